@@ -1,0 +1,34 @@
+/**
+ * `npm start` serves demo/ (with the sample analyses from data/ at the site root);
+ * `vite build` builds the npm library into dist/: one ES module per entry, dependencies
+ * left as imports so a site that already has Lit does not load it twice.
+ */
+import { defineConfig } from 'vite';
+
+/** Every public entry of the package; element entries join this list. */
+export const LIBRARY_ENTRIES: Record<string, string> = {
+  index: 'src/index.ts',
+  schema: 'src/schema/index.ts',
+  cli: 'src/cli/main.ts',
+};
+
+export default defineConfig(({ command }) =>
+  command === 'serve'
+    ? {
+        root: 'demo',
+        publicDir: '../data',
+        server: { port: 5173, strictPort: false },
+      }
+    : {
+        publicDir: false,
+        build: {
+          outDir: 'dist',
+          emptyOutDir: true,
+          target: 'es2022',
+          minify: false,
+          sourcemap: true,
+          lib: { entry: LIBRARY_ENTRIES, formats: ['es'] },
+          rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^node:/] },
+        },
+      },
+);

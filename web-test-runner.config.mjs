@@ -1,0 +1,21 @@
+// Browser tests run in real headless Chromium (Debian's; no npm package downloads one).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, findBrowser, HOW_TO_INSTALL } from './scripts/browser.mjs';
+import { testRoutes } from './test/server/routes.mjs';
+
+const executablePath = findBrowser();
+if (!executablePath) {
+  console.error(`newsroom-widgets: ${HOW_TO_INSTALL}.`);
+  process.exit(1);
+}
+
+export default {
+  files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  middleware: [testRoutes],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+};
