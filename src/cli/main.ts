@@ -1,0 +1,36 @@
+/**
+ * The `newsroom-widgets` command. Subcommands are dispatched here; each lives in its
+ * own file. Unexpected failures print one line, not a stack trace, and exit 2.
+ */
+import { EXIT, validateCommand, type CommandIo } from './validate-command.js';
+
+const HELP = `usage: newsroom-widgets <command>
+
+commands:
+  validate <file-or-url>...   check analysis documents; exit 0 valid, 1 invalid, 2 unreadable`;
+
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'validate':
+      return validateCommand(rest, io);
+    case '--help':
+    case '-h':
+    case 'help':
+      io.out(HELP);
+      return EXIT.ok;
+    default:
+      io.err(command ? `unknown command "${command}"\n${HELP}` : HELP);
+      return EXIT.usage;
+  }
+}
+
+export async function run(): Promise<void> {
+  const io: CommandIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+  try {
+    process.exitCode = await main(process.argv.slice(2), io);
+  } catch (cause) {
+    io.err(`newsroom-widgets: ${cause instanceof Error ? cause.message : String(cause)}`);
+    process.exitCode = EXIT.usage;
+  }
+}

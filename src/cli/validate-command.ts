@@ -1,0 +1,75 @@
+/**
+ * `newsroom-widgets validate <file-or-url>...`: for editors and newsroom CI.
+ *
+ * Exit codes: 0 all valid, 1 any invalid, 2 usage error or unreadable input.
+ * User errors are one readable line each; never a stack trace.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseAnalysis, type AnalysisError } from '../schema/validate.js';
+
+export interface CommandIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** A problem reading the input, as opposed to the input being an invalid analysis. */
+class UnreadableInput extends Error {}
+
+async function readInput(target: string): Promise<string> {
+  if (/^https?:\/\//i.test(target)) {
+    let response: Response;
+    try {
+      response = await fetch(target, { signal: AbortSignal.timeout(15_000) });
+    } catch (cause) {
+      const reason = cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out after 15 s' : 'could not connect';
+      throw new UnreadableInput(`cannot fetch ${target}: ${reason}`);
+    }
+    if (!response.ok) throw new UnreadableInput(`cannot fetch ${target}: HTTP ${response.status}`);
+    return response.text();
+  }
+  try {
+    return await readFile(target, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (code ?? 'unreadable');
+    throw new UnreadableInput(`cannot read ${target}: ${reason}`);
+  }
+}
+
+function report(target: string, error: AnalysisError, io: CommandIo): void {
+  io.out(`${target}: ${error.message} [${error.code}]`);
+  for (const issue of error.issues ?? []) io.out(`  ${issue.path || '(document)'}: ${issue.message}`);
+}
+
+export async function validateCommand(targets: string[], io: CommandIo): Promise<number> {
+  if (targets.length === 0) {
+    io.err('usage: newsroom-widgets validate <file-or-url>...');
+    return EXIT.usage;
+  }
+  let exit: number = EXIT.ok;
+  for (const target of targets) {
+    let text: string;
+    try {
+      text = await readInput(target);
+    } catch (cause) {
+      if (!(cause instanceof UnreadableInput)) throw cause;
+      io.err(`${target}: ${cause.message}`);
+      exit = EXIT.usage;
+      continue;
+    }
+    const result = parseAnalysis(text);
+    if (result.ok) {
+      io.out(`${target}: ok`);
+    } else if (result.error.code === 'json') {
+      // Unreadable input, not an invalid analysis: the same exit as a missing file.
+      io.err(`${target}: ${result.error.message}`);
+      exit = EXIT.usage;
+    } else {
+      report(target, result.error, io);
+      if (exit === EXIT.ok) exit = EXIT.invalid;
+    }
+  }
+  return exit;
+}

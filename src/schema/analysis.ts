@@ -1,0 +1,172 @@
+/**
+ * The structured analysis, schema version 1: the one place its field rules live.
+ *
+ * Written with `zod/mini` (about a quarter of the full API's bytes, and no `new Function`
+ * probe, so it runs under a strict CSP). Types are inferred from it, never written twice.
+ * Rules that span fields (ids that must resolve, unique ids) live in `references.ts`;
+ * `validate.ts` runs both and turns zod's issues into messages for editors.
+ */
+import * as z from 'zod/mini';
+import { SOURCE_ID_PATTERN } from './citations.js';
+import { PARTIAL_DATE_PATTERN, parsePartialDate } from './dates.js';
+
+/** The schema version this build reads. */
+export const SCHEMA_VERSION = 1;
+
+/** Field descriptions, kept beside the rules and carried into the JSON Schema. */
+export const fieldDocs = z.registry<{ description: string }>();
+
+function doc<T extends z.ZodMiniType>(schema: T, description: string): T {
+  fieldDocs.add(schema, { description });
+  return schema;
+}
+
+/** Limits generous for any real analysis, small enough to stop a pasted 10 MB blob. */
+export const LIMITS = {
+  shortText: 300,
+  text: 5_000,
+  items: 200,
+  statements: 20_000,
+} as const;
+
+// Blank text (only spaces) counts as empty: it would render as nothing.
+const text = (max: number = LIMITS.text) =>
+  z.string().check(z.regex(/\S/, 'must not be empty'), z.maxLength(max));
+
+const slug = () =>
+  z.string().check(
+    z.maxLength(80),
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens, like "mexico-government"'),
+  );
+
+const sourceId = () =>
+  z.string().check(z.regex(SOURCE_ID_PATTERN, 'must be a citation label: a whole number written as text, like "3"'));
+
+const partialDate = () =>
+  z.string().check(
+    z.regex(PARTIAL_DATE_PATTERN, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
+    // Only judge the calendar once the shape is right, so one mistake gives one message.
+    z.refine((value) => !PARTIAL_DATE_PATTERN.test(value) || parsePartialDate(value) !== undefined, 'is not a real calendar date'),
+  );
+
+/** True for absolute http(s) URLs; `javascript:`, `data:` and relative URLs are refused. */
+export function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
+
+const HTTP_PREFIX = /^https?:\/\//i;
+
+const httpUrl = () =>
+  z.string().check(
+    z.maxLength(2_000),
+    // The pattern is what JSON Schema consumers see; the refine is the real check.
+    z.regex(HTTP_PREFIX, 'must be a web address starting with http:// or https://'),
+    // Only judge the rest once the prefix is right, so one mistake gives one message.
+    z.refine((value) => !HTTP_PREFIX.test(value) || isHttpUrl(value), 'is not a valid web address'),
+  );
+
+const list = <T extends z.ZodMiniType>(item: T, max: number = LIMITS.items) =>
+  z.array(item).check(z.maxLength(max));
+
+export const ACTOR_KINDS = ['government', 'official', 'media', 'expert', 'organization', 'public', 'other'] as const;
+export const POSITIONS = ['supports', 'opposes', 'mixed', 'neutral', 'unclear'] as const;
+export const CONFIDENCE_LEVELS = ['low', 'medium', 'high'] as const;
+export const STATEMENT_KINDS = ['statement', 'report', 'policy', 'legal', 'action'] as const;
+export const SOURCE_TYPES = ['news', 'government', 'legal', 'academic', 'analysis', 'other'] as const;
+
+export const quoteSchema = z.strictObject({
+  text: text(),
+  speaker: z.optional(text(LIMITS.shortText)),
+  date: z.optional(partialDate()),
+});
+
+export const sectionSchema = z.strictObject({
+  id: slug(),
+  title: text(LIMITS.shortText),
+  paragraphs: list(text()).check(z.minLength(1)),
+});
+
+export const actorSchema = z.strictObject({
+  id: slug(),
+  name: text(LIMITS.shortText),
+  kind: z.enum(ACTOR_KINDS),
+  country: z.optional(text(LIMITS.shortText)),
+  description: z.optional(text(1_000)),
+});
+
+export const stanceSchema = z.strictObject({
+  id: slug(),
+  actor: doc(slug(), 'The id of the actor who holds this position.'),
+  position: z.enum(POSITIONS),
+  headline: text(LIMITS.shortText),
+  summary: text(),
+  quote: z.optional(quoteSchema),
+  confidence: z.optional(z.enum(CONFIDENCE_LEVELS)),
+  sources: list(sourceId()),
+});
+
+export const statementSchema = z.strictObject({
+  id: slug(),
+  actor: slug(),
+  date: z.optional(partialDate()),
+  text: text(),
+  quote: z.optional(quoteSchema),
+  kind: z.optional(z.enum(STATEMENT_KINDS)),
+  sources: list(sourceId()),
+});
+
+export const sourceSchema = z.strictObject({
+  id: doc(sourceId(), 'The citation label as written in the text: "3" for [3].'),
+  title: text(500),
+  publisher: z.optional(text(LIMITS.shortText)),
+  url: z.optional(httpUrl()),
+  date: z.optional(partialDate()),
+  type: z.optional(z.enum(SOURCE_TYPES)),
+});
+
+export const publisherSchema = z.strictObject({
+  name: text(LIMITS.shortText),
+  url: z.optional(httpUrl()),
+});
+
+export const analysisSchema = z.strictObject({
+  schemaVersion: doc(z.literal(SCHEMA_VERSION), 'Always 1 for this version of the schema.'),
+  id: doc(slug(), 'A stable slug for the analysis, like "mexico-us-deployment".'),
+  language: doc(
+    z._default(
+      z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag, like "en" or "es-MX"')),
+      'en',
+    ),
+    'The language the analysis is written in (BCP 47). Default "en".',
+  ),
+  question: doc(text(LIMITS.shortText), 'The headline question the analysis answers.'),
+  summary: doc(text(), 'The executive summary. May cite sources as [1].'),
+  keyPoints: z.optional(list(text(1_000), 50)),
+  unknowns: doc(z.optional(list(text(1_000), 50)), 'Open factual gaps the analysis names.'),
+  publisher: z.optional(publisherSchema),
+  published: z.optional(partialDate()),
+  updated: z.optional(partialDate()),
+  sections: doc(list(sectionSchema, 100), 'Numbered in the order given.'),
+  actors: list(actorSchema, 1_000),
+  stances: doc(list(stanceSchema, 1_000), 'At most one stance per actor.'),
+  statements: doc(list(statementSchema, LIMITS.statements), 'Dated statements for the timeline.'),
+  sources: doc(list(sourceSchema, 2_000), 'Every source the text cites, and any it does not.'),
+});
+
+/** A validated analysis, as the elements receive it. */
+export type Analysis = z.output<typeof analysisSchema>;
+/** An analysis as written in JSON (`language` may be left out). */
+export type AnalysisInput = z.input<typeof analysisSchema>;
+export type Section = z.output<typeof sectionSchema>;
+export type Actor = z.output<typeof actorSchema>;
+export type Stance = z.output<typeof stanceSchema>;
+export type Statement = z.output<typeof statementSchema>;
+export type Source = z.output<typeof sourceSchema>;
+export type Quote = z.output<typeof quoteSchema>;
+export type ActorKind = Actor['kind'];
+export type Position = Stance['position'];
+export type Confidence = NonNullable<Stance['confidence']>;
+export type StatementKind = NonNullable<Statement['kind']>;
+export type SourceType = NonNullable<Source['type']>;
