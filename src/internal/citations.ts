@@ -1,0 +1,34 @@
+/**
+ * The one renderer for `[n]` markers in any element's text. Text is always rendered as
+ * text (Lit escapes it); markers become links whose accessible name is the source's
+ * title, not just a number.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Analysis } from '../schema/analysis.js';
+import { splitCitations } from '../schema/citations.js';
+import { indexOf } from './analysis-index.js';
+import type { Messages } from './i18n/en.js';
+
+export function citation(id: string, analysis: Analysis, t: Messages): TemplateResult {
+  const source = indexOf(analysis).sources.get(id);
+  if (!source) return html`[${id}]`;
+  const name = `${t.source} ${id}: ${source.title}`;
+  if (source.url) {
+    return html`<a class="cite" part="citation" href=${source.url} target="_blank" rel="noopener noreferrer"
+      title=${source.title} aria-label=${`${name} (${t.opensInNewTab})`}>[${id}]</a>`;
+  }
+  return html`<span class="cite" part="citation" title=${source.title}
+    ><span aria-hidden="true">[${id}]</span><span class="visually-hidden">(${name})</span></span>`;
+}
+
+/** Text with its markers rendered as citations. */
+export function citedText(text: string, analysis: Analysis, t: Messages): unknown[] {
+  return splitCitations(text).map((part) => ('text' in part ? part.text : citation(part.cite, analysis, t)));
+}
+
+/** A "Sources: [1] [4]" line for a list of source ids; nothing when the list is empty. */
+export function sourceLine(ids: readonly string[], analysis: Analysis, t: Messages) {
+  if (ids.length === 0) return nothing;
+  return html`<p class="source-line" part="sources"><span class="source-line-label">${t.sources}:</span>
+    ${ids.map((id) => html`${citation(id, analysis, t)} `)}</p>`;
+}

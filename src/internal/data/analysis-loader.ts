@@ -1,0 +1,130 @@
+/**
+ * Where an element's analysis comes from, first present wins:
+ *   1. the `analysis` property (object, or JSON text);
+ *   2. a `<script type="application/json">` child;
+ *   3. `for="ID"`: a `<script type="application/json">` with that id anywhere in the page;
+ *   4. `src="URL"`: fetched JSON, shared with every element using the same URL.
+ *
+ * Built on Lit's Task controller, which runs again when any input changes and only ever
+ * applies the latest run's result. The result is a `ValidationResult`: a document problem
+ * is a value, not a thrown error.
+ */
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import type { ValidationResult } from '../../schema/validate.js';
+import type { Messages } from '../i18n/en.js';
+import { leaseFetch, resolveFetchUrl, type Lease } from './shared-fetch.js';
+import { validateScript, validateValue } from './validated.js';
+
+export interface LoaderHost extends ReactiveControllerHost, HTMLElement {
+  analysis: unknown;
+  src: string | null | undefined;
+  for: string | null | undefined;
+  /** Messages for the loader's own errors (missing `for` target, bad `src`). */
+  readonly messages: Messages;
+}
+
+const JSON_SCRIPT = 'script[type="application/json"]';
+
+const domReady = () =>
+  document.readyState === 'loading'
+    ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+    : Promise.resolve();
+
+export class AnalysisLoader {
+  readonly task: Task<readonly unknown[], ValidationResult>;
+  /** Bumped when the element's own children change, so a pasted child script re-renders. */
+  private childVersion = 0;
+  private lease?: Lease;
+  private leaseUrl?: string;
+  private readonly observer: MutationObserver;
+
+  constructor(private readonly host: LoaderHost) {
+    this.task = new Task(host, {
+      task: (_args, { signal }) => this.load(signal),
+      args: () => [host.analysis, host.src, host.for, this.childVersion],
+    });
+    this.observer = new MutationObserver(() => {
+      this.childVersion++;
+      host.requestUpdate();
+    });
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
+    // Came back after leaving mid-fetch: the request was released, so ask again. Not when
+    // the load had finished: re-running would flash the loading state on every DOM move.
+    if (this.leaseUrl && !this.lease && this.task.status !== TaskStatus.COMPLETE) void this.task.run();
+  }
+
+  hostDisconnected(): void {
+    this.observer.disconnect();
+    this.lease?.release();
+    this.lease = undefined;
+  }
+
+  /** Loads again from scratch (the retry control uses it). */
+  reload(): void {
+    // Drop the lease first: it still holds the failed result, and re-awaiting it would
+    // "retry" without ever fetching again (the shared entry already forgot the failure).
+    this.release(undefined);
+    void this.task.run();
+  }
+
+  private async load(signal: AbortSignal): Promise<ValidationResult | typeof initialState> {
+    const { host } = this;
+    if (host.analysis !== undefined && host.analysis !== null) return this.release(validateValue(host.analysis));
+
+    const child = host.querySelector(`:scope > ${JSON_SCRIPT}`);
+    if (child) return this.release(validateScript(child));
+
+    if (host.for) {
+      const script = await this.findScript(host.for);
+      if (script) return this.release(validateScript(script));
+      return this.release({ ok: false, error: { code: 'not-found', message: host.messages.notFound.forTarget(host.for) } });
+    }
+
+    if (host.src) {
+      const url = resolveFetchUrl(host.src, document.baseURI);
+      if (!url) return this.release({ ok: false, error: { code: 'fetch', message: host.messages.notFound.badSrc(host.src) } });
+      if (this.leaseUrl !== url || !this.lease) {
+        this.lease?.release();
+        this.lease = leaseFetch(url);
+        this.leaseUrl = url;
+      }
+      let result: ValidationResult;
+      try {
+        result = await this.lease.result;
+      } catch (cause) {
+        // The shared request was aborted because this element left the page mid-fetch. That
+        // is not an error to show or announce: back to "nothing loaded"; it loads again if
+        // it comes back (hostConnected).
+        if (!host.isConnected) return initialState;
+        throw cause;
+      }
+      signal.throwIfAborted();
+      return result;
+    }
+    this.release(undefined);
+    return initialState; // nothing to show yet: stay in the loading state
+  }
+
+  /** Drops the fetch lease when a higher-precedence source takes over. */
+  private release<T>(result: T): T {
+    this.lease?.release();
+    this.lease = undefined;
+    this.leaseUrl = undefined;
+    return result;
+  }
+
+  private async findScript(id: string): Promise<Element | null> {
+    const find = () => {
+      const root = this.host.getRootNode() as Document | ShadowRoot;
+      const found = root.getElementById?.(id) ?? document.getElementById(id);
+      return found?.matches(JSON_SCRIPT) ? found : null;
+    };
+    // A script later in the page than the element may not be parsed yet.
+    return find() ?? (await domReady(), find());
+  }
+}

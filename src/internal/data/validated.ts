@@ -1,0 +1,31 @@
+/**
+ * Validated documents, shared: one validation per object, per `<script>` text and per URL
+ * however many elements show it (a page with ten widgets fed by one pasted document
+ * validates it once).
+ */
+import { parseAnalysis, validateAnalysis, type ValidationResult } from '../../schema/validate.js';
+
+const byObject = new WeakMap<object, ValidationResult>();
+const byScript = new WeakMap<Element, { text: string; result: ValidationResult }>();
+
+/** The `analysis` property: an object (validated once per identity) or JSON text. */
+export function validateValue(value: unknown): ValidationResult {
+  if (typeof value === 'string') return parseAnalysis(value);
+  if (typeof value !== 'object' || value === null) return validateAnalysis(value);
+  let result = byObject.get(value);
+  if (!result) {
+    result = validateAnalysis(value);
+    byObject.set(value, result);
+  }
+  return result;
+}
+
+/** A `<script type="application/json">`: validated again only when its text changes. */
+export function validateScript(script: Element): ValidationResult {
+  const text = script.textContent ?? '';
+  const cached = byScript.get(script);
+  if (cached && cached.text === text) return cached.result;
+  const result = parseAnalysis(text);
+  byScript.set(script, { text, result });
+  return result;
+}

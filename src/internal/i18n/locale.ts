@@ -1,0 +1,60 @@
+/**
+ * Which language an element speaks: its own `lang`, else the nearest ancestor's (across
+ * shadow roots, so elements composed inside <nw-analysis> follow the page), else the
+ * analysis's `language`, else English. Spanish and English are built in.
+ */
+import { parsePartialDate } from '../../schema/dates.js';
+import { en, type Messages } from './en.js';
+import { es } from './es.js';
+
+const CATALOGUES: Record<string, Messages> = { en, es };
+
+export interface Locale {
+  /** The BCP 47 tag used for `Intl` formatting. */
+  tag: string;
+  messages: Messages;
+}
+
+function ancestorLang(element: Element): string | undefined {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
+}
+
+/**
+ * A page's `lang` as a tag `Intl` accepts. CMS templates often print a POSIX locale
+ * ("es_MX"), which `Intl` rejects with a RangeError; read it as the BCP 47 tag it means,
+ * and fall back to the bare language for anything else `Intl` cannot parse.
+ */
+function canonicalTag(tag: string): string {
+  const dashed = tag.trim().replace(/_/g, '-');
+  try {
+    return Intl.getCanonicalLocales(dashed)[0] ?? 'en';
+  } catch {
+    return dashed.toLowerCase().split('-')[0] || 'en';
+  }
+}
+
+export function resolveLocale(element: Element, analysisLanguage?: string): Locale {
+  const tag = canonicalTag(ancestorLang(element) || analysisLanguage || 'en');
+  const base = tag.toLowerCase().split('-')[0] ?? 'en';
+  return { tag: CATALOGUES[base] ? tag : 'en', messages: CATALOGUES[base] ?? en };
+}
+
+/**
+ * A partial ISO date as a reader says it: "2025", "April 2025", "8 April 2025" /
+ * "abril de 2025". Formatted in UTC so the day never shifts with the reader's time zone.
+ */
+export function formatPartialDate(value: string, tag: string): string {
+  const date = parsePartialDate(value);
+  if (!date) return value;
+  const when = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
+  const options: Intl.DateTimeFormatOptions =
+    date.precision === 'year' ? { year: 'numeric' }
+    : date.precision === 'month' ? { year: 'numeric', month: 'long' }
+    : { year: 'numeric', month: 'long', day: 'numeric' };
+  return new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(when);
+}

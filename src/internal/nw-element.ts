@@ -1,0 +1,177 @@
+/**
+ * The base every newsroom-widgets element extends. It owns, once for all of them:
+ * data in (see `AnalysisLoader`), the loading / ready / error states, the `nw-ready` and
+ * `nw-error` events, language and theme. An element only says how to render a valid
+ * analysis (`renderAnalysis`) and, if it selects part of it, what counts as not found.
+ *
+ * Nothing thrown while choosing or rendering content escapes the element's lifecycle:
+ * it becomes the error state, and the rest of the page carries on.
+ */
+import { TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { NwErrorEvent } from '../events/nw-error.js';
+import { NwReadyEvent } from '../events/nw-ready.js';
+import type { Analysis } from '../schema/analysis.js';
+import type { AnalysisError, ValidationResult } from '../schema/validate.js';
+import { VERSION } from '../version.js';
+import { AnalysisLoader } from './data/analysis-loader.js';
+import type { Messages } from './i18n/en.js';
+import { formatPartialDate, resolveLocale, type Locale } from './i18n/locale.js';
+import { baseStyles } from './styles/base.styles.js';
+
+export type ElementState = 'loading' | 'ready' | 'error';
+
+export abstract class NwElement extends LitElement {
+  /** The library version, so a second copy on the page can tell whether it differs. */
+  static readonly version = VERSION;
+
+  static override styles = [baseStyles];
+
+  static override properties = {
+    analysis: { attribute: false },
+    src: { reflect: true },
+    for: { reflect: true },
+    theme: { reflect: true },
+    lang: { reflect: true },
+  };
+
+  /** The analysis as an object (validated once per object) or JSON text. Highest precedence. */
+  declare analysis: unknown;
+  /** URL of the analysis JSON. One request per URL per page. */
+  declare src: string | null | undefined;
+  /** Id of a `<script type="application/json">` on the page holding the analysis. */
+  declare for: string | null | undefined;
+  /** `light` (default), `dark`, or `auto` to follow the reader's system setting. */
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
+  declare lang: string;
+
+  protected readonly loader = new AnalysisLoader(this);
+  /** The outcome last announced by an event: the result (or thrown error), what was selected and any selection problem. */
+  private announced?: { outcome: unknown; selection: unknown; missing: string | undefined };
+
+  /** The current state, also reflected as the `state` attribute for page CSS and tests. */
+  get state(): ElementState {
+    const { status, value } = this.loader.task;
+    if (status === TaskStatus.ERROR) return 'error';
+    if (status !== TaskStatus.COMPLETE || !value) return 'loading';
+    return value.ok && !this.selectionError(value.analysis) ? 'ready' : 'error';
+  }
+
+  /** The language the element speaks now (see `resolveLocale`). */
+  protected get locale(): Locale {
+    const value = this.loader.task.value;
+    return resolveLocale(this, value?.ok ? value.analysis.language : undefined);
+  }
+
+  get messages(): Messages {
+    return this.locale.messages;
+  }
+
+  /** Renders the element's content for a valid analysis. */
+  protected abstract renderAnalysis(analysis: Analysis): TemplateResult;
+
+  /** For elements that select part of the analysis: the reason it is missing, if it is. */
+  protected selectionError(_analysis: Analysis): string | undefined {
+    return undefined;
+  }
+
+  /**
+   * For elements that select part of the analysis: what is selected now (compared by
+   * identity). Selecting something else in the same analysis is a new outcome, so it
+   * announces `nw-ready` again.
+   */
+  protected selection(_analysis: Analysis): unknown {
+    return undefined;
+  }
+
+  /** A partial date formatted for the current language ("April 2025", "abril de 2025"). */
+  protected formatDate(value: string): string {
+    return formatPartialDate(value, this.locale.tag);
+  }
+
+  protected override render(): TemplateResult {
+    return this.loader.task.render({
+      initial: () => this.renderLoading(),
+      pending: () => this.renderLoading(),
+      complete: (result) => this.renderResult(result),
+      error: (cause) => this.renderError(unexpected(cause)),
+    }) as TemplateResult;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const state = this.state;
+    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
+    this.announce();
+  }
+
+  private renderResult(result: ValidationResult): TemplateResult {
+    if (!result.ok) return this.renderError(result.error);
+    const missing = this.selectionError(result.analysis);
+    if (missing) return this.renderError({ code: 'not-found', message: missing });
+    try {
+      return this.renderAnalysis(result.analysis);
+    } catch (cause) {
+      return this.renderError(unexpected(cause));
+    }
+  }
+
+  protected renderLoading(): TemplateResult {
+    // The frame is a size container, so each element's styles can size the placeholder to
+    // about its final height at this width (text-heavy content grows as columns narrow).
+    return html`<div class="placeholder-frame"><div class="placeholder" part="placeholder" aria-busy="true">
+      <span class="visually-hidden">${this.messages.loading}</span>
+    </div></div>`;
+  }
+
+  protected renderError(error: AnalysisError): TemplateResult {
+    const t = this.messages;
+    return html`<div class="error" part="error">
+      <p>${t.errorForReaders}</p>
+      <details part="error-details">
+        <summary>${t.errorDetails}</summary>
+        <p>${error.message} <code>[${error.code}]</code></p>
+        ${error.issues?.length
+          ? html`<ul>${error.issues.map((issue) => html`<li><code>${issue.path || t.documentRoot}</code>: ${issue.message}</li>`)}</ul>`
+          : nothing}
+      </details>
+      ${error.code === 'fetch' ? html`<button type="button" @click=${() => this.loader.reload()}>${t.retry}</button>` : nothing}
+    </div>`;
+  }
+
+  /** Fires `nw-ready` or `nw-error` once per outcome (not once per render). */
+  private announce(): void {
+    const { status, value, error } = this.loader.task;
+    let event: NwReadyEvent | NwErrorEvent;
+    let outcome: unknown;
+    let selection: unknown;
+    let missing: string | undefined;
+    if (status === TaskStatus.ERROR) {
+      outcome = error;
+      event = new NwErrorEvent(unexpected(error));
+    } else if (status === TaskStatus.COMPLETE && value) {
+      outcome = value;
+      if (!value.ok) event = new NwErrorEvent(value.error);
+      else if ((missing = this.selectionError(value.analysis))) event = new NwErrorEvent({ code: 'not-found', message: missing });
+      else {
+        selection = this.selection(value.analysis);
+        event = new NwReadyEvent({ analysis: value.analysis });
+      }
+    } else {
+      // Back to loading (no source any more): whatever comes next is a new outcome, even the
+      // same document again, so a page waiting for nw-ready hears it.
+      if (status === TaskStatus.INITIAL) this.announced = undefined;
+      return;
+    }
+    const last = this.announced;
+    if (last && last.outcome === outcome && last.selection === selection && last.missing === missing) return;
+    this.announced = { outcome, selection, missing };
+    this.dispatchEvent(event);
+  }
+}
+
+/** Anything thrown that is not a document problem (a bug, an aborted fetch) as an error value. */
+function unexpected(cause: unknown): AnalysisError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { code: 'schema', message: `The analysis could not be shown: ${message}` };
+}

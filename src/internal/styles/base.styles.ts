@@ -1,0 +1,156 @@
+/**
+ * What every element shares: the `--nw-*` system tokens, light/dark/auto themes, a reset
+ * against the host page, and the loading and error views.
+ *
+ * Tokens: a page sets `--nw-*` (documented in the README); elements read the private
+ * `--_*` copies, which fall back to the theme's defaults. Dark theme changes only the
+ * defaults, so a page's own tokens win in both themes.
+ */
+import { css } from 'lit';
+
+const light = css`
+  --_text: var(--nw-color-text, #1c1c1c);
+  --_muted: var(--nw-color-muted, #575757);
+  --_surface: var(--nw-color-surface, #ffffff);
+  --_surface-alt: var(--nw-color-surface-alt, #f4f4f2);
+  --_border: var(--nw-color-border, #c9c9c4);
+  --_accent: var(--nw-color-accent, #0b57b0);
+  --_supports: var(--nw-color-supports, #1d7a3a);
+  --_opposes: var(--nw-color-opposes, #b3261e);
+  --_mixed: var(--nw-color-mixed, #8a5a00);
+  --_neutral: var(--nw-color-neutral, #4f5b66);
+  --_unclear: var(--nw-color-unclear, #6b4fa0);
+  --_error: var(--nw-color-error, #b3261e);
+`;
+
+const dark = css`
+  --_text: var(--nw-color-text, #ececec);
+  --_muted: var(--nw-color-muted, #b4b4b4);
+  --_surface: var(--nw-color-surface, #17181a);
+  --_surface-alt: var(--nw-color-surface-alt, #232428);
+  --_border: var(--nw-color-border, #4a4b50);
+  --_accent: var(--nw-color-accent, #8ab4f8);
+  --_supports: var(--nw-color-supports, #6dd58c);
+  --_opposes: var(--nw-color-opposes, #f2938c);
+  --_mixed: var(--nw-color-mixed, #f0c060);
+  --_neutral: var(--nw-color-neutral, #b0bcc8);
+  --_unclear: var(--nw-color-unclear, #c7b3f0);
+  --_error: var(--nw-color-error, #f2938c);
+`;
+
+export const baseStyles = css`
+  :host {
+    /* Reset everything the host page could leak in, then inherit its font on purpose. */
+    all: initial;
+    display: block;
+    ${light}
+    --_radius: var(--nw-radius, 0.5rem);
+    --_space: var(--nw-space, 1rem);
+    font-family: var(--nw-font, inherit);
+    /* The article's text size, but never unreadably small (pages with font-size: 0). */
+    font-size: var(--nw-font-size, max(1em, 14px));
+    line-height: 1.5;
+    color: var(--_text);
+    overflow-wrap: break-word;
+    contain: layout;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='dark']) {
+    ${dark}
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${dark}
+      color-scheme: dark;
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  h2, h3, h4, p, ul, ol, blockquote, figure {
+    margin: 0;
+  }
+  h2, h3, h4 {
+    line-height: 1.25;
+    font-weight: 700;
+  }
+  a {
+    color: var(--_accent);
+  }
+  a:focus-visible,
+  button:focus-visible,
+  summary:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  /* Loading: reserves about the final height so the article does not jump. Elements set
+     --_placeholder-height per container width; editors who know better set the token. */
+  .placeholder-frame {
+    container-type: inline-size;
+  }
+  .placeholder {
+    min-height: var(--nw-placeholder-height, var(--_placeholder-height, 10em));
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    color: var(--_muted);
+    padding: var(--_space);
+  }
+
+  /* Error: one line for readers, the exact problems for editors. */
+  .error {
+    border: 1px solid var(--_error);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+  }
+  .error summary {
+    cursor: pointer;
+    color: var(--_muted);
+    margin-top: 0.25rem;
+  }
+  .error ul {
+    padding-inline-start: 1.25rem;
+    margin-top: 0.25rem;
+  }
+  .error code {
+    font-family: ui-monospace, monospace;
+    font-size: 0.9em;
+  }
+  .error button {
+    font: inherit;
+    margin-top: 0.5rem;
+    padding: 0.25rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    color: var(--_text);
+    cursor: pointer;
+  }
+
+  /* Citation markers: [3] in text, linked to the source. */
+  .cite {
+    font-size: 0.75em;
+    vertical-align: super;
+    line-height: 0;
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,158 @@
+/**
+ * Shared helpers for the browser tests (web-test-runner + @open-wc/testing, real Chromium).
+ * Everything here is about driving the elements the way a page would and reading what a
+ * reader would see; nothing reaches into element internals.
+ */
+import { waitUntil } from '@open-wc/testing';
+import type { Analysis } from '../../src/schema/analysis.js';
+
+export const SAMPLE_URL = '/data/mexico-us-deployment.json';
+export const MINIMAL_URL = '/test/fixtures/valid/minimal.json';
+
+/** The page's own fetch, kept before any test replaces `window.fetch` with a spy. */
+export const realFetch: typeof fetch = window.fetch.bind(window);
+
+const texts = new Map<string, Promise<string>>();
+async function load(url: string): Promise<string> {
+  let text = texts.get(url);
+  if (!text) {
+    text = realFetch(url).then((response) => response.text());
+    texts.set(url, text);
+  }
+  return text;
+}
+
+/** A fresh, mutable copy of the sample analysis. */
+export async function sample(): Promise<Analysis> {
+  return JSON.parse(await load(SAMPLE_URL)) as Analysis;
+}
+
+/** A fresh copy of test/fixtures/valid/minimal.json (a different, smaller valid analysis). */
+export async function minimal(): Promise<Analysis> {
+  return JSON.parse(await load(MINIMAL_URL)) as Analysis;
+}
+
+/** A copy of the sample changed by `change`, e.g. with another question to tell it apart. */
+export async function variant(change: (doc: Analysis) => void): Promise<Analysis> {
+  const doc = await sample();
+  change(doc);
+  return doc;
+}
+
+/** The sample with a different question, so a test can tell which source an element used. */
+export async function withQuestion(question: string): Promise<Analysis> {
+  return variant((doc) => {
+    doc.question = question;
+  });
+}
+
+/** A `<script type="application/json">` holding `value` (serialised unless already text). */
+export function jsonScript(value: unknown, id?: string): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  if (id) script.id = id;
+  script.textContent = typeof value === 'string' ? value : JSON.stringify(value);
+  return script;
+}
+
+/** A string no other test (or earlier run against the same server) uses. */
+export function uid(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** How many times the test server served /test-api/analysis.json or /test-api/slow with this id. */
+export async function requestCount(id: string): Promise<number> {
+  return (await realFetch(`/test-api/count?id=${encodeURIComponent(id)}`)).json() as Promise<number>;
+}
+
+/** Waits until the element's reflected `state` attribute is `state`. */
+export async function untilState(element: Element, state: 'loading' | 'ready' | 'error'): Promise<void> {
+  await waitUntil(
+    () => element.getAttribute('state') === state,
+    `expected state="${state}", still "${element.getAttribute('state')}"`,
+    { timeout: 5000 },
+  );
+}
+
+/** Waits until the element has left loading (ready or error). */
+export async function settled(element: Element): Promise<void> {
+  await waitUntil(() => /^(ready|error)$/.test(element.getAttribute('state') ?? ''), 'element never settled', { timeout: 5000 });
+}
+
+export interface Recorder {
+  events: CustomEvent[];
+  of(type: string): CustomEvent[];
+  stop(): void;
+}
+
+/** Records `nw-ready` and `nw-error` (or other types) reaching `target` until `stop()`. */
+export function recordEvents(target: EventTarget = document, types = ['nw-ready', 'nw-error']): Recorder {
+  const events: CustomEvent[] = [];
+  const listener = (event: Event) => events.push(event as CustomEvent);
+  for (const type of types) target.addEventListener(type, listener);
+  return {
+    events,
+    of: (type) => events.filter((event) => event.type === type),
+    stop: () => types.forEach((type) => target.removeEventListener(type, listener)),
+  };
+}
+
+/** Records every value the element's `state` attribute takes from now on. */
+export function recordStates(element: Element): { states: string[]; stop(): void } {
+  const states: string[] = [];
+  const observer = new MutationObserver(() => states.push(element.getAttribute('state') ?? ''));
+  observer.observe(element, { attributes: true, attributeFilter: ['state'] });
+  return { states, stop: () => observer.disconnect() };
+}
+
+/**
+ * Replaces `window.fetch` with `spy` (which may call `realFetch`) until the returned
+ * function is called. Tests restore in `finally` so one failure does not leak into others.
+ */
+export function replaceFetch(spy: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>): () => void {
+  const previous = window.fetch;
+  window.fetch = spy as typeof fetch;
+  return () => {
+    window.fetch = previous;
+  };
+}
+
+/** The element's shadow text with whitespace collapsed (includes visually hidden text). */
+export function shadowText(element: Element): string {
+  return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** One element in the shadow root, failing clearly when it is not there. */
+export function part<T extends Element = HTMLElement>(element: Element, selector: string): T {
+  const found = element.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in <${element.localName}>'s shadow root`);
+  return found;
+}
+
+/** What a sighted reader sees of a shadow-root element (rendered text only). */
+export function visibleText(element: Element, selector: string): string {
+  return part(element, selector).innerText.replace(/\s+/g, ' ').trim();
+}
+
+/** The accessible text of a citation marker: its aria-label, else its whole text content. */
+export function citationName(marker: Element): string {
+  return (marker.getAttribute('aria-label') ?? marker.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** An element's text without its citation markers (and their hidden labels). */
+export function prose(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll('.cite').forEach((cite) => cite.remove());
+  // A removed marker leaves the space that preceded it ("contested [1]." → "contested .").
+  return copy.textContent!.replace(/\s+/g, ' ').replace(/ ([.,;:])/g, '$1').trim();
+}
+
+/** Text with its `[n]` markers removed, for comparing with rendered prose. */
+export function withoutMarkers(text: string): string {
+  return text.replace(/\s*\[\d+\]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Ids cited as `[n]` in a text, in order of appearance. */
+export function markers(text: string): string[] {
+  return [...text.matchAll(/\[(\d+)\]/g)].map((match) => match[1]!);
+}
