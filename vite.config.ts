@@ -9,6 +9,10 @@ import { defineConfig } from 'vite';
 export const LIBRARY_ENTRIES: Record<string, string> = {
   index: 'src/index.ts',
   schema: 'src/schema/index.ts',
+  define: 'src/define.ts',
+  'nw-summary': 'src/components/summary/summary.ts',
+  'nw-stance-card': 'src/components/stance-card/stance-card.ts',
+  'nw-stances': 'src/components/stances/stances.ts',
   cli: 'src/cli/main.ts',
 };
 

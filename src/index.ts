@@ -3,3 +3,11 @@
  * Import `newsroom-widgets/define` or a single element's entry to register elements.
  */
 export * from './schema/index.js';
+export { NwElement, type ElementState } from './internal/nw-element.js';
+export { setFetchTimeout } from './internal/data/shared-fetch.js';
+export { NwSummary } from './components/summary/summary.component.js';
+export { NwStanceCard } from './components/stance-card/stance-card.component.js';
+export { NwStances } from './components/stances/stances.component.js';
+export { NwReadyEvent, type NwReadyDetail } from './events/nw-ready.js';
+export { NwErrorEvent, type NwErrorDetail } from './events/nw-error.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,113 @@
+import { css } from 'lit';
+
+/** The look of one stance card; used by <nw-stance-card> and <nw-stances>. */
+export const stanceStyles = css`
+  /* Heights measured on the sample analysis at each container width (one card). */
+  .placeholder {
+    --_placeholder-height: 20em;
+  }
+  @container (max-width: 64em) {
+    .placeholder {
+      --_placeholder-height: 22em;
+    }
+  }
+  @container (max-width: 50em) {
+    .placeholder {
+      --_placeholder-height: 25em;
+    }
+  }
+  @container (max-width: 40em) {
+    .placeholder {
+      --_placeholder-height: 28em;
+    }
+  }
+  @container (max-width: 30em) {
+    .placeholder {
+      --_placeholder-height: 33em;
+    }
+  }
+  @container (max-width: 22em) {
+    .placeholder {
+      --_placeholder-height: 45em;
+    }
+  }
+  .stance {
+    --_position: var(--_neutral);
+    height: 100%;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.6);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-top: 4px solid var(--_position);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .stance--supports { --_position: var(--_supports); }
+  .stance--opposes { --_position: var(--_opposes); }
+  .stance--mixed { --_position: var(--_mixed); }
+  .stance--neutral { --_position: var(--_neutral); }
+  .stance--unclear { --_position: var(--_unclear); }
+
+  .stance-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .actor {
+    display: flex;
+    flex-direction: column;
+  }
+  .actor-name {
+    font-weight: 700;
+  }
+  .actor-meta,
+  .confidence,
+  .source-line,
+  figcaption {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    padding: 0.1rem 0.6rem 0.1rem 0.45rem;
+    border: 1.5px solid var(--_position);
+    border-radius: 999px;
+    font-size: 0.875em;
+    font-weight: 700;
+    white-space: nowrap;
+  }
+  .badge-icon {
+    color: var(--_position);
+    flex: none;
+  }
+  .headline {
+    font-size: 1.1em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  .quote {
+    margin: 0;
+    border-inline-start: 3px solid var(--_position);
+    padding-inline-start: 0.75rem;
+  }
+  .quote blockquote {
+    margin: 0;
+    font-style: italic;
+  }
+  .quote blockquote p::before { content: open-quote; }
+  .quote blockquote p::after { content: close-quote; }
+  .stance-footer {
+    margin-top: auto;
+    display: grid;
+    gap: 0.15rem;
+  }
+  .source-line .cite {
+    vertical-align: baseline;
+    font-size: 1em;
+  }
+`;

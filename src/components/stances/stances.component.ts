@@ -1,0 +1,91 @@
+import { css, html, type TemplateResult } from 'lit';
+import type { Analysis } from '../../schema/analysis.js';
+import { NwElement } from '../../internal/nw-element.js';
+import { stanceStyles } from '../stance-card/stance.styles.js';
+import { stanceView } from '../stance-card/stance-view.js';
+
+/**
+ * Every stance side by side, in document order, so a reader compares positions at a
+ * glance: a grid on wide containers, a single column on narrow ones. Each card puts its
+ * badge in the same place.
+ *
+ * @summary All stances side by side.
+ *
+ * @attr src - URL of the analysis JSON.
+ * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
+ * @attr theme - `light` (default), `dark` or `auto`.
+ * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
+ * @attr state - Reflected: `loading`, `ready` or `error`.
+ *
+ * @fires nw-ready - The stances rendered. `detail: { analysis }`.
+ * @fires nw-error - They could not. `detail: { code, message, issues? }`.
+ *
+ * @csspart list - The grid of stances.
+ * @csspart item - One grid cell.
+ * @csspart base - Each stance card.
+ * @csspart actor - Actor name, kind and country.
+ * @csspart badge - The position badge.
+ * @csspart headline - A stance's headline.
+ * @csspart summary - A stance's summary.
+ * @csspart quote - A stance's quote.
+ * @csspart confidence - A stance's confidence line.
+ * @csspart sources - A stance's sources line.
+ * @csspart citation - Each `[n]` citation marker.
+ * @csspart placeholder - The loading placeholder.
+ * @csspart error - The error state; `error-details` is its editors' list.
+ *
+ * @cssprop --nw-stances-min-column - Narrowest column before the grid wraps (default 17rem).
+ * @cssprop --nw-color-supports - Colour of "supports" (border and icon).
+ * @cssprop --nw-color-opposes - Colour of "opposes".
+ * @cssprop --nw-color-mixed - Colour of "mixed".
+ * @cssprop --nw-color-neutral - Colour of "neutral".
+ * @cssprop --nw-color-unclear - Colour of "unclear".
+ * @cssprop --nw-space - Base spacing; the grid gap.
+ */
+export class NwStances extends NwElement {
+  static override styles = [
+    ...NwElement.styles,
+    stanceStyles,
+    css`
+      /* Heights measured on the sample's six stances at each container width. */
+      .placeholder {
+        --_placeholder-height: 80em;
+      }
+      @container (max-width: 50em) {
+        .placeholder {
+          --_placeholder-height: 105em;
+        }
+      }
+      @container (max-width: 40em) {
+        .placeholder {
+          --_placeholder-height: 135em;
+        }
+      }
+      @container (max-width: 30em) {
+        .placeholder {
+          --_placeholder-height: 170em;
+        }
+      }
+      @container (max-width: 22em) {
+        .placeholder {
+          --_placeholder-height: 230em;
+        }
+      }
+      .grid {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_space);
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--nw-stances-min-column, 17rem)), 1fr));
+      }
+    `,
+  ];
+
+  protected override renderAnalysis(analysis: Analysis): TemplateResult {
+    const context = { analysis, t: this.messages, formatDate: (value: string) => this.formatDate(value), headingLevel: 3 as const };
+    return html`<ul class="grid" part="list" aria-label=${this.messages.stances}>
+      ${analysis.stances.map((stance) => html`<li part="item">${stanceView(stance, context)}</li>`)}
+    </ul>`;
+  }
+}

@@ -1,0 +1,60 @@
+import { css } from 'lit';
+
+export const summaryStyles = css`
+  /* Heights measured on the sample analysis at each container width. */
+  .placeholder {
+    --_placeholder-height: 32em;
+  }
+  @container (max-width: 64em) {
+    .placeholder {
+      --_placeholder-height: 36em;
+    }
+  }
+  @container (max-width: 50em) {
+    .placeholder {
+      --_placeholder-height: 43em;
+    }
+  }
+  @container (max-width: 40em) {
+    .placeholder {
+      --_placeholder-height: 55em;
+    }
+  }
+  @container (max-width: 30em) {
+    .placeholder {
+      --_placeholder-height: 70em;
+    }
+  }
+  @container (max-width: 22em) {
+    .placeholder {
+      --_placeholder-height: 100em;
+    }
+  }
+  .card {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  h2 {
+    font-size: 1.35em;
+  }
+  h3 {
+    font-size: 0.85em;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+    margin-bottom: 0.25rem;
+  }
+  ul {
+    padding-inline-start: 1.25rem;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .unknowns {
+    border-inline-start: 3px dashed var(--_border);
+    padding-inline-start: calc(var(--_space) * 0.75);
+  }
+`;

@@ -1,0 +1,4 @@
+/** `newsroom-widgets/define`: registers every element. The only module with that side effect for all of them. */
+import './components/summary/summary.js';
+import './components/stance-card/stance-card.js';
+import './components/stances/stances.js';
