@@ -2,18 +2,23 @@
  * The `newsroom-widgets` command. Subcommands are dispatched here; each lives in its
  * own file. Unexpected failures print one line, not a stack trace, and exit 2.
  */
+import { importTimelineJSCommand } from './import-command.js';
 import { EXIT, validateCommand, type CommandIo } from './validate-command.js';
 
 const HELP = `usage: newsroom-widgets <command>
 
 commands:
-  validate <file-or-url>...   check analysis documents; exit 0 valid, 1 invalid, 2 unreadable`;
+  validate <file-or-url>...   check analysis documents; exit 0 valid, 1 invalid, 2 unreadable
+  import-timelinejs <file-or-url> [--id slug] [--lang tag] [--out file]
+                              convert a TimelineJS file into an analysis (JSON on stdout)`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate':
       return validateCommand(rest, io);
+    case 'import-timelinejs':
+      return importTimelineJSCommand(rest, io);
     case '--help':
     case '-h':
     case 'help':

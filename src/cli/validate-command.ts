@@ -4,8 +4,8 @@
  * Exit codes: 0 all valid, 1 any invalid, 2 usage error or unreadable input.
  * User errors are one readable line each; never a stack trace.
  */
-import { readFile } from 'node:fs/promises';
 import { parseAnalysis, type AnalysisError } from '../schema/validate.js';
+import { readInput, UnreadableInput } from './read-input.js';
 
 export interface CommandIo {
   out: (line: string) => void;
@@ -13,30 +13,6 @@ export interface CommandIo {
 }
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
-
-/** A problem reading the input, as opposed to the input being an invalid analysis. */
-class UnreadableInput extends Error {}
-
-async function readInput(target: string): Promise<string> {
-  if (/^https?:\/\//i.test(target)) {
-    let response: Response;
-    try {
-      response = await fetch(target, { signal: AbortSignal.timeout(15_000) });
-    } catch (cause) {
-      const reason = cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out after 15 s' : 'could not connect';
-      throw new UnreadableInput(`cannot fetch ${target}: ${reason}`);
-    }
-    if (!response.ok) throw new UnreadableInput(`cannot fetch ${target}: HTTP ${response.status}`);
-    return response.text();
-  }
-  try {
-    return await readFile(target, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (code ?? 'unreadable');
-    throw new UnreadableInput(`cannot read ${target}: ${reason}`);
-  }
-}
 
 function report(target: string, error: AnalysisError, io: CommandIo): void {
   io.out(`${target}: ${error.message} [${error.code}]`);

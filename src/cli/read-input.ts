@@ -1,0 +1,30 @@
+/**
+ * Reading a command's input: a local file or an http(s) URL, as text. Shared by every
+ * subcommand so "missing file", "is a folder" and "fetch failed" read the same everywhere.
+ */
+import { readFile } from 'node:fs/promises';
+
+/** A problem reading the input, as opposed to the input's content being wrong. */
+export class UnreadableInput extends Error {}
+
+/** The text of a file or URL; throws {@link UnreadableInput} with a one-line reason. */
+export async function readInput(target: string): Promise<string> {
+  if (/^https?:\/\//i.test(target)) {
+    let response: Response;
+    try {
+      response = await fetch(target, { signal: AbortSignal.timeout(15_000) });
+    } catch (cause) {
+      const reason = cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out after 15 s' : 'could not connect';
+      throw new UnreadableInput(`cannot fetch ${target}: ${reason}`);
+    }
+    if (!response.ok) throw new UnreadableInput(`cannot fetch ${target}: HTTP ${response.status}`);
+    return response.text();
+  }
+  try {
+    return await readFile(target, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (code ?? 'unreadable');
+    throw new UnreadableInput(`cannot read ${target}: ${reason}`);
+  }
+}
