@@ -13,6 +13,11 @@ export const LIBRARY_ENTRIES: Record<string, string> = {
   'nw-summary': 'src/components/summary/summary.ts',
   'nw-stance-card': 'src/components/stance-card/stance-card.ts',
   'nw-stances': 'src/components/stances/stances.ts',
+  'nw-source-list': 'src/components/source-list/source-list.ts',
+  'nw-cite': 'src/components/cite/cite.ts',
+  'nw-analysis': 'src/components/analysis/analysis.ts',
+  'nw-timeline': 'src/components/timeline/timeline.ts',
+  import: 'src/import/timelinejs.ts',
   cli: 'src/cli/main.ts',
 };
 

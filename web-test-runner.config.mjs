@@ -16,6 +16,8 @@ export default {
   middleware: [testRoutes],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
-  concurrency: 2,
+  // One page at a time: a page that is not the front tab gets no focus events and no
+  // animation frames, which made focus and keyboard tests fail at random.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
 };

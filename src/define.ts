@@ -2,3 +2,7 @@
 import './components/summary/summary.js';
 import './components/stance-card/stance-card.js';
 import './components/stances/stances.js';
+import './components/source-list/source-list.js';
+import './components/cite/cite.js';
+import './components/analysis/analysis.js';
+import './components/timeline/timeline.js';

@@ -1,7 +1,7 @@
 /**
  * The one renderer for `[n]` markers in any element's text. Text is always rendered as
- * text (Lit escapes it); markers become links whose accessible name is the source's
- * title, not just a number.
+ * text (Lit escapes it); markers become buttons that open the source's popover, named by
+ * the source's title, not just a number.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Analysis } from '../schema/analysis.js';
@@ -12,13 +12,10 @@ import type { Messages } from './i18n/en.js';
 export function citation(id: string, analysis: Analysis, t: Messages): TemplateResult {
   const source = indexOf(analysis).sources.get(id);
   if (!source) return html`[${id}]`;
-  const name = `${t.source} ${id}: ${source.title}`;
-  if (source.url) {
-    return html`<a class="cite" part="citation" href=${source.url} target="_blank" rel="noopener noreferrer"
-      title=${source.title} aria-label=${`${name} (${t.opensInNewTab})`}>[${id}]</a>`;
-  }
-  return html`<span class="cite" part="citation" title=${source.title}
-    ><span aria-hidden="true">[${id}]</span><span class="visually-hidden">(${name})</span></span>`;
+  // A button, not a link: it opens the source's popover (see citation-popover.ts), which
+  // holds the link out. The accessible name carries the title, not just the number.
+  return html`<button type="button" class="cite" part="citation" data-cite=${id} aria-expanded="false"
+    aria-haspopup="dialog" aria-label=${`${t.source} ${id}: ${source.title}`}>[${id}]</button>`;
 }
 
 /** Text with its markers rendered as citations. */

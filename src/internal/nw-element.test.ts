@@ -3,7 +3,9 @@
  * exercised through <nw-summary> and, where a selection matters, <nw-stance-card>.
  * Real Chromium; the test server's /test-api routes count and delay requests.
  */
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+// Plain wrappers use fixtureSync: fixture() waits for an animation frame, which never comes
+// while this page is not the browser's front tab (web-test-runner runs two pages at once).
 import '../components/summary/summary.js';
 import '../components/stance-card/stance-card.js';
 import '../components/stances/stances.js';
@@ -163,7 +165,7 @@ describe('states', () => {
   });
 
   it('moving a ready element does not show the loading state or announce again', async () => {
-    const wrapper = await fixture(html`<div><p>Before</p><nw-summary src=${SAMPLE_URL}></nw-summary></div>`);
+    const wrapper = fixtureSync(html`<div><p>Before</p><nw-summary src=${SAMPLE_URL}></nw-summary></div>`);
     const el = wrapper.querySelector('nw-summary')!;
     await untilState(el, 'ready');
     const states = recordStates(el);
@@ -273,7 +275,7 @@ describe('events', () => {
     const doc = await sample();
     const events = recordEvents();
     // Inside another shadow root: only a composed event reaches the document.
-    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const host = fixtureSync<HTMLElement>(html`<div></div>`);
     const el = document.createElement('nw-summary');
     el.analysis = doc;
     host.attachShadow({ mode: 'open' }).append(el);
@@ -374,7 +376,7 @@ describe('fetching', () => {
   it('three elements with one src make one request; re-adding one makes none', async () => {
     const id = uid('shared');
     const url = `/test-api/analysis.json?id=${id}`;
-    const wrapper = await fixture(html`<div>
+    const wrapper = fixtureSync(html`<div>
       <nw-summary src=${url}></nw-summary>
       <nw-stance-card actor="claudia-sheinbaum" src=${url}></nw-stance-card>
       <nw-stances src=${url}></nw-stances>
@@ -444,7 +446,7 @@ describe('fetching', () => {
       return realFetch(input, init);
     });
     try {
-      const wrapper = await fixture(html`<div><p>Before</p><nw-summary src=${url}></nw-summary></div>`);
+      const wrapper = fixtureSync(html`<div><p>Before</p><nw-summary src=${url}></nw-summary></div>`);
       const el = wrapper.querySelector('nw-summary')!;
       await waitUntil(() => signal, 'the element never fetched');
       el.remove();
@@ -555,7 +557,7 @@ describe('language', () => {
   });
 
   it('lang="es" on an ancestor', async () => {
-    const wrapper = await fixture(html`<section lang="es"><div><nw-summary .analysis=${await sample()}></nw-summary></div></section>`);
+    const wrapper = fixtureSync(html`<section lang="es"><div><nw-summary .analysis=${await sample()}></nw-summary></div></section>`);
     const el = wrapper.querySelector('nw-summary')!;
     await untilState(el, 'ready');
     for (const label of spanish) expect(shadowText(el)).to.include(label);
@@ -577,7 +579,7 @@ describe('language', () => {
 
   it('a CMS-style lang="es_MX" still means Spanish, and dates still format', async () => {
     const doc = await sample();
-    const wrapper = await fixture(html`<div lang="es_MX">
+    const wrapper = fixtureSync(html`<div lang="es_MX">
       <nw-summary .analysis=${doc}></nw-summary>
       <nw-stance-card actor="claudia-sheinbaum" .analysis=${doc}></nw-stance-card>
     </div>`);

@@ -14,14 +14,17 @@ import { NwReadyEvent } from '../events/nw-ready.js';
 import type { Analysis } from '../schema/analysis.js';
 import type { AnalysisError, ValidationResult } from '../schema/validate.js';
 import { VERSION } from '../version.js';
+import { CitationPopover } from './citation-popover.js';
+import type { CitingPlace } from './cited-in.js';
 import { AnalysisLoader } from './data/analysis-loader.js';
 import type { Messages } from './i18n/en.js';
 import { formatPartialDate, resolveLocale, type Locale } from './i18n/locale.js';
+import { focusTarget, join, leave, type PageMember } from './page-registry.js';
 import { baseStyles } from './styles/base.styles.js';
 
 export type ElementState = 'loading' | 'ready' | 'error';
 
-export abstract class NwElement extends LitElement {
+export abstract class NwElement extends LitElement implements PageMember {
   /** The library version, so a second copy on the page can tell whether it differs. */
   static readonly version = VERSION;
 
@@ -46,6 +49,7 @@ export abstract class NwElement extends LitElement {
   declare lang: string;
 
   protected readonly loader = new AnalysisLoader(this);
+  private readonly citations = new CitationPopover(this, (value) => this.formatDate(value));
   /** The outcome last announced by an event: the result (or thrown error), what was selected and any selection problem. */
   private announced?: { outcome: unknown; selection: unknown; missing: string | undefined };
 
@@ -56,6 +60,52 @@ export abstract class NwElement extends LitElement {
     if (status !== TaskStatus.COMPLETE || !value) return 'loading';
     return value.ok && !this.selectionError(value.analysis) ? 'ready' : 'error';
   }
+
+  /** The analysis shown now, when the element is ready; undefined while loading or in error. */
+  get currentAnalysis(): Analysis | undefined {
+    return this.state === 'ready' ? (this.loader.task.value as { analysis: Analysis }).analysis : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    join(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    leave(this);
+  }
+
+  /**
+   * Where this element renders `place` (a stance, a section…), for back-links from a source
+   * list. Elements that show citing places override it; the base shows none.
+   */
+  protected placeElement(_place: CitingPlace): HTMLElement | null {
+    return null;
+  }
+
+  showsPlace(place: CitingPlace): boolean {
+    return this.currentAnalysis !== undefined && this.placeElement(place) !== null;
+  }
+
+  revealPlace(place: CitingPlace): boolean {
+    const target = this.currentAnalysis ? this.placeElement(place) : null;
+    if (!target) return false;
+    focusTarget(target);
+    return true;
+  }
+
+  /** Only source lists list sources; they override these two. */
+  listsSource(_id: string): boolean {
+    return false;
+  }
+
+  revealSource(_id: string): boolean {
+    return false;
+  }
+
+  /** Runs after each `nw-ready`, with the content rendered (e.g. to honour a URL fragment). */
+  protected whenReady(_analysis: Analysis): void {}
 
   /** The language the element speaks now (see `resolveLocale`). */
   protected get locale(): Locale {
@@ -110,7 +160,7 @@ export abstract class NwElement extends LitElement {
     const missing = this.selectionError(result.analysis);
     if (missing) return this.renderError({ code: 'not-found', message: missing });
     try {
-      return this.renderAnalysis(result.analysis);
+      return html`${this.renderAnalysis(result.analysis)}${this.citations.render(result.analysis)}`;
     } catch (cause) {
       return this.renderError(unexpected(cause));
     }
@@ -167,6 +217,7 @@ export abstract class NwElement extends LitElement {
     if (last && last.outcome === outcome && last.selection === selection && last.missing === missing) return;
     this.announced = { outcome, selection, missing };
     this.dispatchEvent(event);
+    if (event instanceof NwReadyEvent) this.whenReady(event.detail.analysis);
   }
 }
 

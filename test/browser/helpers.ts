@@ -3,7 +3,8 @@
  * Everything here is about driving the elements the way a page would and reading what a
  * reader would see; nothing reaches into element internals.
  */
-import { waitUntil } from '@open-wc/testing';
+import { fixtureSync, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import type { Analysis } from '../../src/schema/analysis.js';
 
 export const SAMPLE_URL = '/data/mexico-us-deployment.json';
@@ -155,4 +156,118 @@ export function withoutMarkers(text: string): string {
 /** Ids cited as `[n]` in a text, in order of appearance. */
 export function markers(text: string): string[] {
   return [...text.matchAll(/\[(\d+)\]/g)].map((match) => match[1]!);
+}
+
+// ---------------------------------------------------------------------------------------
+// Pages with several elements, citations and their popovers (issue 4).
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Renders a page fragment (plain HTML around any number of elements) and returns its root.
+ * `fixture()` waits for an animation frame when the root is not a Lit element, and a page
+ * that is not the browser's front tab (web-test-runner runs two at once) never gets one,
+ * so this renders synchronously; wait for the elements with `allSettled`.
+ */
+export function page<T extends Element = HTMLElement>(template: TemplateResult): T {
+  return fixtureSync<T>(template);
+}
+
+/** Every nw-* element under `root` (light DOM), including `root` itself. */
+export function widgetsIn(root: Element): Element[] {
+  return [root, ...root.querySelectorAll('*')].filter((node) => node.localName.startsWith('nw-'));
+}
+
+/** Waits until every nw-* element under `root` has left loading. */
+export async function allSettled(root: Element): Promise<void> {
+  await Promise.all(widgetsIn(root).map(settled));
+}
+
+/** The sample with a URL, publisher, partial date and type on every source, so a popover has it all. */
+export function described(): Promise<Analysis> {
+  const dates = ['2025', '2025-04', '2025-04-08'];
+  return variant((doc) => doc.sources.forEach((source, i) => {
+    source.url = `https://example.org/source/${source.id}`;
+    source.publisher ??= `Publisher ${source.id}`;
+    source.date = dates[i % dates.length]!;
+    source.type ??= 'government';
+  }));
+}
+
+/** The citation markers (`[n]` buttons) an element renders, optionally only those for source `id`. */
+export function citeButtons(element: Element, id?: string): HTMLButtonElement[] {
+  const selector = id === undefined ? 'button.cite[data-cite]' : `button.cite[data-cite="${CSS.escape(id)}"]`;
+  return [...(element.shadowRoot?.querySelectorAll<HTMLButtonElement>(selector) ?? [])];
+}
+
+/** The first marker for source `id` in the element, failing clearly when there is none. */
+export function citeButton(element: Element, id?: string): HTMLButtonElement {
+  const found = citeButtons(element, id)[0];
+  if (!found) throw new Error(`no citation marker${id ? ` for source ${id}` : ''} in <${element.localName}>`);
+  return found;
+}
+
+/** The element's source popover. */
+export function popoverOf(element: Element): HTMLElement {
+  return part(element, '[popover]');
+}
+
+export const isOpen = (element: Element): boolean => popoverOf(element).matches(':popover-open');
+
+export async function untilOpen(element: Element, message = 'popover never opened'): Promise<void> {
+  await waitUntil(() => isOpen(element), message, { timeout: 5000 });
+}
+
+export async function untilClosed(element: Element, message = 'popover never closed'): Promise<void> {
+  await waitUntil(() => !isOpen(element), message, { timeout: 5000 });
+}
+
+/** Dispatches a pointer event as a mouse, a finger or a pen would produce it. */
+export function pointer(target: Element, type: string, pointerType: 'mouse' | 'touch' | 'pen' = 'mouse'): void {
+  target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, cancelable: true, pointerType, isPrimary: true }));
+}
+
+/** A tap as a touch screen produces it: pointer events with pointerType "touch", then the click. */
+export function tap(target: HTMLElement): void {
+  for (const type of ['pointerover', 'pointerenter', 'pointerdown', 'pointerup']) pointer(target, type, 'touch');
+  target.click();
+  for (const type of ['pointerout', 'pointerleave']) pointer(target, type, 'touch');
+}
+
+/** The focused element, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Moves focus back to <body>, as when a reader has not focused anything yet. */
+export function blurAll(): void {
+  (document.activeElement as HTMLElement | null)?.blur?.();
+}
+
+/** Where the centre of an element's text is, in viewport pixels (markers have a zero-height box). */
+export function textCentre(element: Element): [number, number] {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const rect = range.getBoundingClientRect();
+  return [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];
+}
+
+/** Text with whitespace collapsed. */
+export const squash = (value: string | null | undefined): string => (value ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A short description of a node for assertions ("button.cite[data-cite=3] in <nw-summary>"):
+ * comparing descriptions gives a readable failure, where comparing elements makes the
+ * reporter serialise whole DOM trees (enough to crash the page with a shadow-root cycle).
+ */
+export function named(node: Node | null | undefined): string {
+  if (!node) return String(node);
+  if (node === document.body) return 'body';
+  if (!(node instanceof Element)) return node.nodeName;
+  const classes = [...node.classList].map((name) => `.${name}`).join('');
+  const data = [...node.attributes].filter((a) => a.name.startsWith('data-') && a.name !== 'data-flash').map((a) => `[${a.name}=${a.value}]`).join('');
+  const root = node.getRootNode();
+  const where = root instanceof ShadowRoot ? ` in <${root.host.localName}>` : '';
+  return `${node.localName}${classes}${data}${where}`;
 }

@@ -1,6 +1,7 @@
 import type { TemplateResult } from 'lit';
 import type { Analysis, Stance } from '../../schema/analysis.js';
 import { indexOf } from '../../internal/analysis-index.js';
+import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { stanceStyles } from './stance.styles.js';
 import { stanceView } from './stance-view.js';
@@ -77,6 +78,12 @@ export class NwStanceCard extends NwElement {
     if (this.stance) return t.notFound.stance(this.stance);
     if (this.actor) return t.notFound.actor(this.actor);
     return t.notFound.selector;
+  }
+
+  protected override placeElement(place: CitingPlace): HTMLElement | null {
+    const analysis = this.currentAnalysis;
+    const shown = analysis && this.selected(analysis);
+    return place.kind === 'stance' && shown?.id === place.id ? this.renderRoot.querySelector<HTMLElement>('article') : null;
   }
 
   protected override renderAnalysis(analysis: Analysis): TemplateResult {

@@ -1,5 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { Analysis } from '../../schema/analysis.js';
+import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { stanceStyles } from '../stance-card/stance.styles.js';
 import { stanceView } from '../stance-card/stance-view.js';
@@ -82,10 +83,15 @@ export class NwStances extends NwElement {
     `,
   ];
 
+  protected override placeElement(place: CitingPlace): HTMLElement | null {
+    if (place.kind !== 'stance') return null;
+    return this.renderRoot.querySelector<HTMLElement>(`li[data-stance="${CSS.escape(place.id)}"] article`);
+  }
+
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
     const context = { analysis, t: this.messages, formatDate: (value: string) => this.formatDate(value), headingLevel: 3 as const };
     return html`<ul class="grid" part="list" aria-label=${this.messages.stances}>
-      ${analysis.stances.map((stance) => html`<li part="item">${stanceView(stance, context)}</li>`)}
+      ${analysis.stances.map((stance) => html`<li part="item" data-stance=${stance.id}>${stanceView(stance, context)}</li>`)}
     </ul>`;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * <nw-stances>: every stance side by side, in document order, as a responsive grid.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+// Plain wrappers use fixtureSync: fixture() waits for an animation frame, which never comes
+// while this page is not the browser's front tab (web-test-runner runs two pages at once).
 import './stances.js';
 import type { NwStances } from './stances.js';
 import type { Analysis, Position } from '../../schema/analysis.js';
@@ -11,7 +13,7 @@ import { part, sample, untilState } from '../../../test/browser/helpers.js';
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function stances(doc: Analysis, { width = 1000, theme = 'light', lang = 'en' } = {}): Promise<NwStances> {
-  const wrapper = await fixture(html`<div style="width: ${width}px">
+  const wrapper = fixtureSync(html`<div style="width: ${width}px">
     <nw-stances theme=${theme} lang=${lang} .analysis=${doc}></nw-stances>
   </div>`);
   const el = wrapper.querySelector('nw-stances')!;

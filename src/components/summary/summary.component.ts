@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Analysis } from '../../schema/analysis.js';
+import type { CitingPlace } from '../../internal/cited-in.js';
 import { citedText } from '../../internal/citations.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { summaryStyles } from './summary.styles.js';
@@ -39,6 +40,10 @@ import { summaryStyles } from './summary.styles.js';
  */
 export class NwSummary extends NwElement {
   static override styles = [...NwElement.styles, summaryStyles];
+
+  protected override placeElement(place: CitingPlace): HTMLElement | null {
+    return place.kind === 'summary' ? this.renderRoot.querySelector<HTMLElement>('article') : null;
+  }
 
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
     const t = this.messages;

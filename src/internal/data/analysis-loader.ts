@@ -22,6 +22,49 @@ export interface LoaderHost extends ReactiveControllerHost, HTMLElement {
   for: string | null | undefined;
   /** Messages for the loader's own errors (missing `for` target, bad `src`). */
   readonly messages: Messages;
+  /**
+   * With no data of its own, take the nearest enclosing element's: an `nw-*` element with
+   * data, or any element with `data-nw-for` / `data-nw-src` (for CMS article wrappers).
+   */
+  readonly inheritsAnalysis?: boolean;
+}
+
+/** One element's data inputs, in precedence order. */
+interface DataSpec {
+  analysis: unknown;
+  child: Element | null;
+  for: string | null | undefined;
+  src: string | null | undefined;
+}
+
+function ownSpec(element: Element & Partial<Pick<LoaderHost, 'analysis' | 'for' | 'src'>>): DataSpec {
+  return {
+    analysis: element.analysis,
+    child: element.querySelector(`:scope > ${JSON_SCRIPT}`),
+    for: element.for,
+    src: element.src,
+  };
+}
+
+const hasData = (spec: DataSpec) =>
+  (spec.analysis !== undefined && spec.analysis !== null) || spec.child !== null || !!spec.for || !!spec.src;
+
+/** The nearest enclosing element's data, crossing shadow roots. */
+function inheritedSpec(host: Element): DataSpec | undefined {
+  let node: Node | null = host.parentNode ?? null;
+  while (node) {
+    if (node instanceof ShadowRoot) node = node.host;
+    if (!(node instanceof Element)) break;
+    if (node.localName.startsWith('nw-') && node.localName !== 'nw-cite') {
+      const spec = ownSpec(node as Element & Partial<LoaderHost>);
+      if (hasData(spec)) return spec;
+    }
+    const dataFor = node.getAttribute('data-nw-for');
+    const dataSrc = node.getAttribute('data-nw-src');
+    if (dataFor || dataSrc) return { analysis: undefined, child: null, for: dataFor, src: dataSrc };
+    node = node.parentNode;
+  }
+  return undefined;
 }
 
 const JSON_SCRIPT = 'script[type="application/json"]';
@@ -74,20 +117,22 @@ export class AnalysisLoader {
 
   private async load(signal: AbortSignal): Promise<ValidationResult | typeof initialState> {
     const { host } = this;
-    if (host.analysis !== undefined && host.analysis !== null) return this.release(validateValue(host.analysis));
+    let spec = ownSpec(host);
+    if (!hasData(spec) && host.inheritsAnalysis) spec = inheritedSpec(host) ?? spec;
 
-    const child = host.querySelector(`:scope > ${JSON_SCRIPT}`);
-    if (child) return this.release(validateScript(child));
+    if (spec.analysis !== undefined && spec.analysis !== null) return this.release(validateValue(spec.analysis));
 
-    if (host.for) {
-      const script = await this.findScript(host.for);
+    if (spec.child) return this.release(validateScript(spec.child));
+
+    if (spec.for) {
+      const script = await this.findScript(spec.for);
       if (script) return this.release(validateScript(script));
-      return this.release({ ok: false, error: { code: 'not-found', message: host.messages.notFound.forTarget(host.for) } });
+      return this.release({ ok: false, error: { code: 'not-found', message: host.messages.notFound.forTarget(spec.for) } });
     }
 
-    if (host.src) {
-      const url = resolveFetchUrl(host.src, document.baseURI);
-      if (!url) return this.release({ ok: false, error: { code: 'fetch', message: host.messages.notFound.badSrc(host.src) } });
+    if (spec.src) {
+      const url = resolveFetchUrl(spec.src, document.baseURI);
+      if (!url) return this.release({ ok: false, error: { code: 'fetch', message: host.messages.notFound.badSrc(spec.src) } });
       if (this.leaseUrl !== url || !this.lease) {
         this.lease?.release();
         this.lease = leaseFetch(url);

@@ -3,6 +3,7 @@ export const en = {
   loading: 'Loading analysis…',
   errorForReaders: 'This part of the analysis could not be shown.',
   errorDetails: 'Details for editors',
+  citationError: 'Citation not available',
   retry: 'Try again',
   documentRoot: '(document)',
   question: 'Question',
@@ -16,6 +17,10 @@ export const en = {
   source: 'Source',
   opensInNewTab: 'opens in a new tab',
   quoteBy: 'Quote from',
+  openSource: 'Open the source',
+  goToSourceList: 'Go to the source list',
+  close: 'Close',
+  sourceTypes: { news: 'News', government: 'Government', legal: 'Legal', academic: 'Academic', analysis: 'Analysis', other: 'Other' },
   positions: { supports: 'Supports', opposes: 'Opposes', mixed: 'Mixed', neutral: 'Neutral', unclear: 'Unclear' },
   confidenceLevels: { low: 'Low', medium: 'Medium', high: 'High' },
   actorKinds: {
@@ -23,6 +28,7 @@ export const en = {
     organization: 'Organization', public: 'Public', other: 'Other',
   },
   notFound: {
+    source: (id: string) => `No source "${id}" in this analysis.`,
     actor: (id: string) => `No stance for actor "${id}" in this analysis.`,
     stance: (id: string) => `No stance with id "${id}" in this analysis.`,
     selector: 'Give the element an actor="…" or stance="…" attribute.',

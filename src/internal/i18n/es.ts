@@ -4,6 +4,7 @@ export const es: Messages = {
   loading: 'Cargando el análisis…',
   errorForReaders: 'Esta parte del análisis no se pudo mostrar.',
   errorDetails: 'Detalles para editores',
+  citationError: 'Cita no disponible',
   retry: 'Reintentar',
   documentRoot: '(documento)',
   question: 'Pregunta',
@@ -17,6 +18,10 @@ export const es: Messages = {
   source: 'Fuente',
   opensInNewTab: 'se abre en una pestaña nueva',
   quoteBy: 'Cita de',
+  openSource: 'Abrir la fuente',
+  goToSourceList: 'Ir a la lista de fuentes',
+  close: 'Cerrar',
+  sourceTypes: { news: 'Noticia', government: 'Gobierno', legal: 'Jurídica', academic: 'Académica', analysis: 'Análisis', other: 'Otra' },
   positions: { supports: 'A favor', opposes: 'En contra', mixed: 'Mixta', neutral: 'Neutral', unclear: 'No está clara' },
   confidenceLevels: { low: 'Baja', medium: 'Media', high: 'Alta' },
   actorKinds: {
@@ -24,6 +29,7 @@ export const es: Messages = {
     organization: 'Organización', public: 'Público', other: 'Otro',
   },
   notFound: {
+    source: (id: string) => `No hay ninguna fuente "${id}" en este análisis.`,
     actor: (id: string) => `No hay una posición del actor "${id}" en este análisis.`,
     stance: (id: string) => `No hay una posición con id "${id}" en este análisis.`,
     selector: 'Añada al elemento un atributo actor="…" o stance="…".',

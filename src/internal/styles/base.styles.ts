@@ -146,11 +146,113 @@ export const baseStyles = css`
     cursor: pointer;
   }
 
-  /* Citation markers: [3] in text, linked to the source. */
+  /* Citation markers: [3] in text, a button that opens the source's popover. */
   .cite {
+    font: inherit;
     font-size: 0.75em;
     vertical-align: super;
     line-height: 0;
     white-space: nowrap;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0 0.1em;
+    margin: 0;
+    cursor: pointer;
+    text-decoration: underline dotted;
+    text-underline-offset: 0.15em;
+  }
+  .cite[aria-expanded='true'] {
+    text-decoration-style: solid;
+  }
+  .source-line .cite {
+    vertical-align: baseline;
+    font-size: 1em;
+    line-height: inherit;
+  }
+
+  /* The source popover: a sheet at the bottom of narrow screens; on wider ones, anchored
+     under its marker where the browser supports CSS anchor positioning. */
+  .popover {
+    position: fixed;
+    inset: auto 0 0 0;
+    width: 100%;
+    max-width: none;
+    margin: 0;
+    box-sizing: border-box;
+    padding: var(--_space);
+    padding-inline-end: 2.75rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    box-shadow: 0 -4px 24px rgb(0 0 0 / 0.25);
+    font-size: max(1em, 14px);
+    line-height: 1.45;
+  }
+  @media (min-width: 40rem) {
+    @supports (position-area: block-end) {
+      .popover {
+        inset: auto;
+        position-area: block-end span-inline-end;
+        position-try-fallbacks: flip-block, flip-inline, flip-block flip-inline;
+        width: max-content;
+        max-width: min(26rem, calc(100vw - 2rem));
+        margin: 0.35rem 0;
+        border-radius: var(--_radius);
+        box-shadow: 0 4px 24px rgb(0 0 0 / 0.2);
+      }
+    }
+  }
+  .popover:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .popover-label {
+    font-size: 0.8em;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+  }
+  .popover-title {
+    font-weight: 700;
+  }
+  .popover-meta {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .popover-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    margin-top: 0.5rem;
+  }
+  .popover-jump,
+  .popover-close {
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0;
+    cursor: pointer;
+    text-decoration: underline;
+  }
+  .popover-close {
+    position: absolute;
+    inset-block-start: 0.35rem;
+    inset-inline-end: 0.35rem;
+    width: 2rem;
+    height: 2rem;
+    font-size: 1.25em;
+    line-height: 1;
+    text-decoration: none;
+    color: var(--_muted);
+  }
+
+  /* Where a back-link or citation jump lands: a brief highlight. */
+  [data-flash] {
+    outline: 2px solid var(--_accent);
+    outline-offset: 3px;
+    border-radius: 2px;
   }
 `;

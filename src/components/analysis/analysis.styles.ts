@@ -1,0 +1,65 @@
+import { css } from 'lit';
+
+export const analysisStyles = css`
+  :host {
+    --_placeholder-height: 120em;
+  }
+  /* Its own text (contents, headings, sections) needs its theme's surface under it, like
+     every other element's card: dark text on a dark page (or the reverse) is unreadable. */
+  .layout {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  nav ol {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+    columns: 14rem 2;
+  }
+  nav a,
+  .anchor {
+    color: var(--_accent);
+  }
+  .block-heading,
+  .section-title {
+    font-weight: 700;
+    line-height: 1.25;
+  }
+  .block-heading {
+    font-size: 1.2em;
+    margin-bottom: 0.5rem;
+  }
+  .section-title {
+    font-size: 1.1em;
+    display: flex;
+    gap: 0.5rem;
+    align-items: baseline;
+  }
+  .section-number {
+    color: var(--_muted);
+  }
+  .anchor {
+    font-weight: 400;
+    text-decoration: none;
+    opacity: 0.6;
+  }
+  .anchor:hover,
+  .anchor:focus-visible {
+    opacity: 1;
+  }
+  .sections {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .section p + p {
+    margin-top: 0.75em;
+  }
+  .section[data-flash],
+  .section:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 4px;
+    border-radius: 2px;
+  }
+`;

@@ -1,0 +1,381 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
+import type { Actor, Analysis } from '../../schema/analysis.js';
+import { NwFilterChangeEvent } from '../../events/nw-filter-change.js';
+import { indexOf } from '../../internal/analysis-index.js';
+import { citedText, sourceLine } from '../../internal/citations.js';
+import type { CitingPlace } from '../../internal/cited-in.js';
+import { NwElement } from '../../internal/nw-element.js';
+import { groupByPeriod, orderStatements, type Period, type TimelineEntry, type TimelineOrder } from './timeline-order.js';
+import { timelineMessages } from './timeline.messages.js';
+import { timelineStyles, MAX_LANES } from './timeline.styles.js';
+
+/**
+ * The analysis's statements over time, honest about dates: "April 2025" stays April 2025,
+ * and statements without a date follow the dated ones in document order. Vertical and
+ * mobile-first; on wide containers with 2–6 actors shown, each actor gets its own lane.
+ * Year and month headings where the dates cross them.
+ *
+ * Readers filter by actor with the checkboxes above the list (`nw-filter-change`); pages
+ * preset it with `actors="a,b"`. The list is one `<ol>` per period: Tab reaches it once,
+ * arrow keys (and Home/End) move between entries, and nothing is announced on its own.
+ * Entries use `content-visibility: auto`, so ten thousand of them stay smooth without
+ * hiding any from find-in-page or screen readers.
+ *
+ * @summary Statements over time, by actor, partial dates shown honestly.
+ *
+ * @attr actors - Comma-separated actor ids to show (default: all).
+ * @attr order - `asc` (default, oldest first) or `desc`.
+ * @attr src - URL of the analysis JSON.
+ * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
+ * @attr theme - `light` (default), `dark` or `auto`.
+ * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
+ * @attr state - Reflected: `loading`, `ready` or `error`.
+ *
+ * @fires nw-ready - The timeline rendered. `detail: { analysis }`.
+ * @fires nw-error - It could not. `detail: { code, message, issues? }`.
+ * @fires nw-filter-change - A reader changed the actor filter. `detail: { actors }`.
+ *
+ * @csspart base - Everything.
+ * @csspart filter - The actor filter.
+ * @csspart list - Each period's list of entries.
+ * @csspart period - A year or month heading.
+ * @csspart entry - One statement.
+ * @csspart date - An entry's date.
+ * @csspart actor - An entry's actor.
+ * @csspart text - An entry's text.
+ * @csspart quote - An entry's quote.
+ * @csspart sources - An entry's sources line.
+ * @csspart citation - Each `[n]` citation marker.
+ * @csspart placeholder - The loading placeholder.
+ * @csspart error - The error state; `error-details` is its editors' list.
+ *
+ * @cssprop --nw-timeline-lanes-min-width - Narrowest container that shows lanes (default 52rem).
+ * @cssprop --nw-color-accent - The time axis dots, focus and links.
+ * @cssprop --nw-color-border - The time axis.
+ */
+export class NwTimeline extends NwElement {
+  static override styles = [...NwElement.styles, timelineStyles];
+
+  static override properties = {
+    ...NwElement.properties,
+    actors: { reflect: true },
+    order: { reflect: true },
+  };
+
+  declare actors: string | null | undefined;
+  declare order: TimelineOrder | null | undefined;
+
+  /** The entry that holds the list's single tab stop (roving tabindex). */
+  private focusedId?: string;
+
+  /**
+   * Long timelines render progressively: the first entries at once (the reader sees
+   * content and `nw-ready` fires), the rest in idle-time chunks, so ten thousand entries
+   * never block the page for seconds. Everything ends up in the DOM: find-in-page,
+   * keyboard order and screen readers are unaffected once the chunks are in.
+   */
+  private renderLimit = FIRST_CHUNK;
+  private layout?: Layout;
+  private chunkTimer?: ReturnType<typeof setTimeout>;
+  /** The statement whose entry had focus when this update began, to keep focus on it. */
+  private refocus?: string;
+
+  private get words() {
+    return this.locale.tag.toLowerCase().startsWith('es') ? timelineMessages.es : timelineMessages.en;
+  }
+
+  /** Actor ids shown now: the `actors` attribute's known ids, or every actor with statements. */
+  private shownActors(analysis: Analysis): Set<string> {
+    const { speaking } = statementIndex(analysis);
+    if (this.actors === undefined || this.actors === null) return new Set(speaking);
+    return new Set(this.actors.split(',').map((id) => id.trim()).filter((id) => speaking.has(id)));
+  }
+
+  private toggleActor(analysis: Analysis, id: string, shown: boolean): void {
+    const next = this.shownActors(analysis);
+    if (shown) next.add(id);
+    else next.delete(id);
+    // Keep document order, so the attribute reads the same whatever order readers click in.
+    const actors = analysis.actors.map((actor) => actor.id).filter((actorId) => next.has(actorId));
+    this.actors = actors.join(',');
+    this.dispatchEvent(new NwFilterChangeEvent({ actors }));
+  }
+
+  /** Whether the statement is in the timeline now (shown by the filter), rendered yet or not. */
+  override showsPlace(place: CitingPlace): boolean {
+    const analysis = this.currentAnalysis;
+    if (!analysis || place.kind !== 'statement') return false;
+    const actor = statementIndex(analysis).actorOf.get(place.id);
+    return actor !== undefined && this.shownActors(analysis).has(actor);
+  }
+
+  /** The statement's entry, rendering through it first when progressive rendering has not reached it. */
+  protected override placeElement(place: CitingPlace): HTMLElement | null {
+    if (place.kind !== 'statement') return null;
+    const index = this.positionOf(place.id);
+    if (index === undefined) return null;
+    this.renderThrough(index);
+    return this.entryElement(place.id);
+  }
+
+  private entryElement(id: string | undefined): HTMLElement | null {
+    return id === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`li.entry[data-statement="${CSS.escape(id)}"]`);
+  }
+
+  /** Where a statement is in the current layout (after any pending update), if it is shown. */
+  private positionOf(id: string): number | undefined {
+    if (this.isUpdatePending) this.performUpdate();
+    return this.state === 'ready' ? this.layout?.position.get(id) : undefined;
+  }
+
+  /** Renders now, synchronously, at least the first `index + 1` entries. */
+  private renderThrough(index: number): void {
+    if (!this.layout || index < this.renderLimit) return;
+    this.renderLimit = Math.min(this.layout.total, index + 1);
+    this.requestUpdate();
+    this.performUpdate();
+  }
+
+  private periodLabel(period: Period): string {
+    if ('undated' in period) return this.words.undated;
+    const month = period.month ? `-${String(period.month).padStart(2, '0')}` : '';
+    return this.formatDate(`${period.year}${month}`);
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+    const current = (event.target as Element).closest?.('li.entry');
+    if (!keys.includes(event.key) || !current || event.target !== current) return;
+    // End means the last entry, even while later entries are still being rendered.
+    if (event.key === 'End' && this.layout) this.renderThrough(this.layout.total - 1);
+    const entries = [...this.renderRoot.querySelectorAll<HTMLElement>('li.entry')];
+    const index = entries.indexOf(current as HTMLElement);
+    const next =
+      event.key === 'Home' ? 0
+      : event.key === 'End' ? entries.length - 1
+      : Math.max(0, Math.min(entries.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+    event.preventDefault();
+    this.moveFocus(entries, next);
+  }
+
+  private moveFocus(entries: HTMLElement[], index: number): void {
+    const target = entries[index];
+    if (!target) return;
+    for (const entry of entries) entry.tabIndex = entry === target ? 0 : -1;
+    this.focusedId = target.dataset.statement;
+    target.focus();
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    const entry = (event.target as Element).closest?.<HTMLElement>('li.entry');
+    if (!entry || entry.dataset.statement === this.focusedId) return;
+    this.renderRoot.querySelectorAll<HTMLElement>('li.entry[tabindex="0"]').forEach((other) => (other.tabIndex = -1));
+    entry.tabIndex = 0;
+    this.focusedId = entry.dataset.statement;
+  }
+
+  private entry(view: RenderContext, { statement }: TimelineEntry, lane: number, actor: Actor | undefined): TemplateResult {
+    const { analysis, t, w, date } = view;
+    const lang = analysis.language;
+    const { quote } = statement;
+    return html`<li class="entry" part="entry" data-statement=${statement.id} data-lane=${lane}
+      tabindex=${live(statement.id === this.focusedId ? '0' : '-1')} aria-labelledby="actor-${statement.id} date-${statement.id}">
+      <p class="entry-meta">
+        ${statement.date
+          ? html`<time part="date" id="date-${statement.id}" datetime=${statement.date}>${date(statement.date)}</time>`
+          : html`<span part="date" id="date-${statement.id}">${w.undated}</span>`}
+        ${statement.kind ? html`<span class="kind">${w.kinds[statement.kind]}</span>` : nothing}
+      </p>
+      <p class="entry-actor" part="actor" id="actor-${statement.id}">
+        <span lang=${lang}>${actor?.name ?? statement.actor}</span>${actor ? html`<span class="actor-kind">${t.actorKinds[actor.kind]}</span>` : nothing}
+      </p>
+      <p class="entry-text" part="text" lang=${lang}>${citedText(statement.text, analysis, t)}</p>
+      ${quote
+        ? html`<figure class="quote" part="quote">
+            <blockquote lang=${lang}><p>${citedText(quote.text, analysis, t)}</p></blockquote>
+            ${quote.speaker ? html`<figcaption lang=${lang}>${quote.speaker}</figcaption>` : nothing}
+          </figure>`
+        : nothing}
+      ${sourceLine(statement.sources, analysis, t)}
+    </li>`;
+  }
+
+  /**
+   * What every entry needs, resolved once per render: at ten thousand entries, looking up
+   * the language or building a date formatter per entry is most of the cost.
+   */
+  private renderContext(analysis: Analysis): RenderContext {
+    const labels = new Map<string, string>();
+    return {
+      analysis,
+      t: this.messages,
+      w: this.words,
+      date: (value) => {
+        let label = labels.get(value);
+        if (label === undefined) labels.set(value, (label = this.formatDate(value)));
+        return label;
+      },
+    };
+  }
+
+  /** Ordered, grouped entries, kept while nothing that affects them changes. */
+  private layoutFor(analysis: Analysis, shown: Set<string>): Layout {
+    const order = this.order === 'desc' ? 'desc' : 'asc';
+    const key = JSON.stringify([analysis.id, order, [...shown]]);
+    if (this.layout?.key !== key || this.layoutSource !== analysis) {
+      const visible = analysis.statements.filter((statement) => shown.has(statement.actor));
+      const ordered = orderStatements(visible, order);
+      this.layout = {
+        key,
+        groups: groupByPeriod(ordered),
+        total: visible.length,
+        position: new Map(ordered.map((entry, i) => [entry.statement.id, i])),
+      };
+      this.layoutSource = analysis;
+      this.renderLimit = FIRST_CHUNK;
+    }
+    return this.layout;
+  }
+
+  private layoutSource?: Analysis;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const active = this.shadowRoot?.activeElement;
+    this.refocus = active instanceof HTMLElement && active.matches('li.entry') ? active.dataset.statement : undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Entries are reused for other statements when the order or filter changes: focus stays
+    // with the statement the reader was on, not with whatever entry now sits in its place.
+    const refocus = this.refocus === this.focusedId ? this.entryElement(this.refocus) : null;
+    if (refocus && this.shadowRoot?.activeElement !== refocus) refocus.focus({ preventScroll: true });
+    this.refocus = undefined;
+    clearTimeout(this.chunkTimer);
+    if (this.layout && this.renderLimit < this.layout.total && this.state === 'ready') {
+      this.chunkTimer = setTimeout(() => {
+        this.renderLimit += CHUNK;
+        this.requestUpdate();
+      });
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved elsewhere on the page mid-rendering: the chunks stopped on disconnect, resume them.
+    if (this.layout && this.renderLimit < this.layout.total) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.chunkTimer);
+  }
+
+  protected override renderAnalysis(analysis: Analysis): TemplateResult {
+    const view = this.renderContext(analysis);
+    const { w } = view;
+    const { actors } = indexOf(analysis);
+    const shown = this.shownActors(analysis);
+    const speaking = analysis.actors.filter((actor) => statementIndex(analysis).speaking.has(actor.id));
+    const { groups, total, position } = this.layoutFor(analysis, shown);
+    // Lanes by the order actors appear in the document; too many lanes read worse than one column.
+    const laneActors = speaking.filter((actor) => shown.has(actor.id));
+    const lanes = laneActors.length >= 2 && laneActors.length <= MAX_LANES ? laneActors.length : 0;
+    const laneOf = new Map(laneActors.map((actor, i) => [actor.id, lanes ? i + 1 : 0]));
+    // The single tab stop: the entry last focused, while it is shown, else the first. An entry
+    // that still has focus is rendered even if progressive rendering has not reached it; one
+    // that does not falls back to the first, so Tab always finds a rendered entry.
+    const first = groups[0]?.entries[0]?.statement.id;
+    const focusedAt = this.focusedId === undefined ? undefined : position.get(this.focusedId);
+    if (focusedAt === undefined) this.focusedId = first;
+    else if (focusedAt >= this.renderLimit) {
+      if (this.refocus === this.focusedId) this.renderLimit = focusedAt + 1;
+      else this.focusedId = first;
+    }
+
+    // Whole periods within the limit are guarded: a later chunk does not re-evaluate them.
+    let budget = this.renderLimit;
+    const periods: TemplateResult[] = [];
+    for (const group of groups) {
+      if (budget <= 0) break;
+      const count = Math.min(group.entries.length, budget);
+      budget -= count;
+      const deps = [group, count, lanes, this.locale.tag];
+      periods.push(html`${guard(deps, () => html`<section class="period" aria-labelledby="period-${periodId(group.period)}">
+        <h3 class="period-heading" part="period" id="period-${periodId(group.period)}">${this.periodLabel(group.period)}</h3>
+        <ol class="list" part="list">
+          ${group.entries.slice(0, count).map((entry) => this.entry(view, entry, laneOf.get(entry.statement.actor) ?? 0, actors.get(entry.statement.actor)))}
+        </ol>
+      </section>`)}`);
+    }
+
+    return html`<section class="timeline" part="base" aria-label=${w.timeline}>
+      ${speaking.length > 1
+        ? html`<fieldset class="filter" part="filter">
+            <legend>${w.showBy}</legend>
+            ${speaking.map((actor) => html`<label class="chip">
+              <input type="checkbox" .checked=${shown.has(actor.id)}
+                @change=${(event: Event) => this.toggleActor(analysis, actor.id, (event.target as HTMLInputElement).checked)} />
+              <span lang=${analysis.language}>${actor.name}</span>
+            </label>`)}
+          </fieldset>`
+        : nothing}
+      <p class="count" aria-live="polite">${w.count(total, analysis.statements.length)}</p>
+      <div class="frame" data-lanes=${lanes} ?data-long=${total > LONG}>
+        ${lanes
+          ? html`<div class="lane-headers" aria-hidden="true">
+              ${laneActors.map((actor, i) => html`<p class="lane-header" data-lane=${i + 1} lang=${analysis.language}>${actor.name}</p>`)}
+            </div>`
+          : nothing}
+        ${total === 0 ? html`<p class="empty">${w.noneShown}</p>` : nothing}
+        <div class="periods" @keydown=${this.onKeydown} @focusin=${this.onFocusIn}>${periods}</div>
+      </div>
+    </section>`;
+  }
+}
+
+interface Layout {
+  key: string;
+  groups: ReturnType<typeof groupByPeriod>;
+  total: number;
+  /** Each shown statement's index in the order. */
+  position: Map<string, number>;
+}
+
+/** Per analysis: which actor made each statement, and the actors with statements. */
+const statementIndexes = new WeakMap<Analysis, { actorOf: Map<string, string>; speaking: Set<string> }>();
+function statementIndex(analysis: Analysis) {
+  let index = statementIndexes.get(analysis);
+  if (!index) {
+    const actorOf = new Map(analysis.statements.map((statement) => [statement.id, statement.actor]));
+    index = { actorOf, speaking: new Set(actorOf.values()) };
+    statementIndexes.set(analysis, index);
+  }
+  return index;
+}
+
+interface RenderContext {
+  analysis: Analysis;
+  t: NwTimeline['messages'];
+  w: (typeof timelineMessages)['en'];
+  /** A memoised date formatter: the same dates recur across thousands of entries. */
+  date: (value: string) => string;
+}
+
+/**
+ * From this many entries on, off-screen entries skip layout and paint. Shorter timelines
+ * gain nothing from it and would pay with estimated heights: the page's scroll height
+ * jumping as entries come into view, and off-screen text laid out outside its entry's box.
+ */
+const LONG = 100;
+
+/** Entries in the first render, then per idle-time chunk. */
+const FIRST_CHUNK = 300;
+const CHUNK = 500;
+
+function periodId(period: Period): string {
+  return 'undated' in period ? 'undated' : `${period.year}-${period.month ?? 0}`;
+}
