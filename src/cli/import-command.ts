@@ -8,7 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { checkImportOptions, parseTimelineJS, type TimelineImportOptions } from '../import/timelinejs.js';
-import { readInput, UnreadableInput } from './read-input.js';
+import { readOrReport } from './read-input.js';
 import { EXIT, type CommandIo } from './validate-command.js';
 
 export const IMPORT_USAGE = 'usage: newsroom-widgets import-timelinejs <file-or-url> [--id slug] [--lang tag] [--out file]';
@@ -77,14 +77,8 @@ export async function importTimelineJSCommand(args: string[], io: CommandIo): Pr
     return EXIT.usage;
   }
 
-  let text: string;
-  try {
-    text = await readInput(target);
-  } catch (cause) {
-    if (!(cause instanceof UnreadableInput)) throw cause;
-    io.err(`${target}: ${cause.message}`);
-    return EXIT.usage;
-  }
+  const text = await readOrReport(target, io.err);
+  if (text === undefined) return EXIT.usage;
 
   const result = parseTimelineJS(text, options);
   if (!result.ok) {

@@ -28,3 +28,17 @@ export async function readInput(target: string): Promise<string> {
     throw new UnreadableInput(`cannot read ${target}: ${reason}`);
   }
 }
+
+/**
+ * The text of a file or URL, or undefined after printing the one-line reason it could not
+ * be read (the caller then exits 2). Unexpected errors still propagate.
+ */
+export async function readOrReport(target: string, err: (line: string) => void): Promise<string | undefined> {
+  try {
+    return await readInput(target);
+  } catch (cause) {
+    if (!(cause instanceof UnreadableInput)) throw cause;
+    err(`${target}: ${cause.message}`);
+    return undefined;
+  }
+}

@@ -5,7 +5,7 @@
  * User errors are one readable line each; never a stack trace.
  */
 import { parseAnalysis, type AnalysisError } from '../schema/validate.js';
-import { readInput, UnreadableInput } from './read-input.js';
+import { readOrReport } from './read-input.js';
 
 export interface CommandIo {
   out: (line: string) => void;
@@ -26,12 +26,8 @@ export async function validateCommand(targets: string[], io: CommandIo): Promise
   }
   let exit: number = EXIT.ok;
   for (const target of targets) {
-    let text: string;
-    try {
-      text = await readInput(target);
-    } catch (cause) {
-      if (!(cause instanceof UnreadableInput)) throw cause;
-      io.err(`${target}: ${cause.message}`);
+    const text = await readOrReport(target, io.err);
+    if (text === undefined) {
       exit = EXIT.usage;
       continue;
     }

@@ -3,6 +3,23 @@ import { css } from 'lit';
 export const analysisStyles = css`
   :host {
     --_placeholder-height: 120em;
+    container: analysis / inline-size;
+    /* Resolved here, on this host, so the nested elements inherit a plain length: setting
+       their --nw-space from their own --_space would be a cycle (both become invalid). */
+    --_narrow-space: calc(var(--_space) * 0.6);
+  }
+  /* On phones the nested cards would double the padding and squeeze the text: tighten it
+     (the composed elements read --nw-space, scaled here from the page's own value). */
+  @container analysis (max-width: 30rem) {
+    .layout {
+      padding: calc(var(--_space) * 0.4);
+      gap: calc(var(--_space) * 1.5);
+    }
+    .layout > *,
+    .layout nw-stances,
+    .layout nw-timeline {
+      --nw-space: var(--_narrow-space);
+    }
   }
   /* Its own text (contents, headings, sections) needs its theme's surface under it, like
      every other element's card: dark text on a dark page (or the reverse) is unreadable. */

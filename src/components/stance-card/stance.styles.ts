@@ -90,17 +90,9 @@ export const stanceStyles = css`
     font-weight: 700;
     line-height: 1.3;
   }
-  .quote {
-    margin: 0;
-    border-inline-start: 3px solid var(--_position);
-    padding-inline-start: 0.75rem;
+  .stance .quote {
+    --_quote-rule: var(--_position);
   }
-  .quote blockquote {
-    margin: 0;
-    font-style: italic;
-  }
-  .quote blockquote p::before { content: open-quote; }
-  .quote blockquote p::after { content: close-quote; }
   .stance-footer {
     margin-top: auto;
     display: grid;

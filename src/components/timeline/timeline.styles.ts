@@ -133,16 +133,8 @@ export const timelineStyles = css`
     margin-inline-start: 0.5rem;
   }
   .quote {
-    margin: 0.4rem 0 0;
-    border-inline-start: 3px solid var(--_border);
-    padding-inline-start: 0.75rem;
+    margin-top: 0.4rem;
   }
-  .quote blockquote {
-    margin: 0;
-    font-style: italic;
-  }
-  .quote blockquote p::before { content: open-quote; }
-  .quote blockquote p::after { content: close-quote; }
   .quote figcaption,
   .source-line {
     font-size: 0.875em;

@@ -146,6 +146,23 @@ export const baseStyles = css`
     cursor: pointer;
   }
 
+  /* Quotes (stances, statements): a rule in --_quote-rule (elements set it), typographic marks. */
+  .quote {
+    margin: 0;
+    border-inline-start: 3px solid var(--_quote-rule, var(--_border));
+    padding-inline-start: 0.75rem;
+  }
+  .quote blockquote {
+    margin: 0;
+    font-style: italic;
+  }
+  .quote blockquote p::before {
+    content: open-quote;
+  }
+  .quote blockquote p::after {
+    content: close-quote;
+  }
+
   /* Citation markers: [3] in text, a button that opens the source's popover. */
   .cite {
     font: inherit;
