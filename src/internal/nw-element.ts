@@ -109,8 +109,19 @@ export abstract class NwElement extends LitElement implements PageMember {
 
   /** The language the element speaks now (see `resolveLocale`). */
   protected get locale(): Locale {
-    const value = this.loader.task.value;
-    return resolveLocale(this, value?.ok ? value.analysis.language : undefined);
+    // Resolved once per update, not per word or date: it walks the ancestors for `lang`.
+    if (!this.localeThisUpdate) {
+      const value = this.loader.task.value;
+      this.localeThisUpdate = resolveLocale(this, value?.ok ? value.analysis.language : undefined);
+    }
+    return this.localeThisUpdate;
+  }
+
+  private localeThisUpdate?: Locale;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.localeThisUpdate = undefined;
   }
 
   get messages(): Messages {

@@ -3,7 +3,7 @@
  * shadow roots, so elements composed inside <nw-analysis> follow the page), else the
  * analysis's `language`, else English. Spanish and English are built in.
  */
-import { parsePartialDate } from '../../schema/dates.js';
+import { parsePartialDate, type DatePrecision } from '../../schema/dates.js';
 import { en, type Messages } from './en.js';
 import { es } from './es.js';
 
@@ -48,13 +48,23 @@ export function resolveLocale(element: Element, analysisLanguage?: string): Loca
  * A partial ISO date as a reader says it: "2025", "April 2025", "8 April 2025" /
  * "abril de 2025". Formatted in UTC so the day never shifts with the reader's time zone.
  */
+const PRECISION_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  year: { year: 'numeric', timeZone: 'UTC' },
+  month: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  day: { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+};
+
+/** Building an Intl formatter costs far more than using one: one per language and precision. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatPartialDate(value: string, tag: string): string {
   const date = parsePartialDate(value);
   if (!date) return value;
+  const key = `${tag}|${date.precision}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(tag, PRECISION_OPTIONS[date.precision])));
   const when = new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    date.precision === 'year' ? { year: 'numeric' }
-    : date.precision === 'month' ? { year: 'numeric', month: 'long' }
-    : { year: 'numeric', month: 'long', day: 'numeric' };
-  return new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(when);
+  // Date.UTC reads years 0–99 as 1900–1999; the schema allows any four-digit year.
+  when.setUTCFullYear(date.year);
+  return formatter.format(when);
 }
