@@ -52,7 +52,10 @@ export class NwSourceList extends NwElement {
   declare types: string | null | undefined;
   declare headingLevel: number | undefined;
 
-  /** Back-links depend on which other elements are ready on the page: re-render when one is. */
+  /**
+   * Back-links depend on which other elements are ready on the page, and on what they show
+   * (a reader filtering a timeline hides statements): re-render when either changes.
+   */
   private readonly onOtherReady = (event: Event) => {
     if (event.composedPath()[0] !== this) this.requestUpdate();
   };
@@ -63,12 +66,14 @@ export class NwSourceList extends NwElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('nw-ready', this.onOtherReady);
+    document.addEventListener('nw-filter-change', this.onOtherReady);
     this.stopWatchingLeaves = onLeave(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('nw-ready', this.onOtherReady);
+    document.removeEventListener('nw-filter-change', this.onOtherReady);
     this.stopWatchingLeaves?.();
   }
 

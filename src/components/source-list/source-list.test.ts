@@ -8,6 +8,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import './source-list.js';
 import '../summary/summary.js';
 import '../stances/stances.js';
+import '../timeline/timeline.js';
 import type { NwSourceList } from './source-list.js';
 import type { Analysis } from '../../schema/analysis.js';
 import { en } from '../../internal/i18n/en.js';
@@ -265,6 +266,27 @@ describe('<nw-source-list>', () => {
         await waitUntil(() => !backLinks(el, id).some((b) => squash(b.textContent) === words.summary),
           'a back-link to a summary no longer on the page');
         expect(placeLabels(el, id)).to.include(words.summary);
+      });
+
+      it('statement back-links follow a reader filtering the timeline', async () => {
+        const doc = await sample();
+        const statement = doc.statements[0]!;
+        const id = statement.sources[0]!;
+        const actorName = doc.actors.find((a) => a.id === statement.actor)!.name;
+        const root = page(html`<div><nw-timeline .analysis=${doc}></nw-timeline><nw-source-list .analysis=${doc}></nw-source-list></div>`);
+        await allSettled(root);
+        const el = root.querySelector('nw-source-list')!;
+        const toStatement = () => backLinks(el, id).filter((b) => squash(b.textContent).startsWith(actorName));
+        await waitUntil(() => toStatement().length > 0, 'a back-link to the statement while the timeline shows it');
+        // The reader unticks that actor in the timeline's filter: the statement is no longer shown.
+        const timeline = root.querySelector('nw-timeline')!;
+        const box = [...timeline.shadowRoot!.querySelectorAll<HTMLLabelElement>('.chip')]
+          .find((chip) => squash(chip.textContent) === actorName)!.querySelector('input')!;
+        box.click();
+        await waitUntil(() => toStatement().length === 0, 'the back-link went back to plain text');
+        expect(placeLabels(el, id).some((label) => label.startsWith(actorName))).to.equal(true);
+        box.click();
+        await waitUntil(() => toStatement().length > 0, 'the back-link came back with the actor');
       });
 
       it('elements for another analysis get no back-links', async () => {
