@@ -26,7 +26,11 @@ async function bundle(entry: string): Promise<string> {
     configFile: false,
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
-    build: { write: false, minify: true, target: 'es2022', lib: { entry, formats: ['es'], fileName: 'bundle' } },
+    build: {
+      write: false, minify: true, target: 'es2022', lib: { entry, formats: ['es'], fileName: 'bundle' },
+      // As the CDN build: library mode otherwise keeps whitespace and /*#__PURE__*/ comments.
+      rolldownOptions: { output: { minify: true, comments: false } },
+    },
   })) as Rolldown.RolldownOutput[];
   return result[0]!.output.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
 }

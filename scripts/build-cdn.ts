@@ -1,0 +1,108 @@
+/**
+ * `npm run build:cdn` (after `npm run build`): the script-tag builds in dist/cdn, for pages
+ * that load the widgets from a CDN or their own static files instead of bundling the package.
+ *
+ * - dist/cdn/newsroom-widgets.js: one self-contained ES module (Lit, the schema and zod/mini
+ *   included) that registers every element, for `<script type="module" src=…>`.
+ * - dist/cdn/newsroom-widgets.classic.js: the same as a classic script (an IIFE exposing
+ *   `window.NewsroomWidgets`), for templates that cannot use modules; it may go in <head>,
+ *   the elements upgrade once they are parsed.
+ * - dist/cdn/integrity.json: `{ file: "sha384-…" }`, the subresource-integrity hash of each,
+ *   also printed with the sizes.
+ *
+ * Only dist/cdn is written; the npm build in dist/ is left alone. Both builds are minified
+ * and deterministic (same input, same bytes, same hashes).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, parseSync } from 'vite';
+
+export const CDN_DIR = 'dist/cdn';
+export const CDN_FILES = { module: 'newsroom-widgets.js', classic: 'newsroom-widgets.classic.js' } as const;
+const ENTRY = 'src/define.ts';
+const GLOBAL_NAME = 'NewsroomWidgets';
+
+async function bundle(format: 'es' | 'iife', fileName: string): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: CDN_DIR,
+      emptyOutDir: false, // dist/cdn is cleared below; never touch the rest of dist/
+      copyPublicDir: false,
+      minify: true,
+      sourcemap: false,
+      target: 'es2022',
+      lib: { entry: ENTRY, formats: [format], name: GLOBAL_NAME, fileName: () => fileName },
+      // Everything bundled, and into one file: no externals, no chunks for dynamic imports.
+      // Vite keeps whitespace and /*#__PURE__*/ in ES libraries for the next bundler; these
+      // files go to browsers as they are, so both formats are minified all the way.
+      rolldownOptions: { external: [], output: { codeSplitting: false, minify: true, comments: false } },
+    },
+  });
+}
+
+type Node = { type?: string; [key: string]: unknown };
+const FUNCTION_NODES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** Where `await` runs at the top level of a module (await expressions and `for await`). */
+export function topLevelAwaits(code: string, filename = 'bundle.js'): number[] {
+  const { program, errors } = parseSync(filename, code, { sourceType: 'module', lang: 'js' });
+  if (errors.length > 0) throw new Error(`${filename}: cannot parse: ${errors[0]!.message}`);
+  const found: number[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const node = value as Node;
+    if (node.type && FUNCTION_NODES.has(node.type)) return; // await inside a function is fine
+    if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await === true)) {
+      found.push(node.start as number);
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== 'parent') visit(child);
+  };
+  visit(program);
+  return found;
+}
+
+export const integrity = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+async function main(): Promise<void> {
+  rmSync(CDN_DIR, { recursive: true, force: true });
+  mkdirSync(CDN_DIR, { recursive: true });
+
+  await bundle('es', CDN_FILES.module);
+  // The module build has every module's top level hoisted into its own: a top-level await
+  // anywhere in the graph shows up there, and a classic script could not keep its meaning.
+  const moduleCode = readFileSync(join(CDN_DIR, CDN_FILES.module), 'utf8');
+  const awaits = topLevelAwaits(moduleCode, CDN_FILES.module);
+  if (awaits.length > 0) {
+    throw new Error(`top-level await in the module graph (at ${awaits.join(', ')} in ${CDN_FILES.module}): no classic-script build possible`);
+  }
+  if (/^\s*import[\s{*"']/m.test(moduleCode)) throw new Error(`${CDN_FILES.module} still imports something: it must be self-contained`);
+  await bundle('iife', CDN_FILES.classic);
+
+  const rows = Object.values(CDN_FILES).map((file) => {
+    const bytes = readFileSync(join(CDN_DIR, file));
+    return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, integrity: integrity(bytes) };
+  });
+  writeFileSync(
+    join(CDN_DIR, 'integrity.json'),
+    `${JSON.stringify(Object.fromEntries(rows.map((row) => [row.file, row.integrity])), null, 2)}\n`,
+  );
+
+  console.log('| file | bytes | gzip -9 | integrity |\n| --- | --- | --- | --- |');
+  for (const row of rows) console.log(`| ${CDN_DIR}/${row.file} | ${row.bytes} | ${row.gzip} | ${row.integrity} |`);
+}
+
+// Run when executed (`tsx scripts/build-cdn.ts`), not when imported for its helpers.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((cause) => {
+    console.error(`build-cdn: ${cause instanceof Error ? cause.message : String(cause)}`);
+    process.exitCode = 1;
+  });
+}

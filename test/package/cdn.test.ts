@@ -1,0 +1,180 @@
+/**
+ * The script-tag builds in dist/cdn (`npm run build:cdn`), loaded the way a newsroom template
+ * loads them: plain HTML pages in headless Chromium, one `<script src>` with its integrity
+ * hash, and elements that get their analysis from `src=` and from `for=`.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_ARGS, findBrowser, HOW_TO_INSTALL } from '../../scripts/browser.mjs';
+
+const CDN_DIR = 'dist/cdn';
+const MODULE = 'newsroom-widgets.js';
+const CLASSIC = 'newsroom-widgets.classic.js';
+const SAMPLE_PATH = 'data/mexico-us-deployment.json';
+const SAMPLE_JSON = readFileSync(SAMPLE_PATH, 'utf8');
+const SAMPLE = JSON.parse(SAMPLE_JSON) as { question: string };
+const ELEMENTS = ['nw-summary', 'nw-stance-card', 'nw-timeline', 'nw-stances', 'nw-source-list', 'nw-cite', 'nw-analysis'];
+/** A well-formed sha384 hash of something else: the browser must refuse the file. */
+const WRONG_HASH = `sha384-${createHash('sha384').update('not the build').digest('base64')}`;
+
+if (!existsSync(join(CDN_DIR, MODULE)) || !existsSync(join(CDN_DIR, CLASSIC))) {
+  throw new Error(`${CDN_DIR} is missing: run \`npm run build && npm run build:cdn\` first`);
+}
+const INTEGRITY = JSON.parse(readFileSync(join(CDN_DIR, 'integrity.json'), 'utf8')) as Record<string, string>;
+
+const moduleTag = (hash = INTEGRITY[MODULE]) =>
+  `<script type="module" src="/cdn/${MODULE}" integrity="${hash}" crossorigin="anonymous"></script>`;
+const classicTag = (hash = INTEGRITY[CLASSIC]) =>
+  `<script src="/cdn/${CLASSIC}" integrity="${hash}" crossorigin="anonymous"></script>`;
+
+/** `</script>` inside the JSON would end the script element early. */
+const inlineJson = (json: string) => json.replace(/</g, '\\u003c');
+
+/** A plain page: scripts in <head>, then elements reading `src=` and `for=` data. */
+const page = (head: string, body = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>newsroom-widgets script-tag build</title>
+<link rel="icon" href="data:,">
+${head}
+</head><body>
+<nw-summary src="/data/mexico-us-deployment.json"></nw-summary>
+<nw-stance-card for="doc" actor="claudia-sheinbaum"></nw-stance-card>
+<nw-timeline src="/data/mexico-us-deployment.json"></nw-timeline>
+<script type="application/json" id="doc">${inlineJson(SAMPLE_JSON)}</script>
+${body}
+</body></html>`;
+
+const PAGES: Record<string, string> = {
+  '/module.html': page('', moduleTag()),
+  '/classic.html': page(classicTag()),
+  '/module-wrong-integrity.html': page('', moduleTag(WRONG_HASH)),
+  '/classic-wrong-integrity.html': page(classicTag(WRONG_HASH)),
+  '/both.html': page(classicTag(), moduleTag()),
+};
+
+let server: Server;
+let browser: Browser;
+let origin: string;
+const requested: string[] = [];
+
+before(async () => {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error(HOW_TO_INSTALL);
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    requested.push(path);
+    let body: string | Buffer | undefined;
+    let type = 'text/plain';
+    if (PAGES[path]) [body, type] = [PAGES[path], 'text/html; charset=utf-8'];
+    else if (path === `/cdn/${MODULE}` || path === `/cdn/${CLASSIC}`) {
+      [body, type] = [readFileSync(join(CDN_DIR, path.slice('/cdn/'.length))), 'text/javascript; charset=utf-8'];
+    } else if (path === '/data/mexico-us-deployment.json') [body, type] = [SAMPLE_JSON, 'application/json'];
+    response.writeHead(body === undefined ? 404 : 200, { 'content-type': type }).end(body ?? 'not found');
+  }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+});
+
+/** Opens a page and records what it reports: uncaught errors and console messages by type. */
+async function open(path: string) {
+  const tab = await browser.newPage();
+  const pageErrors: string[] = [];
+  const consoleMessages: { type: string; text: string }[] = [];
+  tab.on('pageerror', (error) => pageErrors.push(error instanceof Error ? error.message : String(error)));
+  tab.on('console', (message) => consoleMessages.push({ type: message.type(), text: message.text() }));
+  requested.length = 0;
+  await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
+  const messages = (type: string) => consoleMessages.filter((message) => message.type === type).map((message) => message.text);
+  return { tab, pageErrors, messages };
+}
+
+/** Waits until no element on the page is loading any more, then returns each one's state. */
+async function settledStates(tab: Awaited<ReturnType<typeof open>>['tab']) {
+  const tags = 'nw-summary, nw-stance-card, nw-timeline';
+  await tab.waitForFunction(
+    (selector: string) => [...document.querySelectorAll(selector)].every((element) => {
+      const state = element.getAttribute('state');
+      return state !== null && state !== 'loading';
+    }),
+    { timeout: 10_000, polling: 50 },
+    tags,
+  );
+  return tab.$$eval(tags, (elements) => elements.map((element) => `${element.localName}: ${element.getAttribute('state')}`));
+}
+
+for (const [build, path, file] of [['module', '/module.html', MODULE], ['classic', '/classic.html', CLASSIC]] as const) {
+  describe(`the ${build} build (${CDN_DIR}/${file})`, () => {
+    it('is one file whose integrity.json hash is the sha384 of its bytes', () => {
+      const bytes = readFileSync(join(CDN_DIR, file));
+      assert.equal(INTEGRITY[file], `sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+      if (build === 'module') assert.doesNotMatch(bytes.toString('utf8'), /(^|[;}])\s*import\s*[{*"'\w]/m, 'no static imports left');
+    });
+
+    it(`renders src= and for= data on a plain page: every element ready, no errors`, async () => {
+      const { tab, pageErrors, messages } = await open(path);
+      try {
+        assert.deepEqual(await settledStates(tab), ['nw-summary: ready', 'nw-stance-card: ready', 'nw-timeline: ready']);
+        const question = await tab.$eval('nw-summary', (element) => element.shadowRoot?.querySelector('h2')?.textContent?.trim());
+        assert.equal(question, SAMPLE.question);
+        const actor = await tab.$eval('nw-stance-card', (element) => element.shadowRoot?.textContent ?? '');
+        assert.match(actor, /Sheinbaum/);
+        const defined = await tab.evaluate((tags: string[]) => tags.filter((tag) => !customElements.get(tag)), ELEMENTS);
+        assert.deepEqual(defined, [], 'every element is registered');
+        assert.deepEqual(pageErrors, []);
+        assert.deepEqual(messages('error'), []);
+        assert.deepEqual(messages('warn'), []);
+        // Self-contained: the page, the build and the data, and nothing else.
+        assert.deepEqual(
+          [...new Set(requested)].sort(),
+          [path, `/cdn/${file}`, '/data/mexico-us-deployment.json'].sort(),
+        );
+      } finally {
+        await tab.close();
+      }
+    });
+
+    it('is refused by the browser when the integrity hash does not match: no element defined', async () => {
+      const { tab, pageErrors } = await open(path.replace('.html', '-wrong-integrity.html'));
+      try {
+        // The script was requested; the browser blocks it after reading it.
+        assert.ok(requested.includes(`/cdn/${file}`));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const defined = await tab.evaluate((tags: string[]) => tags.filter((tag) => customElements.get(tag)), ELEMENTS);
+        assert.deepEqual(defined, []);
+        assert.equal(await tab.$eval('nw-summary', (element) => element.shadowRoot), null);
+        assert.deepEqual(pageErrors, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  });
+}
+
+describe('both builds on one page', () => {
+  it('does not throw, warns at most once, and the elements still render', async () => {
+    const { tab, pageErrors, messages } = await open('/both.html');
+    try {
+      assert.ok(requested.includes(`/cdn/${CLASSIC}`) && requested.includes(`/cdn/${MODULE}`));
+      // The module script runs after parsing; wait for it before judging the console.
+      await tab.waitForFunction(() => document.readyState === 'complete');
+      assert.deepEqual(await settledStates(tab), ['nw-summary: ready', 'nw-stance-card: ready', 'nw-timeline: ready']);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(pageErrors, []);
+      assert.deepEqual(messages('error'), []);
+      assert.ok(messages('warn').length <= 1, `at most one warning, got: ${JSON.stringify(messages('warn'))}`);
+    } finally {
+      await tab.close();
+    }
+  });
+});
