@@ -190,7 +190,10 @@ class Importer {
   readonly statements: Statement[] = [];
   readonly sources: Source[] = [];
 
-  constructor(private readonly options: TimelineImportOptions) {
+  private readonly options: TimelineImportOptions;
+
+  constructor(options: TimelineImportOptions) {
+    this.options = options;
     const primary = (options.language ?? 'en').split('-')[0]!.toLowerCase();
     this.texts = primary === 'es' ? DEFAULT_TEXTS.es : DEFAULT_TEXTS.en;
   }

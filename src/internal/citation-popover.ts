@@ -43,10 +43,14 @@ export class CitationPopover implements ReactiveController {
   /** What the closing popover leaves behind (set on beforetoggle, used on toggle). */
   private closing?: { invoker: HTMLElement | undefined; returnFocus: boolean };
 
-  constructor(
-    private readonly host: PopoverHost,
-    private readonly formatDate: (value: string) => string,
-  ) {
+  private readonly host: PopoverHost;
+  private readonly formatDate: (value: string) => string;
+
+  // Plain fields, not parameter properties: consumers type-checking with erasableSyntaxOnly
+  // (Vite's default tsconfig) read this source through the package's types.
+  constructor(host: PopoverHost, formatDate: (value: string) => string) {
+    this.host = host;
+    this.formatDate = formatDate;
     host.addController(this);
   }
 

@@ -82,7 +82,11 @@ export class AnalysisLoader {
   private leaseUrl?: string;
   private readonly observer: MutationObserver;
 
-  constructor(private readonly host: LoaderHost) {
+  private readonly host: LoaderHost;
+
+  // A plain field, not a parameter property: erasableSyntaxOnly consumers read this source.
+  constructor(host: LoaderHost) {
+    this.host = host;
     this.task = new Task(host, {
       task: (_args, { signal }) => this.load(signal),
       args: () => [host.analysis, host.src, host.for, this.childVersion],
