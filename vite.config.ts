@@ -37,7 +37,13 @@ export default defineConfig(({ command }) =>
           minify: false,
           sourcemap: true,
           lib: { entry: LIBRARY_ENTRIES, formats: ['es'] },
-          rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^node:/] },
+          rollupOptions: {
+            external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^node:/],
+            // One output file per source module: registration calls stay in the registering
+            // files that sideEffects names. Shared chunks had moved some of them into hashed
+            // files a consumer's bundler then dropped, so an element import registered nothing.
+            output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+          },
         },
       },
 );

@@ -4,10 +4,6 @@ import type { CitingPlace } from '../../internal/cited-in.js';
 import { citedText } from '../../internal/citations.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { focusTarget } from '../../internal/page-registry.js';
-import '../source-list/source-list.js';
-import '../stances/stances.js';
-import '../summary/summary.js';
-import '../timeline/timeline.js';
 import { analysisMessages } from './analysis.messages.js';
 import { analysisStyles } from './analysis.styles.js';
 
