@@ -51,7 +51,6 @@ import { timelineStyles, MAX_LANES } from './timeline.styles.js';
  * @csspart placeholder - The loading placeholder.
  * @csspart error - The error state; `error-details` is its editors' list.
  *
- * @cssprop --nw-timeline-lanes-min-width - Narrowest container that shows lanes (default 52rem).
  * @cssprop --nw-color-accent - The time axis dots, focus and links.
  * @cssprop --nw-color-border - The time axis.
  */
