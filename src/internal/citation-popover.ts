@@ -54,20 +54,22 @@ export class CitationPopover implements ReactiveController {
     host.addController(this);
   }
 
+  /** The delegated listeners on the host's shadow root, added and removed together. */
+  private get listeners(): [string, EventListener][] {
+    return [
+      ['click', this.onClick],
+      ['pointerdown', this.onPointerDown as EventListener],
+      ['pointerover', this.onPointerOver as EventListener],
+      ['pointerout', this.onPointerOut as EventListener],
+    ];
+  }
+
   hostConnected(): void {
-    const root = this.host.renderRoot;
-    root.addEventListener('click', this.onClick);
-    root.addEventListener('pointerdown', this.onPointerDown as EventListener);
-    root.addEventListener('pointerover', this.onPointerOver as EventListener);
-    root.addEventListener('pointerout', this.onPointerOut as EventListener);
+    for (const [type, listener] of this.listeners) this.host.renderRoot.addEventListener(type, listener);
   }
 
   hostDisconnected(): void {
-    const root = this.host.renderRoot;
-    root.removeEventListener('click', this.onClick);
-    root.removeEventListener('pointerdown', this.onPointerDown as EventListener);
-    root.removeEventListener('pointerover', this.onPointerOver as EventListener);
-    root.removeEventListener('pointerout', this.onPointerOut as EventListener);
+    for (const [type, listener] of this.listeners) this.host.renderRoot.removeEventListener(type, listener);
     clearTimeout(this.timer);
   }
 

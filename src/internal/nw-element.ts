@@ -18,6 +18,7 @@ import { CitationPopover } from './citation-popover.js';
 import type { CitingPlace } from './cited-in.js';
 import { AnalysisLoader } from './data/analysis-loader.js';
 import type { Messages } from './i18n/en.js';
+import { es } from './i18n/es.js';
 import { formatPartialDate, resolveLocale, type Locale } from './i18n/locale.js';
 import { focusTarget, join, leave, type PageMember } from './page-registry.js';
 import { baseStyles } from './styles/base.styles.js';
@@ -122,6 +123,11 @@ export abstract class NwElement extends LitElement implements PageMember {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.localeThisUpdate = undefined;
+  }
+
+  /** An element's own words (`{ en, es }`), in the language it speaks now. */
+  protected localized<T>(catalogue: { en: T; es: T }): T {
+    return this.locale.messages === es ? catalogue.es : catalogue.en;
   }
 
   get messages(): Messages {

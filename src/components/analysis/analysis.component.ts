@@ -41,7 +41,7 @@ export class NwAnalysis extends NwElement {
   static override styles = [...NwElement.styles, analysisStyles];
 
   private get words() {
-    return this.locale.tag.toLowerCase().startsWith('es') ? analysisMessages.es : analysisMessages.en;
+    return this.localized(analysisMessages);
   }
 
   private anchorId(analysis: Analysis, sectionId: string): string {

@@ -78,7 +78,7 @@ export class NwSourceList extends NwElement {
   }
 
   private get words() {
-    return this.locale.tag.toLowerCase().startsWith('es') ? sourceListMessages.es : sourceListMessages.en;
+    return this.localized(sourceListMessages);
   }
 
   private visibleSources(analysis: Analysis): Source[] {

@@ -1,35 +1,21 @@
 import { css } from 'lit';
+import { placeholderHeights } from '../../internal/styles/base.styles.js';
 
 /** The look of one stance card; used by <nw-stance-card> and <nw-stances>. */
+/** Heights measured on the sample analysis at each container width (one card). */
+const placeholder = placeholderHeights(20, [[64, 22], [50, 25], [40, 28], [30, 33], [22, 45]]);
+
 export const stanceStyles = css`
-  /* Heights measured on the sample analysis at each container width (one card). */
-  .placeholder {
-    --_placeholder-height: 20em;
-  }
+  ${placeholder}
   @container (max-width: 64em) {
-    .placeholder {
-      --_placeholder-height: 22em;
-    }
   }
   @container (max-width: 50em) {
-    .placeholder {
-      --_placeholder-height: 25em;
-    }
   }
   @container (max-width: 40em) {
-    .placeholder {
-      --_placeholder-height: 28em;
-    }
   }
   @container (max-width: 30em) {
-    .placeholder {
-      --_placeholder-height: 33em;
-    }
   }
   @container (max-width: 22em) {
-    .placeholder {
-      --_placeholder-height: 45em;
-    }
   }
   .stance {
     --_position: var(--_neutral);

@@ -2,6 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import type { Analysis } from '../../schema/analysis.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
+import { placeholderHeights } from '../../internal/styles/base.styles.js';
 import { stanceStyles } from '../stance-card/stance.styles.js';
 import { stanceView } from '../stance-card/stance-view.js';
 
@@ -47,31 +48,10 @@ export class NwStances extends NwElement {
   static override styles = [
     ...NwElement.styles,
     stanceStyles,
+    // Heights measured on the sample's six stances. Every band the card's styles set is set
+    // again here (64em included), or the card's single-card height would win in that band.
+    placeholderHeights(80, [[64, 80], [50, 105], [40, 135], [30, 170], [22, 230]]),
     css`
-      /* Heights measured on the sample's six stances at each container width. */
-      .placeholder {
-        --_placeholder-height: 80em;
-      }
-      @container (max-width: 50em) {
-        .placeholder {
-          --_placeholder-height: 105em;
-        }
-      }
-      @container (max-width: 40em) {
-        .placeholder {
-          --_placeholder-height: 135em;
-        }
-      }
-      @container (max-width: 30em) {
-        .placeholder {
-          --_placeholder-height: 170em;
-        }
-      }
-      @container (max-width: 22em) {
-        .placeholder {
-          --_placeholder-height: 230em;
-        }
-      }
       .grid {
         list-style: none;
         margin: 0;

@@ -1,34 +1,20 @@
 import { css } from 'lit';
+import { placeholderHeights } from '../../internal/styles/base.styles.js';
+
+/** Heights measured on the sample analysis at each container width. */
+const placeholder = placeholderHeights(32, [[64, 36], [50, 43], [40, 55], [30, 70], [22, 100]]);
 
 export const summaryStyles = css`
-  /* Heights measured on the sample analysis at each container width. */
-  .placeholder {
-    --_placeholder-height: 32em;
-  }
+  ${placeholder}
   @container (max-width: 64em) {
-    .placeholder {
-      --_placeholder-height: 36em;
-    }
   }
   @container (max-width: 50em) {
-    .placeholder {
-      --_placeholder-height: 43em;
-    }
   }
   @container (max-width: 40em) {
-    .placeholder {
-      --_placeholder-height: 55em;
-    }
   }
   @container (max-width: 30em) {
-    .placeholder {
-      --_placeholder-height: 70em;
-    }
   }
   @container (max-width: 22em) {
-    .placeholder {
-      --_placeholder-height: 100em;
-    }
   }
   .card {
     background: var(--_surface);

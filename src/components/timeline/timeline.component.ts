@@ -82,7 +82,7 @@ export class NwTimeline extends NwElement {
   private refocus?: string;
 
   private get words() {
-    return this.locale.tag.toLowerCase().startsWith('es') ? timelineMessages.es : timelineMessages.en;
+    return this.localized(timelineMessages);
   }
 
   /** Actor ids shown now: the `actors` attribute's known ids, or every actor with statements. */

@@ -1,7 +1,15 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /** More lanes than this read worse than one column: the timeline stays vertical. */
 export const MAX_LANES = 6;
+
+/** Columns for 2..MAX_LANES lanes, and each lane's column: generated from numbers only. */
+const laneRules = unsafeCSS(
+  Array.from({ length: MAX_LANES - 1 }, (_, i) =>
+    `.frame[data-lanes='${i + 2}'] :is(.list, .lane-headers) { grid-template-columns: repeat(${i + 2}, minmax(0, 1fr)); }`)
+    .concat(Array.from({ length: MAX_LANES }, (_, i) => `[data-lane='${i + 1}'] { grid-column: ${i + 1}; }`))
+    .join('\n'),
+);
 
 export const timelineStyles = css`
   /* Heights measured on the sample's eight statements. */
@@ -175,38 +183,6 @@ export const timelineStyles = css`
     .frame:not([data-lanes='0']) .entry::before {
       display: none;
     }
-    .frame[data-lanes='2'] :is(.list, .lane-headers) {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-    }
-    .frame[data-lanes='3'] :is(.list, .lane-headers) {
-      grid-template-columns: repeat(3, minmax(0, 1fr));
-    }
-    .frame[data-lanes='4'] :is(.list, .lane-headers) {
-      grid-template-columns: repeat(4, minmax(0, 1fr));
-    }
-    .frame[data-lanes='5'] :is(.list, .lane-headers) {
-      grid-template-columns: repeat(5, minmax(0, 1fr));
-    }
-    .frame[data-lanes='6'] :is(.list, .lane-headers) {
-      grid-template-columns: repeat(6, minmax(0, 1fr));
-    }
-    [data-lane='1'] {
-      grid-column: 1;
-    }
-    [data-lane='2'] {
-      grid-column: 2;
-    }
-    [data-lane='3'] {
-      grid-column: 3;
-    }
-    [data-lane='4'] {
-      grid-column: 4;
-    }
-    [data-lane='5'] {
-      grid-column: 5;
-    }
-    [data-lane='6'] {
-      grid-column: 6;
-    }
+    ${laneRules}
   }
 `;

@@ -6,7 +6,19 @@
  * `--_*` copies, which fall back to the theme's defaults. Dark theme changes only the
  * defaults, so a page's own tokens win in both themes.
  */
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * Loading placeholder heights by container width, in em: `placeholderHeights(32, [[64, 36],
+ * [50, 43]])` reserves 32em, 36em up to 64em wide, 43em up to 50em wide. Each element
+ * measures its own (text-heavy content grows as the column narrows). Numbers only, so the
+ * generated CSS cannot carry anything else.
+ */
+export function placeholderHeights(wide: number, bands: [maxWidthEm: number, heightEm: number][]): CSSResult {
+  const rules = bands.map(([width, height]) =>
+    `@container (max-width: ${Number(width)}em) { .placeholder { --_placeholder-height: ${Number(height)}em; } }`);
+  return unsafeCSS(`.placeholder { --_placeholder-height: ${Number(wide)}em; }\n${rules.join('\n')}`);
+}
 
 const light = css`
   --_text: var(--nw-color-text, #1c1c1c);
