@@ -3,7 +3,18 @@
  * `vite build` builds the npm library into dist/: one ES module per entry, dependencies
  * left as imports so a site that already has Lit does not load it twice.
  */
-import { defineConfig } from 'vite';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Minifies the CSS inside Lit's css`` templates (whitespace and comments otherwise ship as
+ * they are written: about 1.5 KB gzip over the whole bundle). html`` templates are left alone:
+ * collapsing their whitespace can join or split words, for 0.2 KB. Fails the build on CSS it
+ * cannot parse rather than shipping it unminified without a word. Every build uses it.
+ */
+export const minifyCssTemplates = (): Plugin =>
+  // Typed for Rollup; its transform hook is all it uses, which Rolldown runs as Rollup does.
+  minifyLiterals({ failOnError: true, options: { shouldMinify: () => false } }) as unknown as Plugin;
 
 /** Every public entry of the package; element entries join this list. */
 export const LIBRARY_ENTRIES: Record<string, string> = {
@@ -30,6 +41,7 @@ export default defineConfig(({ command }) =>
       }
     : {
         publicDir: false,
+        plugins: [minifyCssTemplates()],
         build: {
           outDir: 'dist',
           emptyOutDir: true,

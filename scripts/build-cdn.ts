@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, parseSync } from 'vite';
+import { minifyCssTemplates } from '../vite.config.js';
 
 export const CDN_DIR = 'dist/cdn';
 export const CDN_FILES = { module: 'newsroom-widgets.js', classic: 'newsroom-widgets.classic.js' } as const;
@@ -31,6 +32,7 @@ async function bundle(format: 'es' | 'iife', fileName: string): Promise<void> {
     logLevel: 'warn',
     publicDir: false,
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [minifyCssTemplates()],
     build: {
       outDir: CDN_DIR,
       emptyOutDir: false, // dist/cdn is cleared below; never touch the rest of dist/

@@ -20,42 +20,40 @@ export function placeholderHeights(wide: number, bands: [maxWidthEm: number, hei
   return unsafeCSS(`.placeholder { --_placeholder-height: ${Number(wide)}em; }\n${rules.join('\n')}`);
 }
 
-const light = css`
-  --_text: var(--nw-color-text, #1c1c1c);
-  --_muted: var(--nw-color-muted, #575757);
-  --_surface: var(--nw-color-surface, #ffffff);
-  --_surface-alt: var(--nw-color-surface-alt, #f4f4f2);
-  --_border: var(--nw-color-border, #c9c9c4);
-  --_accent: var(--nw-color-accent, #0b57b0);
-  --_supports: var(--nw-color-supports, #1d7a3a);
-  --_opposes: var(--nw-color-opposes, #b3261e);
-  --_mixed: var(--nw-color-mixed, #8a5a00);
-  --_neutral: var(--nw-color-neutral, #4f5b66);
-  --_unclear: var(--nw-color-unclear, #6b4fa0);
-  --_error: var(--nw-color-error, #b3261e);
-`;
+/** Each colour token's light and dark default. A page's `--nw-color-*` wins in both themes. */
+const PALETTE: Record<string, [light: string, dark: string]> = {
+  text: ['#1c1c1c', '#ececec'],
+  muted: ['#575757', '#b4b4b4'],
+  surface: ['#ffffff', '#17181a'],
+  'surface-alt': ['#f4f4f2', '#232428'],
+  border: ['#c9c9c4', '#4a4b50'],
+  accent: ['#0b57b0', '#8ab4f8'],
+  supports: ['#1d7a3a', '#6dd58c'],
+  opposes: ['#b3261e', '#f2938c'],
+  mixed: ['#8a5a00', '#f0c060'],
+  neutral: ['#4f5b66', '#b0bcc8'],
+  unclear: ['#6b4fa0', '#c7b3f0'],
+  error: ['#b3261e', '#f2938c'],
+};
 
-const dark = css`
-  --_text: var(--nw-color-text, #ececec);
-  --_muted: var(--nw-color-muted, #b4b4b4);
-  --_surface: var(--nw-color-surface, #17181a);
-  --_surface-alt: var(--nw-color-surface-alt, #232428);
-  --_border: var(--nw-color-border, #4a4b50);
-  --_accent: var(--nw-color-accent, #8ab4f8);
-  --_supports: var(--nw-color-supports, #6dd58c);
-  --_opposes: var(--nw-color-opposes, #f2938c);
-  --_mixed: var(--nw-color-mixed, #f0c060);
-  --_neutral: var(--nw-color-neutral, #b0bcc8);
-  --_unclear: var(--nw-color-unclear, #c7b3f0);
-  --_error: var(--nw-color-error, #f2938c);
-`;
+const colorTokens = (theme: 0 | 1) =>
+  Object.entries(PALETTE).map(([name, values]) => `--_${name}:var(--nw-color-${name},${values[theme]});`).join('');
+
+/**
+ * The themes, generated from the palette (static CSS, no page input). Kept out of the
+ * template below so that its interpolations sit between rules, where the build's CSS
+ * minifier can parse around them.
+ */
+const themes = unsafeCSS(`:host{${colorTokens(0)}}
+:host([theme='dark']){${colorTokens(1)}color-scheme:dark}
+@media (prefers-color-scheme: dark){:host([theme='auto']){${colorTokens(1)}color-scheme:dark}}`);
 
 export const baseStyles = css`
+  ${themes}
   :host {
     /* Reset everything the host page could leak in, then inherit its font on purpose. */
     all: initial;
     display: block;
-    ${light}
     --_radius: var(--nw-radius, 0.5rem);
     --_space: var(--nw-space, 1rem);
     font-family: var(--nw-font, inherit);
@@ -68,16 +66,6 @@ export const baseStyles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  :host([theme='dark']) {
-    ${dark}
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      ${dark}
-      color-scheme: dark;
-    }
   }
   *,
   *::before,
