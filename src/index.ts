@@ -17,3 +17,4 @@ export { NwFilterChangeEvent, type NwFilterChangeDetail } from './events/nw-filt
 export { NwReadyEvent, type NwReadyDetail } from './events/nw-ready.js';
 export { NwErrorEvent, type NwErrorDetail } from './events/nw-error.js';
 export { VERSION } from './version.js';
+export { analysisJsonLd, jsonLdScript, type AnalysisJsonLdOptions } from './jsonld/analysis-jsonld.js';
