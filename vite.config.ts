@@ -29,6 +29,7 @@ export const LIBRARY_ENTRIES: Record<string, string> = {
   'nw-analysis': 'src/components/analysis/analysis.ts',
   'nw-timeline': 'src/components/timeline/timeline.ts',
   import: 'src/import/timelinejs.ts',
+  render: 'src/render/index.ts',
   cli: 'src/cli/main.ts',
 };
 
@@ -50,7 +51,7 @@ export default defineConfig(({ command }) =>
           sourcemap: true,
           lib: { entry: LIBRARY_ENTRIES, formats: ['es'] },
           rollupOptions: {
-            external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^node:/],
+            external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\/ssr($|\/)/, /^zod($|\/)/, /^node:/],
             // One output file per source module: registration calls stay in the registering
             // files that sideEffects names. Shared chunks had moved some of them into hashed
             // files a consumer's bundler then dropped, so an element import registered nothing.

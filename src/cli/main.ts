@@ -10,7 +10,10 @@ const HELP = `usage: newsroom-widgets <command>
 commands:
   validate <file-or-url>...   check analysis documents; exit 0 valid, 1 invalid, 2 unreadable
   import-timelinejs <file-or-url> [--id slug] [--lang tag] [--out file]
-                              convert a TimelineJS file into an analysis (JSON on stdout)`;
+                              convert a TimelineJS file into an analysis (JSON on stdout)
+  render <file-or-url> --element <name> [--actor id] [--lang tag] [--theme name] [--json-ld] [--src url]
+                              static HTML for one element, readable without JavaScript
+                              (render --help for every option)`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -19,6 +22,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       return validateCommand(rest, io);
     case 'import-timelinejs':
       return importTimelineJSCommand(rest, io);
+    case 'render':
+      // Loaded on demand: it brings Lit, its SSR and every element, which no other command needs.
+      return (await import('./render-command.js')).renderCommand(rest, io);
     case '--help':
     case '-h':
     case 'help':

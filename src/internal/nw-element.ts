@@ -6,9 +6,14 @@
  *
  * Nothing thrown while choosing or rendering content escapes the element's lifecycle:
  * it becomes the error state, and the rest of the page carries on.
+ *
+ * Server rendering (Lit SSR, `newsroom-widgets/render`): with the `analysis` property set,
+ * the element renders its ready content synchronously, touching no DOM API. In the browser,
+ * content the server rendered (a declarative shadow root) stays on screen until the element
+ * has its own outcome, and is swapped for it in the same task, so the page does not jump.
  */
 import { TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { NwErrorEvent } from '../events/nw-error.js';
 import { NwReadyEvent } from '../events/nw-ready.js';
 import type { Analysis } from '../schema/analysis.js';
@@ -56,7 +61,7 @@ export abstract class NwElement extends LitElement implements PageMember {
 
   /** The current state, also reflected as the `state` attribute for page CSS and tests. */
   get state(): ElementState {
-    const { status, value } = this.loader.task;
+    const { status, value } = this.loader.outcome;
     if (status === TaskStatus.ERROR) return 'error';
     if (status !== TaskStatus.COMPLETE || !value) return 'loading';
     return value.ok && !this.selectionError(value.analysis) ? 'ready' : 'error';
@@ -64,7 +69,7 @@ export abstract class NwElement extends LitElement implements PageMember {
 
   /** The analysis shown now, when the element is ready; undefined while loading or in error. */
   get currentAnalysis(): Analysis | undefined {
-    return this.state === 'ready' ? (this.loader.task.value as { analysis: Analysis }).analysis : undefined;
+    return this.state === 'ready' ? (this.loader.outcome.value as { analysis: Analysis }).analysis : undefined;
   }
 
   override connectedCallback(): void {
@@ -112,8 +117,13 @@ export abstract class NwElement extends LitElement implements PageMember {
   protected get locale(): Locale {
     // Resolved once per update, not per word or date: it walks the ancestors for `lang`.
     if (!this.localeThisUpdate) {
-      const value = this.loader.task.value;
-      this.localeThisUpdate = resolveLocale(this, value?.ok ? value.analysis.language : undefined);
+      const { value } = this.loader.outcome;
+      const language = value?.ok ? value.analysis.language : undefined;
+      // A server-rendered element has no ancestors to ask: its own `lang` (composing elements
+      // pass theirs down, see `nestedLang`), else the analysis's language.
+      this.localeThisUpdate = isServer
+        ? resolveLocale(null as unknown as Element, this.lang || language)
+        : resolveLocale(this, language);
     }
     return this.localeThisUpdate;
   }
@@ -156,19 +166,52 @@ export abstract class NwElement extends LitElement implements PageMember {
     return formatPartialDate(value, this.locale.tag);
   }
 
-  protected override render(): TemplateResult {
+  /**
+   * For elements that compose others: the `lang` to give them. On the server they cannot
+   * see their ancestors, so they are told; in browsers they inherit it (nothing is set).
+   */
+  protected get nestedLang(): string | typeof nothing {
+    return isServer ? this.locale.tag : nothing;
+  }
+
+  /** What the server rendered (a declarative shadow root), shown until this element's own outcome replaces it. */
+  private served?: ChildNode[];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.shadowRoot;
+    if (root?.firstChild) {
+      this.served = [...root.childNodes];
+      // Lit renders before the root's first child; render after the served nodes instead,
+      // so that removing them later leaves Lit's own nodes alone.
+      this.renderOptions.renderBefore = root.appendChild(document.createTextNode(''));
+    }
+    return super.createRenderRoot();
+  }
+
+  protected override render(): unknown {
+    if (isServer) {
+      const { value } = this.loader.outcome;
+      return value ? this.renderResult(value) : this.renderLoading();
+    }
+    // No placeholder over served content: it stays until there is something to replace it.
+    if (this.served && this.state === 'loading') return nothing;
     return this.loader.task.render({
       initial: () => this.renderLoading(),
       pending: () => this.renderLoading(),
       complete: (result) => this.renderResult(result),
       error: (cause) => this.renderError(unexpected(cause)),
-    }) as TemplateResult;
+    });
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const state = this.state;
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
+    // The outcome is rendered (after the served nodes): drop those, before anything paints.
+    if (this.served && state !== 'loading') {
+      this.served.forEach((node) => node.remove());
+      this.served = undefined;
+    }
     this.announce();
   }
 

@@ -76,8 +76,9 @@ export class NwAnalysis extends NwElement {
     const t = this.messages;
     const w = this.words;
     const theme = this.theme ?? 'light';
+    const lang = this.nestedLang;
     return html`<div class="layout" part="base">
-      <nw-summary .analysis=${analysis} theme=${theme}></nw-summary>
+      <nw-summary .analysis=${analysis} theme=${theme} lang=${lang}></nw-summary>
 
       <nav part="contents" aria-labelledby="contents-heading">
         <p role="heading" aria-level="2" class="block-heading" id="contents-heading">${w.contents}</p>
@@ -92,7 +93,7 @@ export class NwAnalysis extends NwElement {
       ${analysis.stances.length
         ? html`<section aria-labelledby="stances-heading">
             <h2 class="block-heading" id="stances-heading">${w.stances}</h2>
-            <nw-stances .analysis=${analysis} theme=${theme}></nw-stances>
+            <nw-stances .analysis=${analysis} theme=${theme} lang=${lang}></nw-stances>
           </section>`
         : ''}
 
@@ -113,11 +114,11 @@ export class NwAnalysis extends NwElement {
       ${analysis.statements.length
         ? html`<section part="timeline" aria-labelledby="timeline-heading">
             <h2 class="block-heading" id="timeline-heading">${w.timeline}</h2>
-            <slot name="timeline"><nw-timeline .analysis=${analysis} theme=${theme}></nw-timeline></slot>
+            <slot name="timeline"><nw-timeline .analysis=${analysis} theme=${theme} lang=${lang}></nw-timeline></slot>
           </section>`
         : ''}
 
-      <nw-source-list .analysis=${analysis} theme=${theme}></nw-source-list>
+      <nw-source-list .analysis=${analysis} theme=${theme} lang=${lang}></nw-source-list>
     </div>`;
   }
 }

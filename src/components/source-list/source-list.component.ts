@@ -130,11 +130,11 @@ export class NwSourceList extends NwElement {
           : source.title}
       </p>
       ${meta.length ? html`<p class="meta" part="meta">${meta.map((item, i) => html`${i ? ' · ' : ''}${item}`)}</p>` : nothing}
-      <p class="cited-in" part="cited-in">
+      <div class="cited-in" part="cited-in">
         ${places.length
           ? html`${w.citedIn}: <ul>${places.map((place) => this.backLink(analysis, place))}</ul>`
           : w.notCited}
-      </p>
+      </div>
     </li>`;
   }
 

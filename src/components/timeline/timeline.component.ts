@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import type { Actor, Analysis } from '../../schema/analysis.js';
@@ -242,8 +242,9 @@ export class NwTimeline extends NwElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const active = this.shadowRoot?.activeElement;
-    this.refocus = active instanceof HTMLElement && active.matches('li.entry') ? active.dataset.statement : undefined;
+    // No `instanceof HTMLElement`: server rendering runs this too, where there is no such global.
+    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    this.refocus = active?.matches('li.entry') ? active.dataset.statement : undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -296,7 +297,8 @@ export class NwTimeline extends NwElement {
     }
 
     // Whole periods within the limit are guarded: a later chunk does not re-evaluate them.
-    let budget = this.renderLimit;
+    // Static HTML from the server has every entry: there are no later chunks.
+    let budget = isServer ? total : this.renderLimit;
     const periods: TemplateResult[] = [];
     for (const group of groups) {
       if (budget <= 0) break;

@@ -8,9 +8,12 @@
  * Built on Lit's Task controller, which runs again when any input changes and only ever
  * applies the latest run's result. The result is a `ValidationResult`: a document problem
  * is a value, not a thrown error.
+ *
+ * On the server (Lit SSR) no task runs: only the `analysis` property counts, validated
+ * synchronously, so the element renders its ready content into the static HTML.
  */
 import { initialState, Task, TaskStatus } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveControllerHost } from 'lit';
 import type { ValidationResult } from '../../schema/validate.js';
 import type { Messages } from '../i18n/en.js';
 import { leaseFetch, resolveFetchUrl, type Lease } from './shared-fetch.js';
@@ -80,7 +83,8 @@ export class AnalysisLoader {
   private childVersion = 0;
   private lease?: Lease;
   private leaseUrl?: string;
-  private readonly observer: MutationObserver;
+  /** Created on first connect: server rendering never connects, and has no MutationObserver. */
+  private observer?: MutationObserver;
 
   private readonly host: LoaderHost;
 
@@ -91,14 +95,26 @@ export class AnalysisLoader {
       task: (_args, { signal }) => this.load(signal),
       args: () => [host.analysis, host.src, host.for, this.childVersion],
     });
-    this.observer = new MutationObserver(() => {
-      this.childVersion++;
-      host.requestUpdate();
-    });
     host.addController(this);
   }
 
+  /**
+   * Where loading stands: the task in browsers. On the server no task runs: the `analysis`
+   * property, validated now, is the outcome (complete), or there is none yet (initial).
+   */
+  get outcome(): { readonly status: TaskStatus; readonly value?: ValidationResult | undefined; readonly error?: unknown } {
+    if (!isServer) return this.task;
+    const { analysis } = this.host;
+    return analysis === undefined || analysis === null
+      ? { status: TaskStatus.INITIAL }
+      : { status: TaskStatus.COMPLETE, value: validateValue(analysis) };
+  }
+
   hostConnected(): void {
+    this.observer ??= new MutationObserver(() => {
+      this.childVersion++;
+      this.host.requestUpdate();
+    });
     this.observer.observe(this.host, { childList: true, subtree: true, characterData: true });
     // Came back after leaving mid-fetch: the request was released, so ask again. Not when
     // the load had finished: re-running would flash the loading state on every DOM move.
@@ -106,7 +122,7 @@ export class AnalysisLoader {
   }
 
   hostDisconnected(): void {
-    this.observer.disconnect();
+    this.observer?.disconnect();
     this.lease?.release();
     this.lease = undefined;
   }

@@ -1,0 +1,145 @@
+/**
+ * Static HTML for an element, rendered on the server with Lit SSR: the element with its
+ * content in a declarative shadow root (`<template shadowrootmode="open">`), readable with
+ * JavaScript off, and the analysis it needs beside it, so that when the script loads the
+ * element renders the same content again without a request (see NwElement: served content
+ * stays until the element's own outcome replaces it, in one task, so nothing jumps).
+ *
+ * Node only. The elements render through their SSR path (no DOM globals are installed: Lit's
+ * own shim registers the elements in a registry of its own).
+ */
+import { render } from '@lit-labs/ssr';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import '../define.js';
+import { jsonLdScript, scriptSafeJson, type AnalysisJsonLdOptions } from '../jsonld/analysis-jsonld.js';
+import type { Analysis } from '../schema/analysis.js';
+import type { AnalysisError } from '../schema/validate.js';
+import { validateValue } from '../internal/data/validated.js';
+import type { NwElement } from '../internal/nw-element.js';
+
+/** The elements `renderHtml` renders (`<nw-cite>` lives inside a page's own text instead). */
+export const RENDERABLE_ELEMENTS = ['nw-analysis', 'nw-summary', 'nw-stance-card', 'nw-stances', 'nw-source-list', 'nw-timeline'] as const;
+export type RenderableElement = (typeof RENDERABLE_ELEMENTS)[number];
+
+export interface RenderOptions {
+  /** Which element to render. */
+  element: RenderableElement;
+  /** `<nw-stance-card>`: the actor whose stance to show. */
+  actor?: string;
+  /** `<nw-stance-card>`: the stance to show (wins over `actor`). */
+  stance?: string;
+  /** The language of the element's own words (`en`, `es`); default: the analysis's language. */
+  lang?: string;
+  /** `light` (default), `dark` or `auto`. */
+  theme?: 'light' | 'dark' | 'auto';
+  /**
+   * Append the analysis as schema.org JSON-LD (`<script type="application/ld+json">`).
+   * Give `{ url }`, the page's address, for absolute ids.
+   */
+  jsonLd?: boolean | AnalysisJsonLdOptions;
+  /**
+   * Where the page serves the analysis JSON. The element gets `src=` (one request when the
+   * script loads) instead of the analysis inline in a `<script type="application/json">`.
+   */
+  src?: string;
+  /** The id of the inline data script (default `nw-data-<analysis id>`); ignored with `src`. */
+  dataId?: string;
+}
+
+/** The analysis cannot be rendered: invalid (`error.issues` has every problem) or nothing selected. */
+export class RenderError extends Error {
+  readonly error: AnalysisError;
+
+  constructor(error: AnalysisError) {
+    const lines = (error.issues ?? []).map((issue) => `\n  ${issue.path || '(document)'}: ${issue.message}`);
+    super(`${error.message}${lines.join('')}`);
+    this.name = 'RenderError';
+    this.error = error;
+  }
+}
+
+const THEMES = ['light', 'dark', 'auto'];
+
+/**
+ * Lit's SSR markers and nested elements' `defer-hydration` are for hydration; these elements
+ * re-render instead, so they are left out. Text and attribute values are escaped by Lit
+ * (`<` and `>` included), so neither can be mistaken for them.
+ */
+const SSR_MARKERS = /<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g;
+
+/**
+ * Renders `analysis` (an object or JSON text) as static HTML for `options.element`:
+ *
+ * ```html
+ * <script type="application/json" id="nw-data-…">{…}</script>
+ * <nw-stance-card for="nw-data-…" actor="…"><template shadowrootmode="open">…</template></nw-stance-card>
+ * ```
+ *
+ * Rejects with a {@link RenderError} carrying the validator's problems (JSON path and
+ * message each) when the analysis is invalid, or when the element selects something the
+ * analysis does not have (`actor`, `stance`); with a TypeError for wrong options.
+ */
+export async function renderHtml(analysis: unknown, options: RenderOptions): Promise<string> {
+  return renderHtmlSync(analysis, options);
+}
+
+/** {@link renderHtml}, synchronously (the render has nothing to wait for). */
+export function renderHtmlSync(analysis: unknown, options: RenderOptions): string {
+  const { element, theme } = options;
+  // An empty option is no option (a CLI flag or a form field left blank).
+  const [actor, stance, lang, src] = [options.actor, options.stance, options.lang, options.src].map((value) => value || undefined);
+  if (!(RENDERABLE_ELEMENTS as readonly string[]).includes(element)) {
+    throw new TypeError(`element must be one of ${RENDERABLE_ELEMENTS.join(', ')}, not ${JSON.stringify(element)}`);
+  }
+  if (theme !== undefined && !THEMES.includes(theme)) {
+    throw new TypeError(`theme must be one of ${THEMES.join(', ')}, not ${JSON.stringify(theme)}`);
+  }
+  const result = validateValue(analysis);
+  if (!result.ok) throw new RenderError(result.error);
+  const document = result.analysis;
+
+  const ctor = customElements.get(element) as (new () => NwElement) | undefined;
+  if (!ctor) throw new Error(`<${element}> is not registered: another copy of newsroom-widgets holds the tag`);
+  const properties = { analysis: document, actor, stance, lang };
+  const missing = selectionProblem(ctor, properties);
+  if (missing) throw new RenderError({ code: 'not-found', message: missing });
+
+  const dataId = src ? undefined : (options.dataId ?? `nw-data-${document.id}`);
+  const tag = unsafeStatic(element);
+  // `.analysis` is what the server renders from; `for` or `src` is what the browser reads.
+  const template = html`<${tag} for=${ifDefined(dataId)} src=${ifDefined(src)} actor=${ifDefined(actor)}
+    stance=${ifDefined(stance)} lang=${ifDefined(lang)} theme=${ifDefined(theme)} .analysis=${document}></${tag}>`;
+  const markup = collectResultSync(render(template))
+    .replace(SSR_MARKERS, '')
+    .replace(/ defer-hydration(?=>)/g, '')
+    // One space between attributes (the template's line breaks and omitted ones leave runs).
+    .replace(/^<[^>]*>/, (open) => open.replace(/("[^"]*")|\s+/g, (run, quoted?: string) => quoted ?? ' ').replace(/ >$/, '>'));
+  if (/<div class="error" part="error">/.test(markup)) {
+    // A bug, not a document problem: the element rendered its error state.
+    throw new Error(`<${element}> could not render this analysis; please report it with the document`);
+  }
+
+  const parts: string[] = [];
+  if (dataId) parts.push(`<script type="application/json" id="${escapeAttribute(dataId)}">${scriptSafeJson(document)}</script>`);
+  parts.push(markup);
+  if (options.jsonLd) parts.push(jsonLdScript(document, options.jsonLd === true ? {} : options.jsonLd));
+  return `${parts.join('\n')}\n`;
+}
+
+/** What the element would show as "not found" for these properties, if anything. */
+function selectionProblem(ctor: new () => NwElement, properties: Record<string, unknown>): string | undefined {
+  const probe = new ctor();
+  for (const [name, value] of Object.entries(properties)) {
+    if (value !== undefined) (probe as unknown as Record<string, unknown>)[name] = value;
+  }
+  if (probe.state !== 'error') return undefined;
+  // The element's own (localized) sentence; `selectionError` is protected API.
+  const select = probe as unknown as { selectionError(analysis: Analysis): string | undefined };
+  return select.selectionError(properties.analysis as Analysis) ?? `<${probe.localName}> cannot show this analysis`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
