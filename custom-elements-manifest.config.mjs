@@ -49,7 +49,8 @@ function defineElementPlugin() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/cli/**', 'dist/**'],
+  // Only modules that may hold elements: not the CLI, the Node-only render, or the iframe page's glue.
+  exclude: ['src/**/*.test.ts', 'src/cli/**', 'src/render/**', 'src/embed/**', 'dist/**'],
   outdir: '.',
   litelement: true,
   plugins: [defineElementPlugin()],
