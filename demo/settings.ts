@@ -1,7 +1,7 @@
 export {}; // a module: it awaits at the top level
 // Demo pages: the shared header, then ?theme= and ?lang= applied to the page and every widget,
 // then the elements register.
-const PAGES = [['./', 'Widgets'], ['./article.html', 'Article'], ['./analysis.html', 'Full analysis'], ['./timeline.html', 'Timeline']];
+const PAGES = [['./', 'Widgets'], ['./article.html', 'Article'], ['./analysis.html', 'Full analysis'], ['./timeline.html', 'Timeline'], ['./builder.html', 'Embed builder']];
 const header = document.querySelector<HTMLElement>('.demo-header')!;
 header.innerHTML = `<p class="brand">newsroom-widgets demo</p>
   <nav aria-label="Demo pages">${PAGES.map(([href, name]) =>

@@ -1,0 +1,922 @@
+/**
+ * The embed builder: an editor pastes, chooses or drops an analysis, sees every problem with
+ * its path, picks an element and its options, sees it live, and copies the code for their CMS:
+ * a script tag, an iframe, or static HTML rendered here. Nothing leaves the page (only the
+ * optional "check against the CDN" button goes online).
+ *
+ * `mountBuilder(root, options)` builds the whole UI inside `root`; builder.page.ts mounts it on
+ * builder.html, and test/browser/builder.test.ts mounts it in a test page.
+ */
+import '../src/define.js';
+import { scriptSafeJson, jsonLdScript } from '../src/jsonld/analysis-jsonld.js';
+import type { Analysis } from '../src/schema/analysis.js';
+import { validateAnalysis, type ValidationIssue } from '../src/schema/validate.js';
+import { VERSION } from '../src/version.js';
+
+export const ELEMENTS = {
+  'nw-analysis': 'The whole analysis: summary, stances, sections, timeline and sources',
+  'nw-summary': 'The question, the summary, key points and unknowns',
+  'nw-stance-card': 'One actor’s position',
+  'nw-stances': 'Every actor’s position, side by side',
+  'nw-source-list': 'The numbered sources',
+  'nw-timeline': 'The dated statements, in order',
+} as const;
+export type ElementName = keyof typeof ELEMENTS;
+export type Theme = 'light' | 'dark' | 'auto';
+export type Lang = 'en' | 'es';
+export type SnippetKind = 'script' | 'iframe' | 'static';
+
+export const CDN_FILE = 'newsroom-widgets.js';
+export const cdnUrl = (version: string): string => `https://cdn.jsdelivr.net/npm/newsroom-widgets@${version}/dist/cdn/${CDN_FILE}`;
+
+export interface BuilderOptions {
+  /** dist/cdn/integrity.json (`{ "newsroom-widgets.js": "sha384-…" }`); absent when the package is not built. */
+  integrity?: Record<string, string> | undefined;
+  /** The package version in the CDN address; default src/version.ts. */
+  version?: string;
+  /** The sample analysis as JSON text, for the "Use the sample" button. */
+  sample?: string;
+  /** Where embed.html and embed/resizer.js are served; default this page's folder. */
+  embedBase?: string;
+}
+
+export interface Builder {
+  /** Loads JSON text as if pasted, and waits until the preview and code are updated. */
+  load(text: string): Promise<void>;
+  /** Resolves once every pending change (typing, options) has reached the preview and the code. */
+  settled(): Promise<void>;
+  /** The valid analysis shown now, if any. */
+  readonly analysis: Analysis | undefined;
+  /** The preview element, if any. */
+  readonly preview: HTMLElement | undefined;
+  /** The embed code shown now ("" when there is none). */
+  readonly snippet: string;
+  destroy(): void;
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON syntax errors an editor can find: where, and what was expected.
+// ---------------------------------------------------------------------------------------
+
+export interface JsonProblem {
+  /** Offset in the text (UTF-16 code units), where the editor's cursor should go. */
+  offset: number;
+  /** 1-based line and column. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+class JsonSyntax extends Error {
+  offset: number;
+  constructor(message: string, offset: number) {
+    super(message);
+    this.offset = offset;
+  }
+}
+
+function describeChar(char: string | undefined): string {
+  if (char === undefined) return 'the end of the text';
+  if (char === '“' || char === '”' || char === '„') return `a curly quote (${char}); JSON needs straight double quotes (")`;
+  if (char === "'" || char === '‘' || char === '’') return `a single quote (${char}); JSON needs double quotes (")`;
+  if (char === '\n' || char === '\r') return 'a line break';
+  return `"${char}"`;
+}
+
+/** Where JSON text first breaks the JSON grammar, or undefined when it is valid JSON. */
+export function findJsonProblem(text: string): JsonProblem | undefined {
+  let i = 0;
+  const fail = (message: string, at = i): never => {
+    throw new JsonSyntax(message, at);
+  };
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const string = () => {
+    const start = i;
+    i++; // the opening quote
+    for (;;) {
+      const char = text[i];
+      if (char === undefined) fail('this text in quotes is never closed: a " is missing', start);
+      if (char === '"') {
+        i++;
+        return;
+      }
+      if (char === '\\') {
+        const next = text[i + 1];
+        if (next === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('\\u must be followed by four hex digits');
+          i += 6;
+        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
+        else fail(`unknown escape \\${next ?? ''}: write a backslash as \\\\`);
+      } else if (char! < ' ') {
+        fail('a line break or tab inside quotes: write it as \\n or \\t');
+      } else i++;
+    }
+  };
+  // After a value: a comma or the closing bracket. Another value there means a forgotten
+  // comma, best shown right after the value that needs it.
+  const missingComma = (end: number, close: string): never => {
+    const next = text[i];
+    if (next !== undefined && /["{[\dtfn-]/.test(next)) fail('a comma is missing here, after the value', end);
+    return fail(next === undefined ? `the text ends before the closing ${close}` : `expected a comma or ${close} after the value, found ${describeChar(next)}`);
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (): void => {
+    skipSpace();
+    const char = text[i];
+    if (char === '{') {
+      i++;
+      skipSpace();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        skipSpace();
+        if (text[i] !== '"') fail(text[i] === '}' ? 'a comma before } : remove the last comma' : `expected a field name in double quotes, found ${describeChar(text[i])}`);
+        string();
+        skipSpace();
+        if (text[i] !== ':') fail(`expected a colon (:) after the field name, found ${describeChar(text[i])}`);
+        i++;
+        value();
+        const end = i;
+        skipSpace();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        missingComma(end, '}');
+      }
+    }
+    if (char === '[') {
+      i++;
+      skipSpace();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        skipSpace();
+        if (text[i] === ']') fail('a comma before ] : remove the last comma');
+        value();
+        const end = i;
+        skipSpace();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        missingComma(end, ']');
+      }
+    }
+    if (char === '"') return string();
+    for (const literal of ['true', 'false', 'null']) {
+      if (text.startsWith(literal, i)) {
+        i += literal.length;
+        return;
+      }
+    }
+    NUMBER.lastIndex = i;
+    if (NUMBER.test(text)) {
+      i = NUMBER.lastIndex;
+      return;
+    }
+    fail(char === undefined ? 'the text ends where a value was expected' : `expected a value, found ${describeChar(char)}`);
+  };
+  try {
+    value();
+    skipSpace();
+    if (i < text.length) fail(`unexpected ${describeChar(text[i])} after the end of the document`);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof JsonSyntax)) throw error;
+    const before = text.slice(0, error.offset);
+    const line = before.split('\n').length;
+    const column = error.offset - (before.lastIndexOf('\n') + 1) + 1;
+    return { offset: error.offset, line, column, message: error.message };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The three kinds of embed code.
+// ---------------------------------------------------------------------------------------
+
+export interface SnippetChoice {
+  analysis: Analysis;
+  element: ElementName;
+  actor?: string | undefined;
+  lang: Lang;
+  theme: Theme;
+  /** Where the editor will put the JSON file (http(s)); required for the iframe. */
+  jsonUrl?: string | undefined;
+  /** The folder serving embed.html and embed/resizer.js. */
+  embedBase: string;
+  version: string;
+  /** The SRI hash of the CDN file, when known. */
+  integrity?: string | undefined;
+  /** Add the analysis as schema.org JSON-LD (script and static code). */
+  jsonLd?: boolean;
+}
+
+const escapeAttr = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export const dataScriptId = (analysis: Analysis): string => `nw-data-${analysis.id}`;
+
+/** The CDN module script, with its integrity hash when it is known (never a made-up one). */
+export function cdnScriptTag(version: string, integrity: string | undefined): string {
+  const sri = integrity ? ` integrity="${escapeAttr(integrity)}"` : '';
+  return `<script type="module" src="${escapeAttr(cdnUrl(version))}"${sri} crossorigin="anonymous"></script>`;
+}
+
+/** `<script type="application/json" id=…>` holding the document, safe inside any HTML. */
+export function dataScriptTag(analysis: Analysis): string {
+  return `<script type="application/json" id="${escapeAttr(dataScriptId(analysis))}">${scriptSafeJson(analysis)}</script>`;
+}
+
+/** The element's attributes: where the data is, then the options. */
+function elementAttributes(choice: SnippetChoice, data: 'for' | 'src' | 'none'): string {
+  const attributes: [string, string][] = [];
+  if (data === 'src' && choice.jsonUrl) attributes.push(['src', choice.jsonUrl]);
+  if (data === 'for') attributes.push(['for', dataScriptId(choice.analysis)]);
+  if (choice.element === 'nw-stance-card' && choice.actor) attributes.push(['actor', choice.actor]);
+  attributes.push(['lang', choice.lang], ['theme', choice.theme]);
+  return attributes.map(([name, value]) => ` ${name}="${escapeAttr(value)}"`).join('');
+}
+
+export function scriptSnippet(choice: SnippetChoice): string {
+  const lines = [cdnScriptTag(choice.version, choice.integrity)];
+  if (choice.jsonUrl) {
+    lines.push(`<${choice.element}${elementAttributes(choice, 'src')}></${choice.element}>`);
+  } else {
+    lines.push(dataScriptTag(choice.analysis), `<${choice.element}${elementAttributes(choice, 'for')}></${choice.element}>`);
+  }
+  if (choice.jsonLd) lines.push(jsonLdScript(choice.analysis));
+  return lines.join('\n');
+}
+
+/** The iframe code, or undefined without a JSON address (the iframe page loads the JSON by address). */
+export function iframeSnippet(choice: SnippetChoice): string | undefined {
+  if (!choice.jsonUrl) return undefined;
+  const base = choice.embedBase.replace(/\/+$/, '');
+  const query = new URLSearchParams({ src: choice.jsonUrl, element: choice.element });
+  if (choice.element === 'nw-stance-card' && choice.actor) query.set('actor', choice.actor);
+  query.set('lang', choice.lang);
+  query.set('theme', choice.theme);
+  const src = `${base}/embed.html?${query}`;
+  return [
+    `<iframe src="${escapeAttr(src)}" title="${escapeAttr(choice.analysis.question)}" style="width:100%;border:0" loading="lazy"></iframe>`,
+    `<script src="${escapeAttr(`${base}/embed/resizer.js`)}" async></script>`,
+  ].join('\n');
+}
+
+/** Every shadow root inside `element`, its own first, then nested ones in tree order. */
+export function shadowRootsIn(element: Element): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const visit = (node: Element) => {
+    if (node.shadowRoot) {
+      roots.push(node.shadowRoot);
+      node.shadowRoot.querySelectorAll('*').forEach(visit);
+    }
+    // Light-DOM children (a slotted element with its own shadow root).
+    for (const child of node.children) visit(child);
+  };
+  visit(element);
+  return roots;
+}
+
+const STATIC_CLASS = 'nw-prerendered';
+/**
+ * In each pre-rendered shadow root: its styles (adopted style sheets are not serialised), and
+ * the content in a wrapper the live element hides once it has rendered itself after the script
+ * loads (it renders beside what the page already had), so readers never see it twice.
+ */
+const STATIC_RULES = `.${STATIC_CLASS}{display:contents}:host([state=ready]) .${STATIC_CLASS},:host([state=error]) .${STATIC_CLASS}{display:none}`;
+
+const TAGS = 'analysis|summary|stance-card|stances|source-list|timeline|cite';
+/**
+ * Elements inside a pre-rendered element are renamed `nw-static-*`: they are only HTML, so the
+ * script must not upgrade them (they have no data of their own; the live element renders its
+ * own). Their parents' style rules are widened to match both names.
+ */
+const STATIC_PREFIX = 'nw-static-';
+const renameTags = (html: string): string => html.replace(new RegExp(`<(/?)nw-(${TAGS})\\b`, 'g'), `<$1${STATIC_PREFIX}$2`);
+const widenSelectors = (css: string): string =>
+  css.replace(new RegExp(`(?<![-\\w])nw-(${TAGS})(?![-\\w])`, 'g'), `:is(nw-$1,${STATIC_PREFIX}$1)`);
+
+function cssOf(root: ShadowRoot): string {
+  const sheets = [...root.adoptedStyleSheets];
+  return widenSelectors(sheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')).join('\n'));
+}
+
+/**
+ * The rendered element as HTML with declarative shadow roots (`<template shadowrootmode>`),
+ * nested roots included, each with its styles: readable with no script at all.
+ */
+export function prerenderedHtml(element: HTMLElement): string {
+  const roots = shadowRootsIn(element);
+  const markers: Comment[] = [];
+  const styles = roots.map(cssOf);
+  roots.forEach((root, index) => {
+    const start = document.createComment(`nw-static-start:${index}`);
+    const end = document.createComment('nw-static-end');
+    root.prepend(start);
+    root.append(end);
+    markers.push(start, end);
+  });
+  let inner: string;
+  try {
+    inner = element.getHTML({ shadowRoots: roots });
+  } finally {
+    // Synchronous: the live element never renders while the markers are in.
+    markers.forEach((marker) => marker.remove());
+  }
+  return renameTags(inner)
+    .replace(/<!--nw-static-start:(\d+)-->/g, (_, index: string) =>
+      `<style>${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style')}\n${STATIC_RULES}</style><div class="${STATIC_CLASS}">`)
+    .replace(/<!--nw-static-end-->/g, '</div>')
+    // Lit's part markers mean nothing outside this page.
+    .replace(/<!--\?lit\$\d+\$-->|<!--\?-->|<!---->/g, '')
+    // A nested element's state belongs to this page: in the copy, it starts unrendered.
+    .replace(/(<nw-[a-z-]+\b[^>]*?) state="[a-z]+"/g, '$1');
+}
+
+export function staticSnippet(choice: SnippetChoice, element: HTMLElement, interactive: boolean): string {
+  const lines: string[] = [];
+  let data: 'for' | 'src' | 'none' = 'none';
+  if (interactive) {
+    lines.push(cdnScriptTag(choice.version, choice.integrity));
+    if (choice.jsonUrl) data = 'src';
+    else {
+      data = 'for';
+      lines.push(dataScriptTag(choice.analysis));
+    }
+  }
+  // Without the script it is only HTML: a name the library never upgrades (a page that loads
+  // newsroom-widgets for something else would otherwise turn it into an element with no data).
+  const tag = interactive ? choice.element : `${STATIC_PREFIX}${choice.element.slice(3)}`;
+  lines.push(`<${tag}${elementAttributes(choice, data)}>${prerenderedHtml(element)}</${tag}>`);
+  if (choice.jsonLd) lines.push(jsonLdScript(choice.analysis));
+  return lines.join('\n');
+}
+
+/** The SRI hash (`sha384-…`) of bytes, as browsers check it. */
+export async function sriHash(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return `sha384-${btoa(binary)}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// The page.
+// ---------------------------------------------------------------------------------------
+
+let mounted = 0;
+
+const isHttpUrl = (value: string): boolean => {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'http:' || url.protocol === 'https:';
+};
+
+function defaultEmbedBase(): string {
+  return new URL('.', location.href).href.replace(/\/+$/, '');
+}
+
+const KIND_HELP: Record<SnippetKind, string> = {
+  script: 'For CMSes that let you paste HTML with a <script> (WordPress “Custom HTML”, Drupal “Full HTML”, Ghost HTML cards, Arc/Brightspot raw HTML). The analysis goes inside the code unless you give its address.',
+  iframe: 'For CMSes that only take iframes. The iframe page loads the analysis from its address, so you need to put the JSON file online first (your CMS’s file upload, a bucket, a GitHub Pages site) and give that address below. The small resizer script makes the iframe as tall as its content.',
+  static: 'The widget already rendered as HTML (declarative shadow DOM), readable even where scripts are stripped or blocked, and in search engines. With “make it interactive” the script upgrades it when it loads. The command-line equivalent is npx newsroom-widgets render.',
+};
+
+export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): Builder {
+  const p = `nwb${++mounted}`;
+  const version = options.version ?? VERSION;
+  let integrity = options.integrity?.[CDN_FILE];
+  let integrityOrigin: 'build' | 'cdn' | undefined = integrity ? 'build' : undefined;
+
+  root.classList.add('builder');
+  root.innerHTML = `
+    <h1>Embed builder</h1>
+    <p class="lede">Paste or upload an analysis, choose what to show, and copy the code into your CMS.
+      Everything happens in this page: nothing is uploaded, and it works offline.</p>
+
+    <section aria-labelledby="${p}-h1" class="step">
+      <h2 id="${p}-h1"><span class="step-number" aria-hidden="true">1</span> Your analysis</h2>
+      <div class="drop" data-drop>
+        <label for="${p}-json">Analysis JSON</label>
+        <p class="hint" id="${p}-json-hint">Paste it here, choose a file, or drop a .json file onto this box.</p>
+        <textarea id="${p}-json" data-json rows="10" spellcheck="false" autocomplete="off" aria-describedby="${p}-json-hint ${p}-status"></textarea>
+        <div class="row">
+          <span class="file">
+            <label for="${p}-file">Upload a file</label>
+            <input type="file" id="${p}-file" data-file accept=".json,application/json">
+          </span>
+          ${options.sample ? `<button type="button" data-sample>Use the sample analysis</button>` : ''}
+        </div>
+      </div>
+      <p role="status" id="${p}-status" class="status" data-status>Paste an analysis to start.</p>
+      <div data-problems hidden>
+        <ul class="problems" data-problem-list aria-label="Problems"></ul>
+        <button type="button" data-goto hidden>Go to the error in the text</button>
+      </div>
+    </section>
+
+    <section aria-labelledby="${p}-h2" class="step">
+      <h2 id="${p}-h2"><span class="step-number" aria-hidden="true">2</span> What to show</h2>
+      <div class="fields">
+        <div class="field">
+          <label for="${p}-element">Element</label>
+          <select id="${p}-element" data-element aria-describedby="${p}-element-help">
+            ${Object.keys(ELEMENTS).map((name) => `<option value="${name}">${name}</option>`).join('')}
+          </select>
+          <p class="hint" id="${p}-element-help" data-element-help></p>
+        </div>
+        <div class="field" data-actor-field hidden>
+          <label for="${p}-actor">Actor</label>
+          <select id="${p}-actor" data-actor></select>
+        </div>
+        <div class="field">
+          <label for="${p}-lang">Language of the labels</label>
+          <select id="${p}-lang" data-lang>
+            <option value="en">English</option>
+            <option value="es">Español</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="${p}-theme">Theme</label>
+          <select id="${p}-theme" data-theme-select aria-describedby="${p}-theme-help">
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+            <option value="auto">Auto (follows the reader’s setting)</option>
+          </select>
+          <p class="hint" id="${p}-theme-help">Choose the one that matches your site’s background.</p>
+        </div>
+      </div>
+    </section>
+
+    <section aria-labelledby="${p}-h3" class="step">
+      <h2 id="${p}-h3"><span class="step-number" aria-hidden="true">3</span> Preview</h2>
+      <div class="preview" data-preview data-preview-theme="light" role="region" tabindex="0" aria-labelledby="${p}-h3">
+        <p class="empty" data-preview-empty>The preview appears here once the analysis is valid.</p>
+      </div>
+    </section>
+
+    <section aria-labelledby="${p}-h4" class="step">
+      <h2 id="${p}-h4"><span class="step-number" aria-hidden="true">4</span> Embed code</h2>
+      <fieldset class="kinds">
+        <legend>What your CMS accepts</legend>
+        <label><input type="radio" name="${p}-kind" value="script" checked> Script tag</label>
+        <label><input type="radio" name="${p}-kind" value="iframe"> iframe</label>
+        <label><input type="radio" name="${p}-kind" value="static"> Static HTML</label>
+      </fieldset>
+      <p class="hint" data-kind-help></p>
+      <div class="fields">
+        <div class="field wide">
+          <label for="${p}-url" data-url-label>Address of the JSON file (optional)</label>
+          <input type="url" id="${p}-url" data-json-url inputmode="url" placeholder="https://example.com/analyses/mexico-us-deployment.json" aria-describedby="${p}-url-help">
+          <p class="hint" id="${p}-url-help" data-url-help></p>
+        </div>
+        <div class="field wide" data-base-field hidden>
+          <label for="${p}-base">Address of the folder with embed.html</label>
+          <input type="url" id="${p}-base" data-embed-base inputmode="url" aria-describedby="${p}-base-help">
+          <p class="hint" id="${p}-base-help" data-base-help></p>
+        </div>
+        <div class="field wide checks">
+          <label data-interactive-field hidden><input type="checkbox" data-interactive checked> Make it interactive when the script loads</label>
+          <label data-jsonld-field><input type="checkbox" data-jsonld> Add schema.org data (JSON-LD) for search engines</label>
+        </div>
+      </div>
+      <div class="notes" data-notes></div>
+      <label for="${p}-snippet" class="snippet-label">Code to paste</label>
+      <textarea id="${p}-snippet" data-snippet readonly rows="10" spellcheck="false" aria-describedby="${p}-snippet-help"></textarea>
+      <p class="hint" id="${p}-snippet-help">Select it all (Ctrl+A or ⌘A inside the box) and copy, or use the button.</p>
+      <div class="row">
+        <button type="button" data-copy disabled>Copy the code</button>
+        <span role="status" class="copy-status" data-copy-status></span>
+      </div>
+      <details class="sri">
+        <summary>About the integrity hash</summary>
+        <p data-sri-text></p>
+        <div class="row">
+          <button type="button" data-sri-check>Check against the CDN</button>
+          <span role="status" data-sri-status></span>
+        </div>
+      </details>
+    </section>`;
+
+  const $ = <T extends Element = HTMLElement>(selector: string): T => root.querySelector<T>(selector)!;
+  const json = $<HTMLTextAreaElement>('[data-json]');
+  const file = $<HTMLInputElement>('[data-file]');
+  const drop = $('[data-drop]');
+  const status = $('[data-status]');
+  const problems = $('[data-problems]');
+  const problemList = $('[data-problem-list]');
+  const gotoButton = $<HTMLButtonElement>('[data-goto]');
+  const elementSelect = $<HTMLSelectElement>('[data-element]');
+  const elementHelp = $('[data-element-help]');
+  const actorField = $('[data-actor-field]');
+  const actorSelect = $<HTMLSelectElement>('[data-actor]');
+  const langSelect = $<HTMLSelectElement>('[data-lang]');
+  const themeSelect = $<HTMLSelectElement>('[data-theme-select]');
+  const previewBox = $('[data-preview]');
+  const previewEmpty = $('[data-preview-empty]');
+  const kindHelp = $('[data-kind-help]');
+  const urlInput = $<HTMLInputElement>('[data-json-url]');
+  const urlLabel = $('[data-url-label]');
+  const urlHelp = $('[data-url-help]');
+  const baseField = $('[data-base-field]');
+  const baseInput = $<HTMLInputElement>('[data-embed-base]');
+  const baseHelp = $('[data-base-help]');
+  const interactiveField = $('[data-interactive-field]');
+  const interactive = $<HTMLInputElement>('[data-interactive]');
+  const jsonLdField = $('[data-jsonld-field]');
+  const jsonLd = $<HTMLInputElement>('[data-jsonld]');
+  const notes = $('[data-notes]');
+  const snippetArea = $<HTMLTextAreaElement>('[data-snippet]');
+  const copyButton = $<HTMLButtonElement>('[data-copy]');
+  const copyStatus = $('[data-copy-status]');
+  const sriText = $('[data-sri-text]');
+  const sriCheck = $<HTMLButtonElement>('[data-sri-check]');
+  const sriStatus = $('[data-sri-status]');
+
+  baseInput.value = options.embedBase ?? defaultEmbedBase();
+  const pageTheme = document.documentElement.dataset.theme;
+  if (pageTheme === 'dark' || pageTheme === 'auto') themeSelect.value = pageTheme;
+
+  let analysis: Analysis | undefined;
+  let preview: HTMLElement | undefined;
+  let errorOffset: number | undefined;
+  let generation = 0;
+  let work: Promise<void> = Promise.resolve();
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let typingDone: (() => void) | undefined;
+  const abort = new AbortController();
+  const on = (target: EventTarget, type: string, listener: (event: Event) => void) =>
+    target.addEventListener(type, listener, { signal: abort.signal });
+
+  const kind = (): SnippetKind => (root.querySelector<HTMLInputElement>(`input[name="${p}-kind"]:checked`)?.value ?? 'script') as SnippetKind;
+
+  function showProblems(message: string, issues: readonly ValidationIssue[]) {
+    status.textContent = message;
+    status.classList.add('is-error');
+    problemList.replaceChildren(...issues.map(({ path, message: text }) => {
+      const item = document.createElement('li');
+      const code = document.createElement('code');
+      code.textContent = path || '(the document)';
+      item.append(code, ` ${text}`);
+      return item;
+    }));
+    problems.hidden = false;
+  }
+
+  function clearPreview(why: string) {
+    preview?.remove();
+    preview = undefined;
+    previewEmpty.textContent = why;
+    previewEmpty.hidden = false;
+  }
+
+  /** Parses and validates the text; updates the status, problems and what can be shown. */
+  function readText(text: string) {
+    errorOffset = undefined;
+    gotoButton.hidden = true;
+    problems.hidden = true;
+    problemList.replaceChildren();
+    status.classList.remove('is-error', 'is-ok');
+    analysis = undefined;
+    if (text.trim() === '') {
+      status.textContent = 'Paste an analysis to start.';
+      clearPreview('The preview appears here once the analysis is valid.');
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (cause) {
+      const found = findJsonProblem(text);
+      const where = found ? `line ${found.line}, column ${found.column}: ${found.message}` : (cause as Error).message;
+      showProblems(`This is not valid JSON. At ${where}.`, []);
+      problemList.replaceChildren();
+      if (found) {
+        errorOffset = found.offset;
+        gotoButton.hidden = false;
+        const item = document.createElement('li');
+        item.textContent = `Line ${found.line}, column ${found.column}: ${context(text, found.offset)}`;
+        item.className = 'context';
+        problemList.append(item);
+      }
+      clearPreview('No preview: the text is not valid JSON yet (see step 1).');
+      return;
+    }
+    const result = validateAnalysis(value);
+    if (!result.ok) {
+      showProblems(`${result.error.message} Fix ${result.error.issues && result.error.issues.length > 1 ? 'them' : 'it'} to get the preview and the code.`, result.error.issues ?? []);
+      clearPreview('No preview: the analysis has problems (see step 1).');
+      return;
+    }
+    analysis = result.analysis;
+    status.classList.add('is-ok');
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    status.textContent = `Valid: “${analysis.question}” with ${count(analysis.actors.length, 'actor')}, ${count(analysis.stances.length, 'stance')}, ${count(analysis.statements.length, 'statement')} and ${count(analysis.sources.length, 'source')}.`;
+    fillActors(analysis);
+  }
+
+  /** A short excerpt around the error, with a marker where it is. */
+  function context(text: string, offset: number): string {
+    const start = Math.max(0, offset - 30);
+    const excerpt = `${start > 0 ? '…' : ''}${text.slice(start, offset)}⟦here⟧${text.slice(offset, offset + 30)}`;
+    return excerpt.replace(/\s+/g, ' ');
+  }
+
+  function fillActors(doc: Analysis) {
+    const previous = actorSelect.value;
+    const withStance = new Map(doc.stances.map((stance) => [stance.actor, stance.position]));
+    actorSelect.replaceChildren(...doc.actors.filter((actor) => withStance.has(actor.id)).map((actor) => {
+      const option = document.createElement('option');
+      option.value = actor.id;
+      option.textContent = `${actor.name} (${withStance.get(actor.id)})`;
+      return option;
+    }));
+    if ([...actorSelect.options].some((option) => option.value === previous)) actorSelect.value = previous;
+  }
+
+  function choice(): SnippetChoice | undefined {
+    if (!analysis) return undefined;
+    const url = urlInput.value.trim();
+    return {
+      analysis,
+      element: elementSelect.value as ElementName,
+      actor: actorSelect.value || undefined,
+      lang: langSelect.value as Lang,
+      theme: themeSelect.value as Theme,
+      jsonUrl: url && isHttpUrl(url) ? url : undefined,
+      embedBase: baseInput.value.trim(),
+      version,
+      integrity,
+      jsonLd: jsonLd.checked,
+    };
+  }
+
+  function updateFields() {
+    const element = elementSelect.value as ElementName;
+    elementHelp.textContent = ELEMENTS[element];
+    actorField.hidden = element !== 'nw-stance-card';
+    const current = kind();
+    kindHelp.textContent = KIND_HELP[current];
+    baseField.hidden = current !== 'iframe';
+    interactiveField.hidden = current !== 'static';
+    jsonLdField.hidden = current === 'iframe';
+    urlLabel.textContent = current === 'iframe' ? 'Address of the JSON file (needed for an iframe)' : 'Address of the JSON file (optional)';
+    urlHelp.textContent = current === 'iframe'
+      ? 'An iframe is a separate page: it cannot read the analysis from your article, so it loads it from this address. Upload the JSON file, then paste its address here. If the file is on another site than embed.html, that site must allow it (CORS).'
+      : 'Leave it empty to put the whole analysis inside the code. Give the address of the uploaded file instead to keep the code short and update the analysis without re-pasting.';
+    const base = baseInput.value.trim();
+    baseHelp.textContent = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(`${base}/`)
+      ? 'This is an address on your own computer: readers cannot reach it. Put embed.html and embed/ on your site and give that folder’s address.'
+      : 'Where your site serves embed.html and embed/resizer.js from the newsroom-widgets package.';
+  }
+
+  function updateSri() {
+    if (integrity && integrityOrigin === 'build') {
+      sriText.textContent = `The hash ${integrity} comes from this copy’s build (dist/cdn/integrity.json). It lets browsers refuse the file if the CDN ever serves different bytes. It matches the CDN only when this copy is the published ${version}: check it with the button (needs a connection).`;
+    } else if (integrity) {
+      sriText.textContent = `The hash ${integrity} was computed here from the file the CDN serves for ${version}.`;
+    } else {
+      sriText.textContent = `No integrity hash is known for ${version}: run npm run build in the newsroom-widgets folder (it writes dist/cdn/integrity.json) and reload this page, or get it from the CDN with the button (needs a connection). The code below works without it, but browsers cannot check the file.`;
+    }
+  }
+
+  function setNotes(messages: string[]) {
+    notes.replaceChildren(...messages.map((message) => {
+      const note = document.createElement('p');
+      note.className = 'note';
+      note.textContent = message;
+      return note;
+    }));
+  }
+
+  function setSnippet(code: string) {
+    snippetArea.value = code;
+    copyButton.disabled = code === '';
+    copyStatus.textContent = '';
+  }
+
+  /** Re-renders the preview (when `rebuild`) and the code; the latest call wins. */
+  async function refresh(rebuild: boolean): Promise<void> {
+    const ticket = ++generation;
+    updateFields();
+    updateSri();
+    const current = choice();
+    if (!current) {
+      setSnippet('');
+      setNotes([json.value.trim() === '' ? 'The code appears here once you give an analysis in step 1.' : 'Fix the problems in step 1 to get the code.']);
+      return;
+    }
+    previewBox.dataset.previewTheme = current.theme;
+    if (rebuild || !preview || preview.localName !== current.element) {
+      preview?.remove();
+      preview = document.createElement(current.element);
+      previewEmpty.hidden = true;
+      previewBox.append(preview);
+    }
+    if (current.element === 'nw-stance-card' && current.actor) preview.setAttribute('actor', current.actor);
+    else preview.removeAttribute('actor');
+    preview.setAttribute('lang', current.lang);
+    preview.setAttribute('theme', current.theme);
+    (preview as HTMLElement & { analysis?: Analysis }).analysis = current.analysis;
+
+    const messages: string[] = [];
+    const url = urlInput.value.trim();
+    if (url && !isHttpUrl(url)) messages.push('The JSON address must be a full web address starting with https:// (or http://); it is ignored until then.');
+    const what = kind();
+    if (what !== 'iframe' && !current.integrity) messages.push(`No integrity hash yet, so the code has none: see “About the integrity hash” below.`);
+    if (what === 'iframe' && !current.jsonUrl) {
+      messages.push('An iframe needs the address of the JSON file: upload the analysis and paste its address above.');
+      setNotes(messages);
+      setSnippet('');
+      return;
+    }
+    if (what === 'iframe' && !isHttpUrl(current.embedBase)) {
+      messages.push('Give the address of the folder that serves embed.html (https://…).');
+      setNotes(messages);
+      setSnippet('');
+      return;
+    }
+    let code: string;
+    if (what === 'script') code = scriptSnippet(current);
+    else if (what === 'iframe') code = iframeSnippet(current) ?? '';
+    else {
+      setSnippet('');
+      await whenRendered(preview);
+      if (ticket !== generation || !preview) return;
+      code = staticSnippet(current, preview, interactive.checked);
+      if (preview.getAttribute('state') === 'error') messages.push('The preview shows an error, and so would this HTML.');
+    }
+    if (ticket !== generation) return;
+    setNotes(messages);
+    setSnippet(code);
+  }
+
+  const schedule = (rebuild: boolean) => {
+    work = work.then(() => refresh(rebuild)).catch((error: unknown) => {
+      setNotes([`Something went wrong building the code: ${String(error)}`]);
+    });
+    return work;
+  };
+
+  function take(text: string): Promise<void> {
+    clearTimeout(typingTimer);
+    typingDone?.();
+    typingDone = undefined;
+    readText(text);
+    return schedule(true);
+  }
+
+  async function load(text: string): Promise<void> {
+    json.value = text;
+    await take(text);
+  }
+
+  async function loadFile(picked: File | undefined) {
+    if (!picked) return;
+    try {
+      await load(await picked.text());
+    } catch (error) {
+      status.textContent = `Could not read ${picked.name}: ${String(error)}`;
+      status.classList.add('is-error');
+    }
+  }
+
+  on(json, 'input', () => {
+    clearTimeout(typingTimer);
+    // Long documents: wait for a pause in typing before parsing and validating again.
+    const pending = new Promise<void>((resolve) => {
+      typingDone?.();
+      typingDone = resolve;
+    });
+    work = work.then(() => pending);
+    typingTimer = setTimeout(() => {
+      const done = typingDone;
+      typingDone = undefined;
+      readText(json.value);
+      void schedule(true);
+      done?.();
+    }, 300);
+  });
+  on(file, 'change', () => void loadFile(file.files?.[0]));
+  on(drop, 'dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('is-over');
+  });
+  on(drop, 'dragleave', () => drop.classList.remove('is-over'));
+  on(drop, 'drop', (event) => {
+    const transfer = (event as DragEvent).dataTransfer;
+    drop.classList.remove('is-over');
+    const dropped = transfer?.files[0];
+    if (dropped) {
+      event.preventDefault();
+      void loadFile(dropped);
+    }
+    // Dropped text goes into the textarea as usual and fires `input`.
+  });
+  root.querySelector('[data-sample]')?.addEventListener('click', () => void load(options.sample ?? ''), { signal: abort.signal });
+  on(gotoButton, 'click', () => {
+    if (errorOffset === undefined) return;
+    json.focus();
+    json.setSelectionRange(errorOffset, Math.min(errorOffset + 1, json.value.length));
+  });
+  for (const control of [elementSelect, actorSelect, langSelect, themeSelect]) on(control, 'change', () => void schedule(false));
+  for (const control of [urlInput, baseInput, interactive, jsonLd]) on(control, 'input', () => void schedule(false));
+  for (const radio of root.querySelectorAll(`input[name="${p}-kind"]`)) on(radio, 'change', () => void schedule(false));
+
+  on(copyButton, 'click', async () => {
+    const code = snippetArea.value;
+    if (!code) return;
+    try {
+      await navigator.clipboard.writeText(code);
+      copyStatus.textContent = 'Copied. Paste it into an HTML block in your CMS.';
+    } catch {
+      snippetArea.focus();
+      snippetArea.select();
+      copyStatus.textContent = 'This browser did not allow copying: the code is selected, press Ctrl+C (⌘C on a Mac).';
+    }
+  });
+
+  on(sriCheck, 'click', async () => {
+    sriStatus.textContent = 'Fetching the file from the CDN…';
+    try {
+      const response = await fetch(cdnUrl(version), { mode: 'cors', cache: 'no-store' });
+      if (!response.ok) throw new Error(`the CDN answered ${response.status}${response.status === 404 ? ` (is ${version} published?)` : ''}`);
+      const hash = await sriHash(await response.arrayBuffer());
+      if (integrity && hash === integrity) sriStatus.textContent = 'It matches the file on the CDN.';
+      else {
+        sriStatus.textContent = integrity
+          ? `It does not match: the CDN’s file has ${hash}. The code now uses the CDN’s hash.`
+          : `Got it from the CDN: ${hash}. The code now includes it.`;
+        integrity = hash;
+        integrityOrigin = 'cdn';
+        void schedule(false);
+      }
+    } catch (error) {
+      sriStatus.textContent = `Could not check: ${error instanceof Error ? error.message : String(error)}. You may be offline.`;
+    }
+  });
+
+  updateFields();
+  updateSri();
+  setNotes(['The code appears here once you give an analysis in step 1.']);
+
+  return {
+    load,
+    settled: async () => {
+      // Wait until the queue stops growing (a change made while waiting joins it).
+      let seen: Promise<void> | undefined;
+      while (seen !== work) {
+        seen = work;
+        await seen;
+      }
+    },
+    get analysis() {
+      return analysis;
+    },
+    get preview() {
+      return preview;
+    },
+    get snippet() {
+      return snippetArea.value;
+    },
+    destroy() {
+      abort.abort();
+      clearTimeout(typingTimer);
+      typingDone?.();
+      root.replaceChildren();
+    },
+  };
+}
+
+/** Waits until the element and every element it renders have finished rendering. */
+async function whenRendered(element: HTMLElement): Promise<void> {
+  const widgets = (): (HTMLElement & { updateComplete?: Promise<unknown> })[] =>
+    shadowRootsIn(element).map((root) => root.host as HTMLElement).filter((host) => host.localName.startsWith('nw-'));
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const all = [element, ...widgets()] as (HTMLElement & { updateComplete?: Promise<unknown> })[];
+    await Promise.all(all.map((widget) => widget.updateComplete));
+    if (all.every((widget) => /^(ready|error)$/.test(widget.getAttribute('state') ?? ''))) {
+      // Elements rendered by the ones that just finished: one more pass to see them.
+      const again = [element, ...widgets()];
+      if (again.length === all.length) return;
+      continue;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

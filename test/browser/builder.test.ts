@@ -1,0 +1,323 @@
+/**
+ * The embed builder (demo/builder.ts), mounted in the test page the way builder.html mounts it:
+ * paste → problems or preview → the three kinds of embed code.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { findJsonProblem, mountBuilder, type Builder } from '../../demo/builder.js';
+import { VERSION } from '../../src/version.js';
+import { realFetch, sample, SAMPLE_URL, shadowText, untilState } from './helpers.js';
+
+const HASH = 'sha384-testtesttesttesttesttesttesttesttesttesttesttesttesttesttesttest';
+
+let root: HTMLElement;
+let builder: Builder;
+let sampleText: string;
+
+function mount(options: Parameters<typeof mountBuilder>[1] = {}) {
+  root = document.createElement('main');
+  document.body.append(root);
+  builder = mountBuilder(root, { integrity: { 'newsroom-widgets.js': HASH }, embedBase: 'https://news.example/widgets', ...options });
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in the builder`);
+  return found;
+};
+const status = () => $('[data-status]').textContent!.replace(/\s+/g, ' ').trim();
+const problems = () => [...root.querySelectorAll('[data-problem-list] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+const notes = () => $('[data-notes]').textContent!;
+
+async function choose(selector: string, value: string) {
+  const select = $<HTMLSelectElement>(selector);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await builder.settled();
+}
+
+async function kind(value: 'script' | 'iframe' | 'static') {
+  const radio = $<HTMLInputElement>(`input[type=radio][value=${value}]`);
+  radio.click();
+  await builder.settled();
+}
+
+async function type(selector: string, value: string) {
+  const input = $<HTMLInputElement | HTMLTextAreaElement>(selector);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await builder.settled();
+}
+
+/** The JSON inside the snippet's `<script type="application/json">`. */
+function embeddedJson(snippet: string): unknown {
+  const match = /<script type="application\/json" id="nw-data-[^"]+">(.*?)<\/script>/s.exec(snippet);
+  if (!match) throw new Error('no JSON script in the snippet');
+  return JSON.parse(match[1]!);
+}
+
+describe('embed builder', () => {
+  before(async () => {
+    sampleText = await (await realFetch(SAMPLE_URL)).text();
+  });
+  afterEach(() => {
+    builder?.destroy();
+    root?.remove();
+  });
+
+  it('every control has a label, and the status is a live region', () => {
+    mount();
+    for (const control of root.querySelectorAll<HTMLInputElement>('textarea, select, input')) {
+      expect(control.labels?.length ?? 0, `${control.outerHTML.slice(0, 80)} has no label`).to.be.greaterThan(0);
+    }
+    expect($('[data-status]').getAttribute('role')).to.equal('status');
+    expect($('[data-copy-status]').getAttribute('role')).to.equal('status');
+    expect($<HTMLTextAreaElement>('[data-snippet]').readOnly).to.equal(true);
+    expect($<HTMLButtonElement>('[data-copy]').disabled).to.equal(true);
+  });
+
+  it('a valid analysis: preview renders, the script-tag code has the element, version, SRI hash and the document', async () => {
+    mount();
+    await builder.load(sampleText);
+    expect(status()).to.match(/^Valid: .*8 actors, 6 stances, 8 statements and 19 sources/);
+    const preview = builder.preview!;
+    expect(preview.localName).to.equal('nw-analysis');
+    await untilState(preview, 'ready');
+    const summary = preview.shadowRoot!.querySelector('nw-summary')!;
+    await untilState(summary, 'ready');
+    expect(shadowText(summary)).to.contain("How would Mexico's government respond");
+    const code = builder.snippet;
+    expect(code).to.contain(`<script type="module" src="https://cdn.jsdelivr.net/npm/newsroom-widgets@${VERSION}/dist/cdn/newsroom-widgets.js" integrity="${HASH}" crossorigin="anonymous"></script>`);
+    expect(code).to.contain('<nw-analysis for="nw-data-mexico-us-deployment" lang="en" theme="light"></nw-analysis>');
+    expect(embeddedJson(code)).to.deep.equal(builder.analysis);
+    expect($<HTMLTextAreaElement>('[data-snippet]').value).to.equal(code);
+    expect($<HTMLButtonElement>('[data-copy]').disabled).to.equal(false);
+  });
+
+  it('never shows a made-up hash: without a build, the code has none and says how to get it', async () => {
+    mount({ integrity: undefined });
+    await builder.load(sampleText);
+    expect(builder.snippet).to.contain('newsroom-widgets.js" crossorigin="anonymous"></script>');
+    expect(builder.snippet).not.to.contain('integrity=');
+    expect(notes()).to.contain('No integrity hash');
+    expect($('[data-sri-text]').textContent).to.contain('npm run build');
+  });
+
+  it('escapes the document so its text cannot close the script', async () => {
+    mount();
+    const doc = await sample();
+    doc.question = 'Is </script><script>alert(1)</script> safe?';
+    await builder.load(JSON.stringify(doc));
+    const code = builder.snippet;
+    expect(code.match(/<\/script>/g)!.length).to.equal(2); // the CDN script's and the JSON's own
+    expect(code).to.contain('\\u003c/script\\u003e');
+    expect((embeddedJson(code) as { question: string }).question).to.equal(doc.question);
+  });
+
+  it('broken JSON: the error says where, the preview and the code are cleared', async () => {
+    mount();
+    await builder.load(sampleText);
+    expect(builder.preview).to.exist;
+    await builder.load('{\n  "schemaVersion": 1,\n  "id": "x"\n  "question": "?"\n}');
+    expect(status()).to.contain('not valid JSON');
+    expect(status()).to.contain('line 3, column 12');
+    expect(status()).to.contain('a comma is missing');
+    expect(builder.preview).to.equal(undefined);
+    expect(root.querySelector('nw-analysis')).to.equal(null);
+    expect($('[data-preview-empty]').hidden).to.equal(false);
+    expect($('[data-preview-empty]').textContent).to.contain('not valid JSON');
+    expect(builder.snippet).to.equal('');
+    expect($<HTMLButtonElement>('[data-copy]').disabled).to.equal(true);
+    // "Go to the error" puts the cursor there.
+    const textarea = $<HTMLTextAreaElement>('[data-json]');
+    $('[data-goto]').click();
+    expect(document.activeElement).to.equal(textarea);
+    expect(textarea.selectionStart).to.equal(textarea.value.indexOf('"x"') + 3);
+  });
+
+  it('finds JSON mistakes editors make, with line and column', () => {
+    expect(findJsonProblem('{"a": 1}')).to.equal(undefined);
+    expect(findJsonProblem('{"a": 1,}')).to.include({ line: 1, column: 9 });
+    expect(findJsonProblem('{"a": “b”}')!.message).to.contain('curly quote');
+    expect(findJsonProblem("{'a': 1}")!.message).to.contain('double quotes');
+    expect(findJsonProblem('{"a": [1, 2}')).to.include({ column: 12 });
+    expect(findJsonProblem('{"a": "line\nbreak"}')!.message).to.contain('\\n');
+    expect(findJsonProblem('{"a": 1} x')!.message).to.contain('after the end');
+    expect(findJsonProblem('{"a": "never closed}')!.message).to.contain('never closed');
+  });
+
+  it('an invalid analysis: every problem is listed with its path', async () => {
+    mount();
+    const doc = await sample();
+    doc.question = '';
+    doc.sources[0]!.url = 'javascript:alert(1)';
+    (doc.statements[0] as { actor: string }).actor = 'nobody';
+    await builder.load(JSON.stringify(doc));
+    expect(status()).to.match(/The analysis has 3 problems/);
+    const listed = problems();
+    expect(listed.some((line) => line.startsWith('question '))).to.equal(true, listed.join('\n'));
+    expect(listed.some((line) => line.startsWith('sources[0].url '))).to.equal(true, listed.join('\n'));
+    expect(listed.some((line) => line.startsWith('statements[0].actor '))).to.equal(true, listed.join('\n'));
+    expect(builder.preview).to.equal(undefined);
+    expect(builder.snippet).to.equal('');
+  });
+
+  it('typing is validated after a pause', async () => {
+    mount();
+    await type('[data-json]', sampleText);
+    expect(builder.analysis?.id).to.equal('mexico-us-deployment');
+    await type('[data-json]', sampleText.slice(0, 100));
+    expect(status()).to.contain('not valid JSON');
+  });
+
+  it('switching element, actor, language and theme updates the preview and the code', async () => {
+    mount();
+    await builder.load(sampleText);
+    await choose('[data-element]', 'nw-stance-card');
+    expect($('[data-actor-field]').hidden).to.equal(false);
+    const actors = [...$<HTMLSelectElement>('[data-actor]').options].map((option) => option.value);
+    const doc = await sample();
+    expect(actors).to.deep.equal(doc.actors.filter((a) => doc.stances.some((s) => s.actor === a.id)).map((a) => a.id));
+    await choose('[data-actor]', 'us-administration');
+    expect(builder.preview!.localName).to.equal('nw-stance-card');
+    expect(builder.preview!.getAttribute('actor')).to.equal('us-administration');
+    await untilState(builder.preview!, 'ready');
+    expect(shadowText(builder.preview!)).to.contain('US administration');
+    expect(builder.snippet).to.contain('<nw-stance-card for="nw-data-mexico-us-deployment" actor="us-administration" lang="en" theme="light">');
+
+    await choose('[data-lang]', 'es');
+    await choose('[data-theme-select]', 'dark');
+    expect(builder.preview!.getAttribute('lang')).to.equal('es');
+    expect(builder.preview!.getAttribute('theme')).to.equal('dark');
+    expect($('[data-preview]').dataset.previewTheme).to.equal('dark');
+    expect(builder.snippet).to.contain('actor="us-administration" lang="es" theme="dark"');
+
+    await choose('[data-element]', 'nw-timeline');
+    expect($('[data-actor-field]').hidden).to.equal(true);
+    expect(builder.preview!.localName).to.equal('nw-timeline');
+    expect(builder.snippet).to.contain('<nw-timeline for="nw-data-mexico-us-deployment" lang="es" theme="dark"></nw-timeline>');
+    expect(root.querySelectorAll('[data-preview] > nw-timeline, [data-preview] > nw-stance-card').length).to.equal(1);
+  });
+
+  it('script tag with a JSON address: src= instead of the inline document', async () => {
+    mount();
+    await builder.load(sampleText);
+    await type('[data-json-url]', 'https://news.example/data/analysis.json');
+    expect(builder.snippet).to.contain('<nw-analysis src="https://news.example/data/analysis.json" lang="en" theme="light"></nw-analysis>');
+    expect(builder.snippet).not.to.contain('application/json');
+  });
+
+  it('iframe: asks for the JSON address, then gives the iframe and the resizer', async () => {
+    mount();
+    await builder.load(sampleText);
+    await choose('[data-element]', 'nw-stance-card');
+    await choose('[data-actor]', 'claudia-sheinbaum');
+    await kind('iframe');
+    expect(builder.snippet).to.equal('');
+    expect(notes()).to.contain('needs the address of the JSON file');
+    expect($('[data-url-help]').textContent).to.contain('cannot read the analysis from your article');
+    await type('[data-json-url]', 'https://news.example/data/a b.json');
+    const code = builder.snippet;
+    expect(code).to.equal([
+      '<iframe src="https://news.example/widgets/embed.html?src=https%3A%2F%2Fnews.example%2Fdata%2Fa+b.json&amp;element=nw-stance-card&amp;actor=claudia-sheinbaum&amp;lang=en&amp;theme=light"'
+        + ` title="How would Mexico's government respond to a US military deployment on its soil?" style="width:100%;border:0" loading="lazy"></iframe>`,
+      '<script src="https://news.example/widgets/embed/resizer.js" async></script>',
+    ].join('\n'));
+    // The URL the browser reads from the attribute carries the parameters as given.
+    const iframe = new DOMParser().parseFromString(code, 'text/html').querySelector('iframe')!;
+    const params = new URL(iframe.src).searchParams;
+    expect(params.get('src')).to.equal('https://news.example/data/a b.json');
+    expect(params.get('actor')).to.equal('claudia-sheinbaum');
+  });
+
+  it('static HTML: declarative shadow DOM with the question, styles, and no Lit markers', async () => {
+    mount();
+    await builder.load(sampleText);
+    await kind('static');
+    const code = builder.snippet;
+    expect(code).to.contain('shadowrootmode="open"');
+    expect(code).to.contain("How would Mexico's government respond to a US military deployment on its soil?");
+    expect(code).to.contain('<style>');
+    expect(code).not.to.contain('<!--?lit$');
+    expect(code).not.to.contain('<!--?-->');
+    expect(code).to.contain('<nw-analysis for="nw-data-mexico-us-deployment" lang="en" theme="light"><template shadowrootmode="open">');
+    // Nested elements' roots are there too, under names the script does not upgrade.
+    expect(code).to.contain('<nw-static-summary');
+    expect(code.match(/shadowrootmode="open"/g)!.length).to.be.greaterThan(3);
+    expect($('[data-kind-help]').textContent).to.contain('npx newsroom-widgets render');
+  });
+
+  it('static HTML reads as the widget with no script, and is not shown twice once the script upgrades it', async () => {
+    mount();
+    await builder.load(sampleText);
+    await choose('[data-element]', 'nw-summary');
+    await kind('static');
+    // Without the script: another name, so nothing upgrades it.
+    $<HTMLInputElement>('[data-interactive]').click();
+    await builder.settled();
+    const plain = document.createElement('div');
+    plain.setHTMLUnsafe(builder.snippet);
+    document.body.append(plain);
+    const host = plain.querySelector('nw-static-summary')!;
+    expect(host.shadowRoot!.querySelector('h2')!.textContent).to.contain("How would Mexico's government");
+    expect(getComputedStyle(host.shadowRoot!.querySelector('article')!).borderTopStyle).not.to.equal('none');
+    plain.remove();
+
+    // With the script (already loaded in this page): upgrades, and the static copy is hidden.
+    $<HTMLInputElement>('[data-interactive]').click();
+    await builder.settled();
+    const code = builder.snippet.replace(/<script type="module"[^>]*><\/script>\n/, '');
+    const page = document.createElement('div');
+    page.setHTMLUnsafe(code.replaceAll('nw-data-mexico-us-deployment', 'nw-data-upgrade-test'));
+    document.body.append(page);
+    const live = page.querySelector('nw-summary')!;
+    await untilState(live, 'ready');
+    // The served copy goes once the element has rendered its own content (or, with an older
+    // element, stays hidden by the copy's own style): either way the question shows once.
+    const visibleQuestions = () => [...live.shadowRoot!.querySelectorAll('h2')].filter((h) => h.checkVisibility());
+    await waitUntil(() => visibleQuestions().length === 1, `the question shows ${visibleQuestions().length} times`);
+    expect(visibleQuestions()[0]!.textContent).to.contain("How would Mexico's government");
+    page.remove();
+  });
+
+  it('copies the code and says so', async () => {
+    mount();
+    await builder.load(sampleText);
+    let copied = '';
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { copied = text; } } });
+    try {
+      $('[data-copy]').click();
+      await waitUntil(() => $('[data-copy-status]').textContent !== '', 'no copy status');
+      expect(copied).to.equal(builder.snippet);
+      expect($('[data-copy-status]').textContent).to.contain('Copied');
+      // A browser that refuses: the code is selected for Ctrl+C instead.
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => { throw new Error('denied'); } } });
+      $('[data-copy]').click();
+      await waitUntil(() => $('[data-copy-status]').textContent!.includes('Ctrl+C'), 'no fallback status');
+      const area = $<HTMLTextAreaElement>('[data-snippet]');
+      expect(area.selectionEnd - area.selectionStart).to.equal(area.value.length);
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (original && !('clipboard' in navigator)) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
+  });
+
+  it('JSON-LD can be added to the script-tag code', async () => {
+    mount();
+    await builder.load(sampleText);
+    $<HTMLInputElement>('[data-jsonld]').click();
+    await builder.settled();
+    expect(builder.snippet).to.contain('<script type="application/ld+json">{"@context":"https://schema.org","@type":"AnalysisNewsArticle"');
+  });
+
+  it('a dropped file is loaded', async () => {
+    mount();
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([sampleText], 'analysis.json', { type: 'application/json' }));
+    $('[data-drop]').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    await waitUntil(() => builder.analysis !== undefined, 'the dropped file was not loaded');
+    await builder.settled();
+    expect($<HTMLTextAreaElement>('[data-json]').value).to.equal(sampleText);
+    expect(builder.preview?.localName).to.equal('nw-analysis');
+  });
+});
