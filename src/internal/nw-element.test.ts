@@ -264,6 +264,8 @@ describe('every error code is reachable and shown', () => {
       expect(events.events[0]?.detail.code).to.equal('fetch');
       expect(part(el, 'details').textContent).to.include('javascript:alert(1)');
       expect(requested).to.deep.equal([]);
+      // Retrying a refused address could never succeed: no "Try again" to click in vain.
+      expect(el.shadowRoot!.querySelector('.error button'), 'no retry control').to.equal(null);
     } finally {
       restore();
     }

@@ -245,7 +245,7 @@ export abstract class NwElement extends LitElement implements PageMember {
           ? html`<ul>${error.issues.map((issue) => html`<li><code>${issue.path || t.documentRoot}</code>: ${issue.message}</li>`)}</ul>`
           : nothing}
       </details>
-      ${error.code === 'fetch' ? html`<button type="button" @click=${() => this.loader.reload()}>${t.retry}</button>` : nothing}
+      ${error.code === 'fetch' && !this.loader.refusedSrc ? html`<button type="button" @click=${() => this.loader.reload()}>${t.retry}</button>` : nothing}
     </div>`;
   }
 

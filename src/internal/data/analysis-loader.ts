@@ -127,6 +127,9 @@ export class AnalysisLoader {
     this.lease = undefined;
   }
 
+  /** Whether the last load refused `src` for its scheme (nothing was requested, so retrying cannot help). */
+  refusedSrc = false;
+
   /** Loads again from scratch (the retry control uses it). */
   reload(): void {
     // Drop the lease first: it still holds the failed result, and re-awaiting it would
@@ -152,6 +155,7 @@ export class AnalysisLoader {
 
     if (spec.src) {
       const url = resolveFetchUrl(spec.src, document.baseURI);
+      this.refusedSrc = !url;
       if (!url) return this.release({ ok: false, error: { code: 'fetch', message: host.messages.notFound.badSrc(spec.src) } });
       if (this.leaseUrl !== url || !this.lease) {
         this.lease?.release();
