@@ -8,21 +8,23 @@
  * builder.html, and test/browser/builder.test.ts mounts it in a test page.
  */
 import '../src/define.js';
-import { scriptSafeJson, jsonLdScript } from '../src/jsonld/analysis-jsonld.js';
-import type { Analysis } from '../src/schema/analysis.js';
+import { escapeAttribute, scriptSafeJson } from '../src/internal/markup.js';
+import type { StandaloneElement, Theme } from '../src/internal/standalone-elements.js';
+import { jsonLdScript } from '../src/jsonld/analysis-jsonld.js';
+import { isHttpUrl, type Analysis } from '../src/schema/analysis.js';
 import { validateAnalysis, type ValidationIssue } from '../src/schema/validate.js';
 import { VERSION } from '../src/version.js';
 
-export const ELEMENTS = {
+/** What each element shows, for the editor choosing one (every element that stands alone). */
+export const ELEMENTS: Record<StandaloneElement, string> = {
   'nw-analysis': 'The whole analysis: summary, stances, sections, timeline and sources',
   'nw-summary': 'The question, the summary, key points and unknowns',
   'nw-stance-card': 'One actor’s position',
   'nw-stances': 'Every actor’s position, side by side',
   'nw-source-list': 'The numbered sources',
   'nw-timeline': 'The dated statements, in order',
-} as const;
-export type ElementName = keyof typeof ELEMENTS;
-export type Theme = 'light' | 'dark' | 'auto';
+};
+export type ElementName = StandaloneElement;
 export type Lang = 'en' | 'es';
 export type SnippetKind = 'script' | 'iframe' | 'static';
 
@@ -226,20 +228,17 @@ export interface SnippetChoice {
   jsonLd?: boolean;
 }
 
-const escapeAttr = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export const dataScriptId = (analysis: Analysis): string => `nw-data-${analysis.id}`;
 
 /** The CDN module script, with its integrity hash when it is known (never a made-up one). */
 export function cdnScriptTag(version: string, integrity: string | undefined): string {
-  const sri = integrity ? ` integrity="${escapeAttr(integrity)}"` : '';
-  return `<script type="module" src="${escapeAttr(cdnUrl(version))}"${sri} crossorigin="anonymous"></script>`;
+  const sri = integrity ? ` integrity="${escapeAttribute(integrity)}"` : '';
+  return `<script type="module" src="${escapeAttribute(cdnUrl(version))}"${sri} crossorigin="anonymous"></script>`;
 }
 
 /** `<script type="application/json" id=…>` holding the document, safe inside any HTML. */
 export function dataScriptTag(analysis: Analysis): string {
-  return `<script type="application/json" id="${escapeAttr(dataScriptId(analysis))}">${scriptSafeJson(analysis)}</script>`;
+  return `<script type="application/json" id="${escapeAttribute(dataScriptId(analysis))}">${scriptSafeJson(analysis)}</script>`;
 }
 
 /** The element's attributes: where the data is, then the options. */
@@ -249,7 +248,7 @@ function elementAttributes(choice: SnippetChoice, data: 'for' | 'src' | 'none'):
   if (data === 'for') attributes.push(['for', dataScriptId(choice.analysis)]);
   if (choice.element === 'nw-stance-card' && choice.actor) attributes.push(['actor', choice.actor]);
   attributes.push(['lang', choice.lang], ['theme', choice.theme]);
-  return attributes.map(([name, value]) => ` ${name}="${escapeAttr(value)}"`).join('');
+  return attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
 }
 
 export function scriptSnippet(choice: SnippetChoice): string {
@@ -273,8 +272,8 @@ export function iframeSnippet(choice: SnippetChoice): string | undefined {
   query.set('theme', choice.theme);
   const src = `${base}/embed.html?${query}`;
   return [
-    `<iframe src="${escapeAttr(src)}" title="${escapeAttr(choice.analysis.question)}" style="width:100%;border:0" loading="lazy"></iframe>`,
-    `<script src="${escapeAttr(`${base}/embed/resizer.js`)}" async></script>`,
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(choice.analysis.question)}" style="width:100%;border:0" loading="lazy"></iframe>`,
+    `<script src="${escapeAttribute(`${base}/embed/resizer.js`)}" async></script>`,
   ].join('\n');
 }
 
@@ -292,14 +291,6 @@ export function shadowRootsIn(element: Element): ShadowRoot[] {
   visit(element);
   return roots;
 }
-
-const STATIC_CLASS = 'nw-prerendered';
-/**
- * In each pre-rendered shadow root: its styles (adopted style sheets are not serialised), and
- * the content in a wrapper the live element hides once it has rendered itself after the script
- * loads (it renders beside what the page already had), so readers never see it twice.
- */
-const STATIC_RULES = `.${STATIC_CLASS}{display:contents}:host([state=ready]) .${STATIC_CLASS},:host([state=error]) .${STATIC_CLASS}{display:none}`;
 
 const TAGS = 'analysis|summary|stance-card|stances|source-list|timeline|cite';
 /**
@@ -327,10 +318,8 @@ export function prerenderedHtml(element: HTMLElement): string {
   const styles = roots.map(cssOf);
   roots.forEach((root, index) => {
     const start = document.createComment(`nw-static-start:${index}`);
-    const end = document.createComment('nw-static-end');
     root.prepend(start);
-    root.append(end);
-    markers.push(start, end);
+    markers.push(start);
   });
   let inner: string;
   try {
@@ -341,8 +330,8 @@ export function prerenderedHtml(element: HTMLElement): string {
   }
   return renameTags(inner)
     .replace(/<!--nw-static-start:(\d+)-->/g, (_, index: string) =>
-      `<style>${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style')}\n${STATIC_RULES}</style><div class="${STATIC_CLASS}">`)
-    .replace(/<!--nw-static-end-->/g, '</div>')
+      // Adopted style sheets are not serialised: each root gets its styles as a <style>.
+      `<style>${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style')}</style>`)
     // Lit's part markers mean nothing outside this page.
     .replace(/<!--\?lit\$\d+\$-->|<!--\?-->|<!---->/g, '')
     // A nested element's state belongs to this page: in the copy, it starts unrendered.
@@ -381,12 +370,6 @@ export async function sriHash(bytes: ArrayBuffer): Promise<string> {
 // ---------------------------------------------------------------------------------------
 
 let mounted = 0;
-
-const isHttpUrl = (value: string): boolean => {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.protocol === 'http:' || url.protocol === 'https:';
-};
 
 function defaultEmbedBase(): string {
   return new URL('.', location.href).href.replace(/\/+$/, '');

@@ -26,6 +26,7 @@ import type { Messages } from './i18n/en.js';
 import { es } from './i18n/es.js';
 import { formatPartialDate, resolveLocale, type Locale } from './i18n/locale.js';
 import { focusTarget, join, leave, type PageMember } from './page-registry.js';
+import { type Theme } from './standalone-elements.js';
 import { baseStyles } from './styles/base.styles.js';
 
 export type ElementState = 'loading' | 'ready' | 'error';
@@ -51,7 +52,7 @@ export abstract class NwElement extends LitElement implements PageMember {
   /** Id of a `<script type="application/json">` on the page holding the analysis. */
   declare for: string | null | undefined;
   /** `light` (default), `dark`, or `auto` to follow the reader's system setting. */
-  declare theme: 'light' | 'dark' | 'auto' | undefined;
+  declare theme: Theme | undefined;
   declare lang: string;
 
   protected readonly loader = new AnalysisLoader(this);

@@ -7,6 +7,7 @@
  * the tests against `schema-dts`, at compile time and at run time.
  */
 import type { Actor, Analysis, Source, Statement } from '../schema/analysis.js';
+import { scriptSafeJson } from '../internal/markup.js';
 
 export interface AnalysisJsonLdOptions {
   /**
@@ -146,17 +147,6 @@ export function buildAnalysisJsonLd(analysis: Analysis, options: AnalysisJsonLdO
  */
 export function analysisJsonLd(analysis: Analysis, options: AnalysisJsonLdOptions = {}): Record<string, unknown> {
   return buildAnalysisJsonLd(analysis, options);
-}
-
-const UNSAFE = /[<>&\u2028\u2029]/g;
-
-/**
- * JSON safe to put inside a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 written
- * as `\u` escapes, so no text in the data can close the element or open a comment, and the
- * result is still the same JSON.
- */
-export function scriptSafeJson(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space).replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `<script type="application/ld+json">…</script>` for the analysis, safe to paste into any page's HTML. */

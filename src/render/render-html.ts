@@ -13,15 +13,17 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import '../define.js';
-import { jsonLdScript, scriptSafeJson, type AnalysisJsonLdOptions } from '../jsonld/analysis-jsonld.js';
+import { jsonLdScript, type AnalysisJsonLdOptions } from '../jsonld/analysis-jsonld.js';
 import type { Analysis } from '../schema/analysis.js';
 import type { AnalysisError } from '../schema/validate.js';
 import { validateValue } from '../internal/data/validated.js';
+import { escapeAttribute, scriptSafeJson } from '../internal/markup.js';
+import { isStandaloneElement, isTheme, STANDALONE_ELEMENTS, THEMES, type StandaloneElement, type Theme } from '../internal/standalone-elements.js';
 import type { NwElement } from '../internal/nw-element.js';
 
 /** The elements `renderHtml` renders (`<nw-cite>` lives inside a page's own text instead). */
-export const RENDERABLE_ELEMENTS = ['nw-analysis', 'nw-summary', 'nw-stance-card', 'nw-stances', 'nw-source-list', 'nw-timeline'] as const;
-export type RenderableElement = (typeof RENDERABLE_ELEMENTS)[number];
+export const RENDERABLE_ELEMENTS = Object.keys(STANDALONE_ELEMENTS) as readonly StandaloneElement[];
+export type RenderableElement = StandaloneElement;
 
 export interface RenderOptions {
   /** Which element to render. */
@@ -33,7 +35,7 @@ export interface RenderOptions {
   /** The language of the element's own words (`en`, `es`); default: the analysis's language. */
   lang?: string;
   /** `light` (default), `dark` or `auto`. */
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: Theme;
   /**
    * Append the analysis as schema.org JSON-LD (`<script type="application/ld+json">`).
    * Give `{ url }`, the page's address, for absolute ids.
@@ -59,8 +61,6 @@ export class RenderError extends Error {
     this.error = error;
   }
 }
-
-const THEMES = ['light', 'dark', 'auto'];
 
 /**
  * Lit's SSR markers and nested elements' `defer-hydration` are for hydration; these elements
@@ -90,10 +90,10 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   const { element, theme } = options;
   // An empty option is no option (a CLI flag or a form field left blank).
   const [actor, stance, lang, src] = [options.actor, options.stance, options.lang, options.src].map((value) => value || undefined);
-  if (!(RENDERABLE_ELEMENTS as readonly string[]).includes(element)) {
+  if (!isStandaloneElement(element)) {
     throw new TypeError(`element must be one of ${RENDERABLE_ELEMENTS.join(', ')}, not ${JSON.stringify(element)}`);
   }
-  if (theme !== undefined && !THEMES.includes(theme)) {
+  if (theme !== undefined && !isTheme(theme)) {
     throw new TypeError(`theme must be one of ${THEMES.join(', ')}, not ${JSON.stringify(theme)}`);
   }
   const result = validateValue(analysis);
@@ -138,8 +138,4 @@ function selectionProblem(ctor: new () => NwElement, properties: Record<string, 
   // The element's own (localized) sentence; `selectionError` is protected API.
   const select = probe as unknown as { selectionError(analysis: Analysis): string | undefined };
   return select.selectionError(properties.analysis as Analysis) ?? `<${probe.localName}> cannot show this analysis`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

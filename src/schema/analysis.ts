@@ -22,6 +22,9 @@ function doc<T extends z.ZodMiniType>(schema: T, description: string): T {
 }
 
 /** Limits generous for any real analysis, small enough to stop a pasted 10 MB blob. */
+/** A BCP 47 language tag, loosely: `en`, `es-MX`, `zh-Hant-TW`. */
+export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
 export const LIMITS = {
   shortText: 300,
   text: 5_000,
@@ -136,7 +139,7 @@ export const analysisSchema = z.strictObject({
   id: doc(slug(), 'A stable slug for the analysis, like "mexico-us-deployment".'),
   language: doc(
     z._default(
-      z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag, like "en" or "es-MX"')),
+      z.string().check(z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag, like "en" or "es-MX"')),
       'en',
     ),
     'The language the analysis is written in (BCP 47). Default "en".',

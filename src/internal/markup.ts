@@ -1,0 +1,19 @@
+/**
+ * Writing our data into HTML that someone else's page will parse: the static render, the
+ * JSON-LD script and the embed builder's code all escape the same way.
+ */
+
+/** Text for a double-quoted attribute value. */
+export const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
+
+/**
+ * JSON safe to put inside a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 written
+ * as `\u` escapes, so no text in the data can close the element or open a comment, and the
+ * result is still the same JSON.
+ */
+export function scriptSafeJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(UNSAFE_IN_SCRIPT, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
