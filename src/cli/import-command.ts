@@ -6,9 +6,9 @@
  * warning goes to stderr as one line starting "warning: ". Exit 0 when imported; 2 for
  * a usage error, an unreadable input, or a file that is not TimelineJS (one line why).
  */
-import { writeFile } from 'node:fs/promises';
 import { checkImportOptions, parseTimelineJS, type TimelineImportOptions } from '../import/timelinejs.js';
-import { readOrReport } from './read-input.js';
+import { readArgs } from './args.js';
+import { readOrReport, writeOrReport } from './command-files.js';
 import { EXIT, type CommandIo } from './validate-command.js';
 
 export const IMPORT_USAGE = 'usage: newsroom-widgets import-timelinejs <file-or-url> [--id slug] [--lang tag] [--out file]';
@@ -22,9 +22,7 @@ groups become actors, HTML becomes plain text, http(s) media become sources.
   --lang tag   the analysis language, e.g. es (default: en)
   --out file   write the analysis to this file instead of printing it`;
 
-const FLAGS = { '--id': 'id', '--lang': 'language', '--out': 'out' } as const;
-type Flag = keyof typeof FLAGS;
-const OPTION_FLAG: Record<keyof TimelineImportOptions, Flag> = { id: '--id', language: '--lang' };
+const OPTION_FLAG: Record<keyof TimelineImportOptions, string> = { id: '--id', language: '--lang' };
 
 interface Parsed {
   target: string;
@@ -34,28 +32,13 @@ interface Parsed {
 
 /** Parses the arguments, or returns the one-line reason they are wrong. */
 function parseArgs(args: string[]): Parsed | { usage: string } | 'help' {
-  const values: Partial<Record<(typeof FLAGS)[Flag], string>> = {};
-  const targets: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (!arg.startsWith('-') || arg === '-') {
-      targets.push(arg);
-      continue;
-    }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!Object.hasOwn(FLAGS, flag)) return { usage: `unknown option "${flag}"` };
-    const value = inline ?? args[++i];
-    if (value === undefined || value === '') return { usage: `${flag} needs a value` };
-    values[FLAGS[flag as Flag]] = value;
-  }
-  if (targets.length !== 1) {
-    return { usage: targets.length === 0 ? 'give the TimelineJS file or URL to import' : `give one file or URL to import, not ${targets.length}` };
-  }
+  const parsed = readArgs(args, { values: ['id', 'lang', 'out'], target: { what: 'TimelineJS file or URL', verb: 'import' } });
+  if (parsed === 'help' || 'usage' in parsed) return parsed;
+  const { id, lang, out } = parsed.values;
   const options: TimelineImportOptions = {};
-  if (values.id !== undefined) options.id = values.id;
-  if (values.language !== undefined) options.language = values.language;
-  return { target: targets[0]!, options, ...(values.out !== undefined ? { out: values.out } : {}) };
+  if (id !== undefined) options.id = id;
+  if (lang !== undefined) options.language = lang;
+  return { target: parsed.target, options, ...(out !== undefined ? { out } : {}) };
 }
 
 export async function importTimelineJSCommand(args: string[], io: CommandIo): Promise<number> {
@@ -92,14 +75,7 @@ export async function importTimelineJSCommand(args: string[], io: CommandIo): Pr
     io.out(json);
     return EXIT.ok;
   }
-  try {
-    await writeFile(out, `${json}\n`, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'unwritable');
-    io.err(`cannot write ${out}: ${reason}`);
-    return EXIT.usage;
-  }
+  if (!(await writeOrReport(out, `${json}\n`, io.err))) return EXIT.usage;
   const { statements, actors, sources } = result.analysis;
   io.out(`${target}: imported ${statements.length} statements, ${actors.length} actors, ${sources.length} sources into ${out}`);
   return EXIT.ok;

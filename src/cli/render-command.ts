@@ -6,10 +6,11 @@
  * is invalid or has nothing for the element to show (its problems printed as `validate`
  * prints them); 2 for a usage error or an unreadable input. Never a stack trace.
  */
-import { writeFile } from 'node:fs/promises';
 import { RENDERABLE_ELEMENTS, RenderError, renderHtml, type RenderOptions } from '../render/index.js';
 import { parseAnalysis } from '../schema/validate.js';
-import { readOrReport } from './read-input.js';
+import { isStandaloneElement, isTheme, THEMES } from '../internal/standalone-elements.js';
+import { readArgs } from './args.js';
+import { readOrReport, writeOrReport } from './command-files.js';
 import { EXIT, type CommandIo } from './validate-command.js';
 
 export const RENDER_USAGE =
@@ -32,13 +33,6 @@ the element reads when the newsroom-widgets script loads (no request, no layout 
                     instead of the inline data script (one request when the script loads)
   --out file        write the HTML to this file instead of printing it`;
 
-const VALUE_FLAGS = {
-  '--element': 'element', '--actor': 'actor', '--stance': 'stance', '--lang': 'lang',
-  '--theme': 'theme', '--src': 'src', '--out': 'out', '--page-url': 'pageUrl',
-} as const;
-type ValueFlag = keyof typeof VALUE_FLAGS;
-type Values = Partial<Record<(typeof VALUE_FLAGS)[ValueFlag], string>>;
-
 interface Parsed {
   target: string;
   options: RenderOptions;
@@ -47,45 +41,28 @@ interface Parsed {
 
 /** Parses the arguments, or returns the one-line reason they are wrong. */
 function parseArgs(args: string[]): Parsed | { usage: string } | 'help' {
-  const values: Values = {};
-  let jsonLd = false;
-  const targets: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (!arg.startsWith('-') || arg === '-') {
-      targets.push(arg);
-      continue;
-    }
-    if (arg === '--json-ld') {
-      jsonLd = true;
-      continue;
-    }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!Object.hasOwn(VALUE_FLAGS, flag)) return { usage: `unknown option "${flag}"` };
-    const value = inline ?? args[++i];
-    if (value === undefined || value === '') return { usage: `${flag} needs a value` };
-    values[VALUE_FLAGS[flag as ValueFlag]] = value;
-  }
-  if (targets.length !== 1) {
-    return { usage: targets.length === 0 ? 'give the analysis file or URL to render' : `give one file or URL to render, not ${targets.length}` };
-  }
-  const { element, theme, pageUrl, out, ...rest } = values;
+  const parsed = readArgs(args, {
+    values: ['element', 'actor', 'stance', 'lang', 'theme', 'src', 'out', 'page-url'],
+    flags: ['json-ld'],
+    target: { what: 'analysis file or URL', verb: 'render' },
+  });
+  if (parsed === 'help' || 'usage' in parsed) return parsed;
+  const { element, theme, 'page-url': pageUrl, out, actor, stance, lang, src } = parsed.values;
+  const jsonLd = parsed.flags.has('json-ld');
   if (!element) return { usage: `--element is required: one of ${RENDERABLE_ELEMENTS.join(', ')}` };
-  if (!(RENDERABLE_ELEMENTS as readonly string[]).includes(element)) {
-    return { usage: `--element must be one of ${RENDERABLE_ELEMENTS.join(', ')}, not "${element}"` };
-  }
-  if (theme !== undefined && !['light', 'dark', 'auto'].includes(theme)) {
-    return { usage: `--theme must be light, dark or auto, not "${theme}"` };
-  }
+  if (!isStandaloneElement(element)) return { usage: `--element must be one of ${RENDERABLE_ELEMENTS.join(', ')}, not "${element}"` };
+  if (theme !== undefined && !isTheme(theme)) return { usage: `--theme must be ${THEMES.join(', ')}, not "${theme}"` };
   if (pageUrl !== undefined && !jsonLd) return { usage: '--page-url is for --json-ld' };
   const options: RenderOptions = {
-    element: element as RenderOptions['element'],
-    ...rest,
-    ...(theme ? { theme: theme as RenderOptions['theme'] } : {}),
+    element,
+    ...(actor !== undefined ? { actor } : {}),
+    ...(stance !== undefined ? { stance } : {}),
+    ...(lang !== undefined ? { lang } : {}),
+    ...(src !== undefined ? { src } : {}),
+    ...(theme !== undefined ? { theme } : {}),
     ...(jsonLd ? { jsonLd: pageUrl ? { url: pageUrl } : true } : {}),
   };
-  return { target: targets[0]!, options, ...(out !== undefined ? { out } : {}) };
+  return { target: parsed.target, options, ...(out !== undefined ? { out } : {}) };
 }
 
 export async function renderCommand(args: string[], io: CommandIo): Promise<number> {
@@ -125,14 +102,7 @@ export async function renderCommand(args: string[], io: CommandIo): Promise<numb
     io.out(html.replace(/\n$/, ''));
     return EXIT.ok;
   }
-  try {
-    await writeFile(out, html, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'unwritable');
-    io.err(`cannot write ${out}: ${reason}`);
-    return EXIT.usage;
-  }
+  if (!(await writeOrReport(out, html, io.err))) return EXIT.usage;
   io.err(`${target}: wrote <${options.element}> to ${out}`);
   return EXIT.ok;
 }

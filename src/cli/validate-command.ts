@@ -5,7 +5,7 @@
  * User errors are one readable line each; never a stack trace.
  */
 import { parseAnalysis, type AnalysisError } from '../schema/validate.js';
-import { readOrReport } from './read-input.js';
+import { readOrReport } from './command-files.js';
 
 export interface CommandIo {
   out: (line: string) => void;

@@ -1,8 +1,9 @@
 /**
- * Reading a command's input: a local file or an http(s) URL, as text. Shared by every
- * subcommand so "missing file", "is a folder" and "fetch failed" read the same everywhere.
+ * A command's files: reading its input (a local file or an http(s) URL, as text) and writing
+ * its `--out` file. Shared by every subcommand so "missing file", "is a folder" and "fetch
+ * failed" read the same everywhere.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 /** A problem reading the input, as opposed to the input's content being wrong. */
 export class UnreadableInput extends Error {}
@@ -40,5 +41,22 @@ export async function readOrReport(target: string, err: (line: string) => void):
     if (!(cause instanceof UnreadableInput)) throw cause;
     err(`${target}: ${cause.message}`);
     return undefined;
+  }
+}
+
+/**
+ * Writes `text` to `out`; false after printing the one-line reason it could not (the caller
+ * then exits 2). Unexpected errors still propagate.
+ */
+export async function writeOrReport(out: string, text: string, err: (line: string) => void): Promise<boolean> {
+  try {
+    await writeFile(out, text, 'utf8');
+    return true;
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === undefined) throw cause;
+    const reason = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code;
+    err(`cannot write ${out}: ${reason}`);
+    return false;
   }
 }
