@@ -24,9 +24,14 @@ import { minifyCssTemplates } from '../vite.config.js';
 export const CDN_DIR = 'dist/cdn';
 export const CDN_FILES = { module: 'newsroom-widgets.js', classic: 'newsroom-widgets.classic.js' } as const;
 const ENTRY = 'src/define.ts';
+/** The classic build's global; an entry that exports nothing (the embed resizer) defines none. */
 const GLOBAL_NAME = 'NewsroomWidgets';
 
-async function bundle(format: 'es' | 'iife', fileName: string): Promise<void> {
+/**
+ * One self-contained, minified script: `entry` with everything it imports, no externals, no
+ * chunks, written to `outDir/fileName`. Also used by build-embed.ts.
+ */
+export async function bundleScript(entry: string, outDir: string, format: 'es' | 'iife', fileName: string): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -34,13 +39,13 @@ async function bundle(format: 'es' | 'iife', fileName: string): Promise<void> {
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [minifyCssTemplates()],
     build: {
-      outDir: CDN_DIR,
-      emptyOutDir: false, // dist/cdn is cleared below; never touch the rest of dist/
+      outDir,
+      emptyOutDir: false, // the caller clears its own folder; never touch the rest of dist/
       copyPublicDir: false,
       minify: true,
       sourcemap: false,
       target: 'es2022',
-      lib: { entry: ENTRY, formats: [format], name: GLOBAL_NAME, fileName: () => fileName },
+      lib: { entry, formats: [format], name: GLOBAL_NAME, fileName: () => fileName },
       // Everything bundled, and into one file: no externals, no chunks for dynamic imports.
       // Vite keeps whitespace and /*#__PURE__*/ in ES libraries for the next bundler; these
       // files go to browsers as they are, so both formats are minified all the way.
@@ -73,11 +78,27 @@ export function topLevelAwaits(code: string, filename = 'bundle.js'): number[] {
 
 export const integrity = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
+/**
+ * Writes `dir/integrity.json` (`{ file: "sha384-…" }`) for `files`, prints their sizes and
+ * hashes as a table, and returns the hashes.
+ */
+export function recordIntegrity(dir: string, files: readonly string[]): Record<string, string> {
+  const rows = files.map((file) => {
+    const bytes = readFileSync(join(dir, file));
+    return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, integrity: integrity(bytes) };
+  });
+  const hashes = Object.fromEntries(rows.map((row) => [row.file, row.integrity]));
+  writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+  console.log('| file | bytes | gzip -9 | integrity |\n| --- | --- | --- | --- |');
+  for (const row of rows) console.log(`| ${dir}/${row.file} | ${row.bytes} | ${row.gzip} | ${row.integrity} |`);
+  return hashes;
+}
+
 async function main(): Promise<void> {
   rmSync(CDN_DIR, { recursive: true, force: true });
   mkdirSync(CDN_DIR, { recursive: true });
 
-  await bundle('es', CDN_FILES.module);
+  await bundleScript(ENTRY, CDN_DIR, 'es', CDN_FILES.module);
   // The module build has every module's top level hoisted into its own: a top-level await
   // anywhere in the graph shows up there, and a classic script could not keep its meaning.
   const moduleCode = readFileSync(join(CDN_DIR, CDN_FILES.module), 'utf8');
@@ -86,19 +107,9 @@ async function main(): Promise<void> {
     throw new Error(`top-level await in the module graph (at ${awaits.join(', ')} in ${CDN_FILES.module}): no classic-script build possible`);
   }
   if (/^\s*import[\s{*"']/m.test(moduleCode)) throw new Error(`${CDN_FILES.module} still imports something: it must be self-contained`);
-  await bundle('iife', CDN_FILES.classic);
+  await bundleScript(ENTRY, CDN_DIR, 'iife', CDN_FILES.classic);
 
-  const rows = Object.values(CDN_FILES).map((file) => {
-    const bytes = readFileSync(join(CDN_DIR, file));
-    return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, integrity: integrity(bytes) };
-  });
-  writeFileSync(
-    join(CDN_DIR, 'integrity.json'),
-    `${JSON.stringify(Object.fromEntries(rows.map((row) => [row.file, row.integrity])), null, 2)}\n`,
-  );
-
-  console.log('| file | bytes | gzip -9 | integrity |\n| --- | --- | --- | --- |');
-  for (const row of rows) console.log(`| ${CDN_DIR}/${row.file} | ${row.bytes} | ${row.gzip} | ${row.integrity} |`);
+  recordIntegrity(CDN_DIR, Object.values(CDN_FILES));
 }
 
 // Run when executed (`tsx scripts/build-cdn.ts`), not when imported for its helpers.

@@ -13,36 +13,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
-import { minifyCssTemplates } from '../vite.config.js';
-import { integrity, topLevelAwaits } from './build-cdn.js';
+import { bundleScript, recordIntegrity, topLevelAwaits } from './build-cdn.js';
 
 export const EMBED_DIR = 'dist/embed';
 export const EMBED_PAGE = 'dist/embed.html';
 export const EMBED_FILES = { page: 'embed.js', resizer: 'resizer.js' } as const;
 /** The resizer is pasted into many pages: keep it tiny. */
 const RESIZER_BUDGET = 1024;
-
-async function bundle(entry: string, format: 'es' | 'iife', fileName: string): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [minifyCssTemplates()], // as in the CDN build: the elements' css`` minified
-    build: {
-      outDir: EMBED_DIR,
-      emptyOutDir: false, // dist/embed is cleared below; never touch the rest of dist/
-      copyPublicDir: false,
-      minify: true,
-      sourcemap: false,
-      target: 'es2022',
-      lib: { entry, formats: [format], name: 'NewsroomWidgetsResizer', fileName: () => fileName },
-      rolldownOptions: { external: [], output: { codeSplitting: false, minify: true, comments: false } },
-    },
-  });
-}
 
 /** The embed page; `script` is the module's path relative to the page, `hash` its integrity. */
 export const embedPage = (script: string, hash: string) => `<!doctype html>
@@ -63,26 +40,18 @@ async function main(): Promise<void> {
   rmSync(EMBED_DIR, { recursive: true, force: true });
   mkdirSync(EMBED_DIR, { recursive: true });
 
-  await bundle('src/embed/embed.ts', 'es', EMBED_FILES.page);
+  await bundleScript('src/embed/embed.ts', EMBED_DIR, 'es', EMBED_FILES.page);
   const pageCode = readFileSync(join(EMBED_DIR, EMBED_FILES.page), 'utf8');
   if (/^\s*import[\s{*"']/m.test(pageCode)) throw new Error(`${EMBED_FILES.page} still imports something: it must be self-contained`);
-  await bundle('src/embed/resizer.ts', 'iife', EMBED_FILES.resizer);
+  await bundleScript('src/embed/resizer.ts', EMBED_DIR, 'iife', EMBED_FILES.resizer);
   const resizerCode = readFileSync(join(EMBED_DIR, EMBED_FILES.resizer), 'utf8');
   if (topLevelAwaits(resizerCode, EMBED_FILES.resizer).length > 0 || /^\s*(import|export)[\s{*"']/m.test(resizerCode)) {
     throw new Error(`${EMBED_FILES.resizer} is not a classic script`);
   }
   if (resizerCode.length > RESIZER_BUDGET) throw new Error(`${EMBED_FILES.resizer} is ${resizerCode.length} bytes, over its ${RESIZER_BUDGET}-byte budget`);
 
-  const rows = Object.values(EMBED_FILES).map((file) => {
-    const bytes = readFileSync(join(EMBED_DIR, file));
-    return { file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, integrity: integrity(bytes) };
-  });
-  const hashes = Object.fromEntries(rows.map((row) => [row.file, row.integrity]));
-  writeFileSync(join(EMBED_DIR, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+  const hashes = recordIntegrity(EMBED_DIR, Object.values(EMBED_FILES));
   writeFileSync(EMBED_PAGE, embedPage(`embed/${EMBED_FILES.page}`, hashes[EMBED_FILES.page]!));
-
-  console.log('| file | bytes | gzip -9 | integrity |\n| --- | --- | --- | --- |');
-  for (const row of rows) console.log(`| ${EMBED_DIR}/${row.file} | ${row.bytes} | ${row.gzip} | ${row.integrity} |`);
 }
 
 // Run when executed (`tsx scripts/build-embed.ts`), not when imported for its helpers.

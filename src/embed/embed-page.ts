@@ -9,19 +9,23 @@
  * No inline script or style: the page's few rules are a constructed stylesheet, so the page
  * works under a strict Content-Security-Policy.
  */
+import { PALETTE } from '../internal/styles/base.styles.js';
 import { AutoHeight } from './auto-height.js';
 import { readEmbedParams } from './params.js';
 import { ampSizeMessage, asksForHeight, pymHeightMessage } from './protocol.js';
 
+/** The page behind a dark element: the elements' own dark text and surface colours. */
+const DARK_PAGE = `color-scheme: dark; color: ${PALETTE.text[1]}; background: ${PALETTE.surface[1]};`;
+
 const PAGE_CSS = `
 :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
-:root[data-theme="dark"] { color-scheme: dark; color: #ececec; background: #17181a; }
+:root[data-theme="dark"] { ${DARK_PAGE} }
 @media (prefers-color-scheme: dark) {
-  :root[data-theme="auto"] { color-scheme: dark; color: #ececec; background: #17181a; }
+  :root[data-theme="auto"] { ${DARK_PAGE} }
 }
 /* No margin, and a little room for focus rings and shadows at the frame's edges. */
 body { margin: 0; padding: 0.25rem; display: flow-root; }
-.embed-problem { margin: 0; padding: 0.75rem 1rem; border: 2px solid #b3261e; border-radius: 0.5rem; }
+.embed-problem { margin: 0; padding: 0.75rem 1rem; border: 2px solid ${PALETTE.error[0]}; border-radius: 0.5rem; }
 `;
 
 /** Builds the page from its URL and starts talking to the host. Returns the height keeper, if framed. */

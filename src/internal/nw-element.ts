@@ -123,7 +123,7 @@ export abstract class NwElement extends LitElement implements PageMember {
       // A server-rendered element has no ancestors to ask: its own `lang` (composing elements
       // pass theirs down, see `nestedLang`), else the analysis's language.
       this.localeThisUpdate = isServer
-        ? resolveLocale(null as unknown as Element, this.lang || language)
+        ? resolveLocale(null, this.lang || language)
         : resolveLocale(this, language);
     }
     return this.localeThisUpdate;

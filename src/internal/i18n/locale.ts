@@ -15,7 +15,7 @@ export interface Locale {
   messages: Messages;
 }
 
-function ancestorLang(element: Element): string | undefined {
+function ancestorLang(element: Element | null): string | undefined {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
@@ -38,7 +38,12 @@ function canonicalTag(tag: string): string {
   }
 }
 
-export function resolveLocale(element: Element, analysisLanguage?: string): Locale {
+/**
+ * The language for an element's words and dates: the nearest `lang` from the element up (through
+ * shadow roots), else the analysis's, else English. `null` on the server, where elements have no
+ * ancestors: the caller passes the element's own `lang` as the fallback.
+ */
+export function resolveLocale(element: Element | null, analysisLanguage?: string): Locale {
   const tag = canonicalTag(ancestorLang(element) || analysisLanguage || 'en');
   const base = tag.toLowerCase().split('-')[0] ?? 'en';
   return { tag: CATALOGUES[base] ? tag : 'en', messages: CATALOGUES[base] ?? en };

@@ -21,7 +21,7 @@ export function placeholderHeights(wide: number, bands: [maxWidthEm: number, hei
 }
 
 /** Each colour token's light and dark default. A page's `--nw-color-*` wins in both themes. */
-const PALETTE: Record<string, [light: string, dark: string]> = {
+export const PALETTE = {
   text: ['#1c1c1c', '#ececec'],
   muted: ['#575757', '#b4b4b4'],
   surface: ['#ffffff', '#17181a'],
@@ -34,7 +34,7 @@ const PALETTE: Record<string, [light: string, dark: string]> = {
   neutral: ['#4f5b66', '#b0bcc8'],
   unclear: ['#6b4fa0', '#c7b3f0'],
   error: ['#b3261e', '#f2938c'],
-};
+} satisfies Record<string, [light: string, dark: string]>;
 
 const colorTokens = (theme: 0 | 1) =>
   Object.entries(PALETTE).map(([name, values]) => `--_${name}:var(--nw-color-${name},${values[theme]});`).join('');
