@@ -7,7 +7,6 @@
  * prints them); 2 for a usage error or an unreadable input. Never a stack trace.
  */
 import { RENDERABLE_ELEMENTS, RenderError, renderHtml, type RenderOptions } from '../render/index.js';
-import { parseAnalysis } from '../schema/validate.js';
 import { isStandaloneElement, isTheme, THEMES } from '../internal/standalone-elements.js';
 import { readArgs } from './args.js';
 import { readOrReport, writeOrReport } from './command-files.js';
@@ -79,19 +78,16 @@ export async function renderCommand(args: string[], io: CommandIo): Promise<numb
 
   const text = await readOrReport(target, io.err);
   if (text === undefined) return EXIT.usage;
-  const result = parseAnalysis(text);
-  if (!result.ok && result.error.code === 'json') {
-    // Unreadable input, not an invalid analysis: the same exit as `validate`.
-    io.err(`${target}: ${result.error.message}`);
-    return EXIT.usage;
-  }
-
   let html: string;
   try {
-    if (!result.ok) throw new RenderError(result.error);
-    html = await renderHtml(result.analysis, options);
+    html = await renderHtml(text, options);
   } catch (cause) {
     if (!(cause instanceof RenderError)) throw cause;
+    if (cause.error.code === 'json') {
+      // Unreadable input, not an invalid analysis: the same exit as `validate`.
+      io.err(`${target}: ${cause.error.message}`);
+      return EXIT.usage;
+    }
     // As `validate` prints them (on stderr: stdout is for the HTML), and the same exit code.
     io.err(`${target}: ${cause.error.message} [${cause.error.code}]`);
     for (const issue of cause.error.issues ?? []) io.err(`  ${issue.path || '(document)'}: ${issue.message}`);

@@ -69,6 +69,14 @@ describe('<nw-analysis>', () => {
     expect([...entries].map((li) => li.dataset.statement).sort()).to.deep.equal(doc.statements.map((s) => s.id).sort());
   });
 
+  it('validates the document once: every composed element shows the same validated analysis', async () => {
+    const el = await ready(sample());
+    const shown = el.currentAnalysis!;
+    expect(shown).to.exist;
+    // Each composed element re-validating its copy would hand back a new object per element.
+    for (const child of inner(el)) expect((child as NwAnalysis).currentAnalysis, child.localName).to.equal(shown);
+  });
+
   it('numbers the sections in order, with their titles and citation markers', async () => {
     const doc = await sample();
     const el = await ready(doc);

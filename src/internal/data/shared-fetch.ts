@@ -7,7 +7,8 @@
  * Successful results stay cached for the page's life: re-adding an element never fetches
  * again. Failed fetches are forgotten, so a retry really retries.
  */
-import { parseAnalysis, type ValidationResult } from '../../schema/validate.js';
+import type { ValidationResult } from '../../schema/validate.js';
+import { validateValue } from './validated.js';
 
 /** How long a fetch may take before it is an error. Settable per page via `setFetchTimeout`. */
 let timeoutMs = 15_000;
@@ -51,7 +52,7 @@ async function load(url: string, signal: AbortSignal): Promise<ValidationResult>
   if (/^\s*</.test(text)) {
     return { ok: false, error: { code: 'json', message: `${url} returned a web page, not JSON: check the address.` } };
   }
-  return parseAnalysis(text);
+  return validateValue(text);
 }
 
 /** Absolute http(s) URL for `src`, or undefined for any other scheme (never requested). */

@@ -2,19 +2,28 @@
  * Validated documents, shared: one validation per object, per `<script>` text and per URL
  * however many elements show it (a page with ten widgets fed by one pasted document
  * validates it once).
+ *
+ * A valid result is also remembered under the analysis it produced, so an element handed
+ * that analysis (`<nw-analysis>` feeding its composed elements, a page passing on an
+ * `nw-ready` detail) gets the same result back instead of validating the document again.
  */
 import { parseAnalysis, validateAnalysis, type ValidationResult } from '../../schema/validate.js';
 
 const byObject = new WeakMap<object, ValidationResult>();
 const byScript = new WeakMap<Element, { text: string; result: ValidationResult }>();
 
+function remember(result: ValidationResult): ValidationResult {
+  if (result.ok) byObject.set(result.analysis, result);
+  return result;
+}
+
 /** The `analysis` property: an object (validated once per identity) or JSON text. */
 export function validateValue(value: unknown): ValidationResult {
-  if (typeof value === 'string') return parseAnalysis(value);
+  if (typeof value === 'string') return remember(parseAnalysis(value));
   if (typeof value !== 'object' || value === null) return validateAnalysis(value);
   let result = byObject.get(value);
   if (!result) {
-    result = validateAnalysis(value);
+    result = remember(validateAnalysis(value));
     byObject.set(value, result);
   }
   return result;
@@ -25,7 +34,7 @@ export function validateScript(script: Element): ValidationResult {
   const text = script.textContent ?? '';
   const cached = byScript.get(script);
   if (cached && cached.text === text) return cached.result;
-  const result = parseAnalysis(text);
+  const result = remember(parseAnalysis(text));
   byScript.set(script, { text, result });
   return result;
 }
