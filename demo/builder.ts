@@ -123,61 +123,48 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
     if (next !== undefined && /["{[\dtfn-]/.test(next)) fail('a comma is missing here, after the value', end);
     return fail(next === undefined ? `the text ends before the closing ${close}` : `expected a comma or ${close} after the value, found ${describeChar(next)}`);
   };
+  /**
+   * The items of an object or array after its opening bracket, up to and including `close`:
+   * `item` reads one (a field or a value), then a comma or the closing bracket must follow.
+   */
+  const items = (close: '}' | ']', item: () => void): void => {
+    skipSpace();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      skipSpace();
+      if (text[i] === close) fail(`a comma before ${close} : remove the last comma`);
+      item();
+      const end = i;
+      skipSpace();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      missingComma(end, close);
+    }
+  };
+  const field = (): void => {
+    if (text[i] !== '"') fail(`expected a field name in double quotes, found ${describeChar(text[i])}`);
+    string();
+    skipSpace();
+    if (text[i] !== ':') fail(`expected a colon (:) after the field name, found ${describeChar(text[i])}`);
+    i++;
+    value();
+  };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   const value = (): void => {
     skipSpace();
     const char = text[i];
-    if (char === '{') {
+    if (char === '{' || char === '[') {
       i++;
-      skipSpace();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        skipSpace();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'a comma before } : remove the last comma' : `expected a field name in double quotes, found ${describeChar(text[i])}`);
-        string();
-        skipSpace();
-        if (text[i] !== ':') fail(`expected a colon (:) after the field name, found ${describeChar(text[i])}`);
-        i++;
-        value();
-        const end = i;
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        missingComma(end, '}');
-      }
-    }
-    if (char === '[') {
-      i++;
-      skipSpace();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        skipSpace();
-        if (text[i] === ']') fail('a comma before ] : remove the last comma');
-        value();
-        const end = i;
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        missingComma(end, ']');
-      }
+      return items(char === '{' ? '}' : ']', char === '{' ? field : value);
     }
     if (char === '"') return string();
     for (const literal of ['true', 'false', 'null']) {
