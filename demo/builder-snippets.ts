@@ -1,0 +1,178 @@
+/**
+ * The embed builder's code for a CMS: a script tag, an iframe, or static HTML serialized from
+ * the live preview (declarative shadow DOM with its styles).
+ */
+import { escapeAttribute, scriptSafeJson } from '../src/internal/markup.js';
+import type { StandaloneElement, Theme } from '../src/internal/standalone-elements.js';
+import { jsonLdScript } from '../src/jsonld/analysis-jsonld.js';
+import type { Analysis } from '../src/schema/analysis.js';
+
+/** What each element shows, for the editor choosing one (every element that stands alone). */
+export const ELEMENTS: Record<StandaloneElement, string> = {
+  'nw-analysis': 'The whole analysis: summary, stances, sections, timeline and sources',
+  'nw-summary': 'The question, the summary, key points and unknowns',
+  'nw-stance-card': 'One actor’s position',
+  'nw-stances': 'Every actor’s position, side by side',
+  'nw-source-list': 'The numbered sources',
+  'nw-timeline': 'The dated statements, in order',
+};
+export type ElementName = StandaloneElement;
+export type Lang = 'en' | 'es';
+export type SnippetKind = 'script' | 'iframe' | 'static';
+
+export const CDN_FILE = 'newsroom-widgets.js';
+export const cdnUrl = (version: string): string => `https://cdn.jsdelivr.net/npm/newsroom-widgets@${version}/dist/cdn/${CDN_FILE}`;
+
+export interface SnippetChoice {
+  analysis: Analysis;
+  element: ElementName;
+  actor?: string | undefined;
+  lang: Lang;
+  theme: Theme;
+  /** Where the editor will put the JSON file (http(s)); required for the iframe. */
+  jsonUrl?: string | undefined;
+  /** The folder serving embed.html and embed/resizer.js. */
+  embedBase: string;
+  version: string;
+  /** The SRI hash of the CDN file, when known. */
+  integrity?: string | undefined;
+  /** Add the analysis as schema.org JSON-LD (script and static code). */
+  jsonLd?: boolean;
+}
+
+export const dataScriptId = (analysis: Analysis): string => `nw-data-${analysis.id}`;
+
+/** The CDN module script, with its integrity hash when it is known (never a made-up one). */
+export function cdnScriptTag(version: string, integrity: string | undefined): string {
+  const sri = integrity ? ` integrity="${escapeAttribute(integrity)}"` : '';
+  return `<script type="module" src="${escapeAttribute(cdnUrl(version))}"${sri} crossorigin="anonymous"></script>`;
+}
+
+/** `<script type="application/json" id=…>` holding the document, safe inside any HTML. */
+export function dataScriptTag(analysis: Analysis): string {
+  return `<script type="application/json" id="${escapeAttribute(dataScriptId(analysis))}">${scriptSafeJson(analysis)}</script>`;
+}
+
+/** The element's attributes: where the data is, then the options. */
+function elementAttributes(choice: SnippetChoice, data: 'for' | 'src' | 'none'): string {
+  const attributes: [string, string][] = [];
+  if (data === 'src' && choice.jsonUrl) attributes.push(['src', choice.jsonUrl]);
+  if (data === 'for') attributes.push(['for', dataScriptId(choice.analysis)]);
+  if (choice.element === 'nw-stance-card' && choice.actor) attributes.push(['actor', choice.actor]);
+  attributes.push(['lang', choice.lang], ['theme', choice.theme]);
+  return attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
+}
+
+export function scriptSnippet(choice: SnippetChoice): string {
+  const lines = [cdnScriptTag(choice.version, choice.integrity)];
+  if (choice.jsonUrl) {
+    lines.push(`<${choice.element}${elementAttributes(choice, 'src')}></${choice.element}>`);
+  } else {
+    lines.push(dataScriptTag(choice.analysis), `<${choice.element}${elementAttributes(choice, 'for')}></${choice.element}>`);
+  }
+  if (choice.jsonLd) lines.push(jsonLdScript(choice.analysis));
+  return lines.join('\n');
+}
+
+/** The iframe code, or undefined without a JSON address (the iframe page loads the JSON by address). */
+export function iframeSnippet(choice: SnippetChoice): string | undefined {
+  if (!choice.jsonUrl) return undefined;
+  const base = choice.embedBase.replace(/\/+$/, '');
+  const query = new URLSearchParams({ src: choice.jsonUrl, element: choice.element });
+  if (choice.element === 'nw-stance-card' && choice.actor) query.set('actor', choice.actor);
+  query.set('lang', choice.lang);
+  query.set('theme', choice.theme);
+  const src = `${base}/embed.html?${query}`;
+  return [
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(choice.analysis.question)}" style="width:100%;border:0" loading="lazy"></iframe>`,
+    `<script src="${escapeAttribute(`${base}/embed/resizer.js`)}" async></script>`,
+  ].join('\n');
+}
+
+/** Every shadow root inside `element`, its own first, then nested ones in tree order. */
+export function shadowRootsIn(element: Element): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const visit = (node: Element) => {
+    if (node.shadowRoot) {
+      roots.push(node.shadowRoot);
+      node.shadowRoot.querySelectorAll('*').forEach(visit);
+    }
+    // Light-DOM children (a slotted element with its own shadow root).
+    for (const child of node.children) visit(child);
+  };
+  visit(element);
+  return roots;
+}
+
+const TAGS = 'analysis|summary|stance-card|stances|source-list|timeline|cite';
+/**
+ * Elements inside a pre-rendered element are renamed `nw-static-*`: they are only HTML, so the
+ * script must not upgrade them (they have no data of their own; the live element renders its
+ * own). Their parents' style rules are widened to match both names.
+ */
+const STATIC_PREFIX = 'nw-static-';
+const renameTags = (html: string): string => html.replace(new RegExp(`<(/?)nw-(${TAGS})\\b`, 'g'), `<$1${STATIC_PREFIX}$2`);
+const widenSelectors = (css: string): string =>
+  css.replace(new RegExp(`(?<![-\\w])nw-(${TAGS})(?![-\\w])`, 'g'), `:is(nw-$1,${STATIC_PREFIX}$1)`);
+
+function cssOf(root: ShadowRoot): string {
+  const sheets = [...root.adoptedStyleSheets];
+  return widenSelectors(sheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')).join('\n'));
+}
+
+/**
+ * The rendered element as HTML with declarative shadow roots (`<template shadowrootmode>`),
+ * nested roots included, each with its styles: readable with no script at all.
+ */
+export function prerenderedHtml(element: HTMLElement): string {
+  const roots = shadowRootsIn(element);
+  const markers: Comment[] = [];
+  const styles = roots.map(cssOf);
+  roots.forEach((root, index) => {
+    const start = document.createComment(`nw-static-start:${index}`);
+    root.prepend(start);
+    markers.push(start);
+  });
+  let inner: string;
+  try {
+    inner = element.getHTML({ shadowRoots: roots });
+  } finally {
+    // Synchronous: the live element never renders while the markers are in.
+    markers.forEach((marker) => marker.remove());
+  }
+  return renameTags(inner)
+    .replace(/<!--nw-static-start:(\d+)-->/g, (_, index: string) =>
+      // Adopted style sheets are not serialised: each root gets its styles as a <style>.
+      `<style>${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style')}</style>`)
+    // Lit's part markers mean nothing outside this page.
+    .replace(/<!--\?lit\$\d+\$-->|<!--\?-->|<!---->/g, '')
+    // A nested element's state belongs to this page: in the copy, it starts unrendered.
+    .replace(/(<nw-[a-z-]+\b[^>]*?) state="[a-z]+"/g, '$1');
+}
+
+export function staticSnippet(choice: SnippetChoice, element: HTMLElement, interactive: boolean): string {
+  const lines: string[] = [];
+  let data: 'for' | 'src' | 'none' = 'none';
+  if (interactive) {
+    lines.push(cdnScriptTag(choice.version, choice.integrity));
+    if (choice.jsonUrl) data = 'src';
+    else {
+      data = 'for';
+      lines.push(dataScriptTag(choice.analysis));
+    }
+  }
+  // Without the script it is only HTML: a name the library never upgrades (a page that loads
+  // newsroom-widgets for something else would otherwise turn it into an element with no data).
+  const tag = interactive ? choice.element : `${STATIC_PREFIX}${choice.element.slice(3)}`;
+  lines.push(`<${tag}${elementAttributes(choice, data)}>${prerenderedHtml(element)}</${tag}>`);
+  if (choice.jsonLd) lines.push(jsonLdScript(choice.analysis));
+  return lines.join('\n');
+}
+
+/** The SRI hash (`sha384-…`) of bytes, as browsers check it. */
+export async function sriHash(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return `sha384-${btoa(binary)}`;
+}
