@@ -504,6 +504,32 @@ describe('never throws out of its lifecycle', () => {
   }
 });
 
+describe('a bug while rendering', () => {
+  /** A summary whose rendering throws for one question (as a bug of ours would). */
+  class FragileSummary extends NwSummary {
+    protected override renderAnalysis(analysis: Analysis) {
+      if (analysis.question === 'crash') throw new Error('boom');
+      return super.renderAnalysis(analysis);
+    }
+  }
+  customElements.define('nw-fragile-summary', FragileSummary);
+
+  it('shows the error box, says error in `state` and in nw-error, and recovers with the next analysis', async () => {
+    const events = recordEvents();
+    const el = await fixture<FragileSummary>(html`<nw-fragile-summary></nw-fragile-summary>`);
+    el.analysis = await withQuestion('crash');
+    await untilState(el, 'error');
+    expect(part(el, 'details[part=error-details]').textContent).to.include('boom');
+    expect(el.currentAnalysis).to.equal(undefined);
+
+    el.analysis = await withQuestion('fine');
+    await untilState(el, 'ready');
+    events.stop();
+    expect(heading(el)).to.equal('fine');
+    expect(events.events.map((event) => `${event.type} ${event.detail.code ?? ''}`.trim())).to.deep.equal(['nw-error schema', 'nw-ready']);
+  });
+});
+
 describe('registration', () => {
   /** console.warn calls during `run`. */
   async function warningsDuring(run: () => Promise<void>): Promise<unknown[][]> {

@@ -47,7 +47,11 @@ export abstract class NwElement extends LitElement implements PageMember {
 
   /** The analysis as an object (validated once per object) or JSON text. Highest precedence. */
   declare analysis: unknown;
-  /** URL of the analysis JSON. One request per URL per page. */
+  /**
+   * URL of the analysis JSON (http or https). One request per URL per page. A request that
+   * takes longer than 15 s is a fetch error with "Try again"; pages change that limit with
+   * `setFetchTimeout(ms)` from `newsroom-widgets`.
+   */
   declare src: string | null | undefined;
   /** Id of a `<script type="application/json">` on the page holding the analysis. */
   declare for: string | null | undefined;
@@ -65,7 +69,14 @@ export abstract class NwElement extends LitElement implements PageMember {
     const { status, value } = this.loader.outcome;
     if (status === TaskStatus.ERROR) return 'error';
     if (status !== TaskStatus.COMPLETE || !value) return 'loading';
-    return value.ok && !this.selectionError(value.analysis) ? 'ready' : 'error';
+    return value.ok && !this.selectionError(value.analysis) && !this.crashedOn(value.analysis) ? 'ready' : 'error';
+  }
+
+  /** The analysis whose rendering threw (a bug of ours), and what the error box says about it. */
+  private crash?: { analysis: Analysis; error: AnalysisError };
+
+  private crashedOn(analysis: Analysis): AnalysisError | undefined {
+    return this.crash?.analysis === analysis ? this.crash.error : undefined;
   }
 
   /** The analysis shown now, when the element is ready; undefined while loading or in error. */
@@ -76,6 +87,9 @@ export abstract class NwElement extends LitElement implements PageMember {
   override connectedCallback(): void {
     super.connectedCallback();
     join(this);
+    // An outcome reached while off the page (a shared fetch finishing after it was removed)
+    // was not announced, since the page could not hear it: announce it now it is back.
+    if (this.hasUpdated) this.announce();
   }
 
   override disconnectedCallback(): void {
@@ -221,9 +235,13 @@ export abstract class NwElement extends LitElement implements PageMember {
     const missing = this.selectionError(result.analysis);
     if (missing) return this.renderError({ code: 'not-found', message: missing });
     try {
-      return html`${this.renderAnalysis(result.analysis)}${this.citations.render(result.analysis)}`;
+      const content = html`${this.renderAnalysis(result.analysis)}${this.citations.render(result.analysis)}`;
+      this.crash = undefined;
+      return content;
     } catch (cause) {
-      return this.renderError(unexpected(cause));
+      // The error box is shown: `state` and the event must say error too, not ready.
+      this.crash = { analysis: result.analysis, error: unexpected(cause) };
+      return this.renderError(this.crash.error);
     }
   }
 
@@ -252,6 +270,7 @@ export abstract class NwElement extends LitElement implements PageMember {
 
   /** Fires `nw-ready` or `nw-error` once per outcome (not once per render). */
   private announce(): void {
+    if (!this.isConnected) return; // see connectedCallback
     const { status, value, error } = this.loader.task;
     let event: NwReadyEvent | NwErrorEvent;
     let outcome: unknown;
@@ -264,6 +283,7 @@ export abstract class NwElement extends LitElement implements PageMember {
       outcome = value;
       if (!value.ok) event = new NwErrorEvent(value.error);
       else if ((missing = this.selectionError(value.analysis))) event = new NwErrorEvent({ code: 'not-found', message: missing });
+      else if ((missing = this.crashedOn(value.analysis)?.message)) event = new NwErrorEvent(this.crashedOn(value.analysis)!);
       else {
         selection = this.selection(value.analysis);
         event = new NwReadyEvent({ analysis: value.analysis });

@@ -55,7 +55,16 @@ const PAGES: Record<string, string> = {
   '/module-wrong-integrity.html': page('', moduleTag(WRONG_HASH)),
   '/classic-wrong-integrity.html': page(classicTag(WRONG_HASH)),
   '/both.html': page(classicTag(), moduleTag()),
+  // A page that allows 0.2 s per fetch, set through each build's export, and a slow document.
+  '/classic-timeout.html': `<!doctype html><title>timeout</title>${classicTag()}
+<script>NewsroomWidgets.setFetchTimeout(200);</script><nw-summary src="/slow.json"></nw-summary>`,
+  // The module build loaded by the import itself: set before the elements' first fetch.
+  '/module-timeout.html': `<!doctype html><title>timeout</title>
+<script type="module">import { setFetchTimeout } from '/cdn/${MODULE}'; setFetchTimeout(200);</script>
+<nw-summary src="/slow.json"></nw-summary>`,
 };
+/** How long /slow.json takes: far past the pages' 0.2 s, far below the default 15 s. */
+const SLOW_MS = 3000;
 
 let server: Server;
 let browser: Browser;
@@ -74,6 +83,10 @@ before(async () => {
     else if (path === `/cdn/${MODULE}` || path === `/cdn/${CLASSIC}`) {
       [body, type] = [readFileSync(join(CDN_DIR, path.slice('/cdn/'.length))), 'text/javascript; charset=utf-8'];
     } else if (path === '/data/mexico-us-deployment.json') [body, type] = [SAMPLE_JSON, 'application/json'];
+    else if (path === '/slow.json') {
+      setTimeout(() => response.headersSent || response.destroyed || response.writeHead(200, { 'content-type': 'application/json' }).end(SAMPLE_JSON), SLOW_MS);
+      return;
+    }
     response.writeHead(body === undefined ? 404 : 200, { 'content-type': type }).end(body ?? 'not found');
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -160,6 +173,22 @@ for (const [build, path, file] of [['module', '/module.html', MODULE], ['classic
     });
   });
 }
+
+describe('the fetch timeout, set on a script-tag page', () => {
+  for (const [build, path] of [['classic: NewsroomWidgets.setFetchTimeout', '/classic-timeout.html'], ['module: its setFetchTimeout export', '/module-timeout.html']] as const) {
+    it(`${build} applies to the page's elements`, async () => {
+      const { tab, pageErrors } = await open(path);
+      try {
+        await tab.waitForFunction(() => document.querySelector('nw-summary')?.getAttribute('state') === 'error', { timeout: SLOW_MS - 500, polling: 50 });
+        const details = await tab.$eval('nw-summary', (element) => element.shadowRoot?.querySelector('details')?.textContent ?? '');
+        assert.match(details, /took longer than 0\.2 s/);
+        assert.deepEqual(pageErrors, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+});
 
 describe('both builds on one page', () => {
   it('does not throw, says once that the library is loaded twice, and the elements still render', async () => {

@@ -4,8 +4,11 @@
  * Each element holds a lease on the URL while it is on the page. When the last lease is
  * released before the response arrives the request is aborted, one task later, so that an
  * element moved in the DOM (removed and re-added in the same task) keeps its request.
- * Successful results stay cached for the page's life: re-adding an element never fetches
- * again. Failed fetches are forgotten, so a retry really retries.
+ * Successful results stay cached while an element uses them, and the last KEPT_UNUSED that
+ * none uses any more stay too, so an element re-added later does not fetch again. Older ones
+ * are forgotten: a page cycling through documents (a live blog, a preview with `?v=` per
+ * save) kept every one it had ever shown, about 30 KB each for the sample. Failed fetches
+ * are forgotten, so a retry really retries.
  */
 import type { ValidationResult } from '../../schema/validate.js';
 import { validateValue } from './validated.js';
@@ -13,7 +16,15 @@ import { validateValue } from './validated.js';
 /** How long a fetch may take before it is an error. Settable per page via `setFetchTimeout`. */
 let timeoutMs = 15_000;
 
+/**
+ * How long, in milliseconds, a `src` fetch may take (response and body) before the element
+ * shows a fetch error with "Try again". 15 000 by default; applies to fetches started after
+ * the call, on the whole page.
+ */
 export function setFetchTimeout(ms: number): void {
+  // AbortSignal.timeout refuses NaN, negatives and Infinity: taking them here would make
+  // every later fetch fail with a misleading "network error", far from the mistake.
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`setFetchTimeout: expected milliseconds (a finite number ≥ 0), got ${ms}.`);
   timeoutMs = ms;
 }
 
@@ -25,7 +36,28 @@ interface Entry {
   abortTimer?: ReturnType<typeof setTimeout>;
 }
 
+/** In order of last use (leased or released), least recent first. */
 const entries = new Map<string, Entry>();
+
+/**
+ * How many settled results no element holds are kept. Each is a whole analysis (tens of
+ * kilobytes; megabytes for a long timeline); the browser's HTTP cache still answers a URL
+ * forgotten here when its server allows caching.
+ */
+const KEPT_UNUSED = 8;
+
+/** Marks `entry` as just used: last in line to be forgotten. */
+function touch(url: string, entry: Entry): void {
+  if (entries.get(url) !== entry) return;
+  entries.delete(url);
+  entries.set(url, entry);
+}
+
+/** Forgets the least recently used settled results that no element holds, beyond KEPT_UNUSED. */
+function forgetUnused(): void {
+  const unused = [...entries].filter(([, entry]) => entry.settled && entry.leases === 0);
+  for (const [url] of unused.slice(0, -KEPT_UNUSED)) entries.delete(url);
+}
 
 export interface Lease {
   result: Promise<ValidationResult>;
@@ -35,18 +67,24 @@ export interface Lease {
 const fetchError = (message: string): ValidationResult => ({ ok: false, error: { code: 'fetch', message } });
 
 async function load(url: string, signal: AbortSignal): Promise<ValidationResult> {
-  let response: Response;
+  const ms = timeoutMs;
+  const timeout = AbortSignal.timeout(ms);
+  let response: Response | undefined;
+  let text: string;
   try {
-    response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]), credentials: 'same-origin' });
+    response = await fetch(url, { signal: AbortSignal.any([signal, timeout]), credentials: 'same-origin' });
+    if (!response.ok) return fetchError(`Loading ${url} failed: HTTP ${response.status}.`);
+    // Reading the body fails too when the connection drops or the body outlasts the timeout:
+    // those are fetch errors (retrying may help), not a crash shown as a schema problem.
+    text = await response.text();
   } catch (cause) {
     if (signal.aborted) throw cause; // nobody is waiting any more
-    const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError';
-    return fetchError(timedOut
-      ? `Loading ${url} took longer than ${timeoutMs / 1000} s.`
+    // Asked of the timer, not the error: a body cut short by it rejects as a plain TypeError.
+    if (timeout.aborted) return fetchError(`Loading ${url} took longer than ${ms / 1000} s.`);
+    return fetchError(response
+      ? `Loading ${url} was cut off before the end (network error).`
       : `Could not load ${url} (network error or the server does not allow this page to read it).`);
   }
-  if (!response.ok) return fetchError(`Loading ${url} failed: HTTP ${response.status}.`);
-  const text = await response.text();
   // A wrong address often returns a web page (a 404 page, a login wall, a dev server's
   // index.html) with status 200: say so instead of showing a JSON syntax error.
   if (/^\s*</.test(text)) {
@@ -71,6 +109,7 @@ export function leaseFetch(url: string): Lease {
       (result) => {
         created.settled = true;
         if (!result.ok && result.error.code === 'fetch' && entries.get(url) === created) entries.delete(url);
+        else forgetUnused(); // it may have arrived after every element had left
       },
       () => entries.get(url) === created && entries.delete(url),
     );
@@ -78,6 +117,7 @@ export function leaseFetch(url: string): Lease {
     entry = created;
   }
   const held = entry;
+  touch(url, held);
   clearTimeout(held.abortTimer);
   held.leases++;
   let released = false;
@@ -87,7 +127,13 @@ export function leaseFetch(url: string): Lease {
       if (released) return;
       released = true;
       held.leases--;
-      if (held.leases > 0 || held.settled) return;
+      if (held.leases > 0) return;
+      if (held.settled) {
+        // Just released counts as used: a moved element (removed, re-added) finds it again.
+        touch(url, held);
+        forgetUnused();
+        return;
+      }
       held.abortTimer = setTimeout(() => {
         if (held.leases > 0 || held.settled) return;
         held.controller.abort();
