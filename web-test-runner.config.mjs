@@ -20,4 +20,7 @@ export default {
   // animation frames, which made focus and keyboard tests fail at random.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // The hostile-documents fuzz file renders 10,000 documents in every element (about 70 s on
+  // 2 idle cores); the runner's default 120 s per file left no room on a busy machine.
+  testsFinishTimeout: 300_000,
 };

@@ -9,6 +9,11 @@
 import * as z from 'zod/mini';
 import { SOURCE_ID_PATTERN } from './citations.js';
 import { PARTIAL_DATE_PATTERN, parsePartialDate } from './dates.js';
+import { shieldWhileLoading } from './own-data.js';
+
+// zod sets up each kind of schema on first use with `for…in`, which throws on a page that
+// added enumerable properties to Object.prototype: hide them while the schemas below are built.
+shieldWhileLoading();
 
 /** The schema version this build reads. */
 export const SCHEMA_VERSION = 1;
@@ -32,9 +37,12 @@ export const LIMITS = {
   statements: 20_000,
 } as const;
 
-// Blank text (only spaces) counts as empty: it would render as nothing.
+// Blank text counts as empty: it would render as nothing. Blank includes the invisible
+// format characters (zero-width spaces and joiners, direction marks and overrides, BOM), which
+// a paste from a word processor can leave alone in a field: a heading made of them is empty.
+const VISIBLE = /[^\s\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const text = (max: number = LIMITS.text) =>
-  z.string().check(z.regex(/\S/, 'must not be empty'), z.maxLength(max));
+  z.string().check(z.regex(VISIBLE, 'must not be empty'), z.maxLength(max));
 
 const slug = () =>
   z.string().check(

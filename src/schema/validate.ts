@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { analysisSchema, SCHEMA_VERSION, type Analysis } from './analysis.js';
+import { ownData, shielded } from './own-data.js';
 import { checkReferences, type ValidationIssue } from './references.js';
 
 export type { ValidationIssue } from './references.js';
@@ -140,15 +141,20 @@ function unsupportedVersion(input: unknown): AnalysisError | undefined {
  * Validates a parsed JSON value as an analysis. Never throws: every outcome is a result.
  * Shape problems and reference problems are reported together: shape problems first.
  */
-export function validateAnalysis(input: unknown): ValidationResult {
+export function validateAnalysis(value: unknown): ValidationResult {
+  // Read as data: a field the document leaves out is absent, even on a page that put one
+  // on Object.prototype (see own-data.ts). The analysis handed on is such a copy too.
+  const input = ownData(value);
   const versionError = unsupportedVersion(input);
   if (versionError) return { ok: false, error: versionError };
 
-  const parsed = analysisSchema.safeParse(input, { error: editorMessage, jitless: true });
+  const [parsed, shape] = shielded(() => {
+    const result = analysisSchema.safeParse(input, { error: editorMessage, jitless: true });
+    return [result, result.success ? [] : shapeIssues(result.error)] as const;
+  });
   const findings = checkReferences(input);
-  const shape = parsed.success ? [] : shapeIssues(parsed.error);
   const issues = [...shape, ...findings.map(({ path, message }) => ({ path, message }))];
-  if (parsed.success && issues.length === 0) return { ok: true, analysis: parsed.data };
+  if (parsed.success && issues.length === 0) return { ok: true, analysis: ownData(parsed.data) as Analysis };
 
   const code = shape.length > 0 || findings.some((finding) => finding.code === 'schema') ? 'schema' : 'reference';
   return {

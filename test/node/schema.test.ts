@@ -132,6 +132,18 @@ describe('generated documents', () => {
     assert.equal(error.code, 'schema');
   });
 
+  it('refuses text made only of invisible characters as empty, and keeps text that has them inside', () => {
+    for (const blank of [' \t\n', '\u200B', '\u200F\u202E\u2066', '\uFEFF\u2060']) {
+      const doc = minimalDoc();
+      doc.question = blank;
+      const issues = errorOf(validateAnalysis(doc)).issues ?? [];
+      assert.deepEqual(issues.map((issue) => `${issue.path}: ${issue.message}`), ['question: must not be empty'], JSON.stringify(blank));
+    }
+    const doc = minimalDoc();
+    doc.question = '\u200FQué\u200D pasa 👩\u200D👩\u200D👧';
+    assert.ok(validateAnalysis(doc).ok);
+  });
+
   // Partial dates keep the precision the analysis knows; impossible ones are refused.
   for (const date of ['2025', '2025-04', '2024-02-29', '2025-12-31']) {
     it(`accepts the date "${date}"`, () => {

@@ -13,7 +13,7 @@ import { stanceView } from '../stance-card/stance-view.js';
  *
  * @summary All stances side by side.
  *
- * @attr src - URL of the analysis JSON.
+ * @attr src - URL of the analysis JSON. A request slower than 15 s is a fetch error; `setFetchTimeout(ms)` from `newsroom-widgets` changes that limit.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
@@ -36,7 +36,7 @@ import { stanceView } from '../stance-card/stance-view.js';
  * @csspart placeholder - The loading placeholder.
  * @csspart error - The error state; `error-details` is its editors' list.
  *
- * @cssprop --nw-stances-min-column - Narrowest column before the grid wraps (default 17rem).
+ * @cssprop --nw-stances-min-column - Narrowest column before the grid wraps (default 17rem, at least 17em).
  * @cssprop --nw-color-supports - Colour of "supports" (border and icon).
  * @cssprop --nw-color-opposes - Colour of "opposes".
  * @cssprop --nw-color-mixed - Colour of "mixed".
@@ -58,7 +58,9 @@ export class NwStances extends NwElement {
         padding: 0;
         display: grid;
         gap: var(--_space);
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--nw-stances-min-column, 17rem)), 1fr));
+        /* Not 17rem alone: a page with html { font-size: 0 } made that 0, and the grid a pile of
+           overlapping slivers. Our own text size is never below 14 px. */
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--nw-stances-min-column, max(17rem, 17em))), 1fr));
       }
     `,
   ];
@@ -69,6 +71,9 @@ export class NwStances extends NwElement {
   }
 
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
+    // A valid analysis may record no positions: say so. An empty list read as a blank, broken
+    // box, announced as ready (found by the hostile-documents fuzz test).
+    if (analysis.stances.length === 0) return html`<p class="empty">${this.messages.noStances}</p>`;
     const context = { analysis, t: this.messages, formatDate: (value: string) => this.formatDate(value), headingLevel: 3 as const };
     return html`<ul class="grid" part="list" aria-label=${this.messages.stances}>
       ${analysis.stances.map((stance) => html`<li part="item" data-stance=${stance.id}>${stanceView(stance, context)}</li>`)}

@@ -9,6 +9,7 @@ export const en = {
   keyPoints: 'Key points',
   unknowns: 'What is still unknown',
   stances: 'Positions',
+  noStances: 'This analysis records no positions.',
   position: 'Position',
   confidence: 'Confidence',
   sources: 'Sources',

@@ -10,6 +10,7 @@ export const es: Messages = {
   keyPoints: 'Puntos clave',
   unknowns: 'Lo que aún se desconoce',
   stances: 'Posiciones',
+  noStances: 'Este análisis no recoge posiciones.',
   position: 'Posición',
   confidence: 'Confianza',
   sources: 'Fuentes',

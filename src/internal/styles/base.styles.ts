@@ -67,6 +67,22 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* A page rule on every element (\`* { font-size: 0 !important; color: red !important }\`)
+     beats any :host rule, and what it sets on the host is inherited by everything inside.
+     Page CSS cannot reach one level in: set the text properties again there. The size still
+     follows the host's (a page may size the element), never below 14 px. */
+  :host > * {
+    font-size: max(1em, 14px);
+    line-height: 1.5;
+    color: var(--_text);
+    -webkit-text-fill-color: currentcolor;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+  }
   *,
   *::before,
   *::after {
