@@ -6,7 +6,7 @@
  * Plain data out (no schema.org typings in the public types); the vocabulary is checked by
  * the tests against `schema-dts`, at compile time and at run time.
  */
-import type { Actor, Analysis, Source, Statement } from '../schema/analysis.js';
+import { isHttpUrl, type Actor, type Analysis, type Source, type Statement } from '../schema/analysis.js';
 import { scriptSafeJson } from '../internal/markup.js';
 
 export interface AnalysisJsonLdOptions {
@@ -14,6 +14,7 @@ export interface AnalysisJsonLdOptions {
    * The absolute URL of the page that shows the analysis. It becomes the article's `@id`,
    * `url` and `mainEntityOfPage`, and the base of the ids of its parts (`#actor-…`).
    * Without it, ids are fragments (`#actor-…`), relative to the page the JSON-LD is on.
+   * Anything but an absolute http(s) address is a TypeError.
    */
   url?: string;
 }
@@ -101,6 +102,11 @@ function claimNode(statement: Statement, id: (fragment: string) => string) {
  * @internal
  */
 export function buildAnalysisJsonLd(analysis: Analysis, options: AnalysisJsonLdOptions = {}) {
+  // The page's URL becomes the article's `url` and the base of every `@id`, which search
+  // engines and fact-check tools show as links: a `javascript:` one there would be ours.
+  if (options.url !== undefined && !isHttpUrl(options.url)) {
+    throw new TypeError(`url must be the page's absolute http(s) address, not ${JSON.stringify(options.url)}`);
+  }
   const id = idMaker(options.url);
   const summary = plain(analysis.summary);
   const body = analysis.sections
