@@ -13,16 +13,7 @@
  * Sizes are deterministic (same input, same bytes), so both may gate CI.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type Rolldown } from 'vite';
-import { LIBRARY_ENTRIES, minifyCssTemplates } from '../vite.config.js';
-
-// Every element entry, from the library's own list, plus the bundles a page may load.
-const ENTRIES: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(LIBRARY_ENTRIES).filter(([name]) => name.startsWith('nw-'))),
-  'all elements (define)': LIBRARY_ENTRIES.define!,
-  'schema + validator': LIBRARY_ENTRIES.schema!,
-};
+import { bundleEntry, compressedSize, ENTRY_BUNDLES } from './bundle-sizes.js';
 
 /** gzip targets in bytes; issue 6 sets 15 KB per element and 20 KB for everything. */
 const TARGETS: Record<string, number> = {
@@ -30,36 +21,13 @@ const TARGETS: Record<string, number> = {
   'nw-cite': 15_000, 'nw-analysis': 15_000, 'nw-timeline': 15_000, 'all elements (define)': 20_000,
 };
 
-async function bundle(entry: string): Promise<string> {
-  const result = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [minifyCssTemplates()],
-    build: {
-      write: false, minify: true, target: 'es2022', lib: { entry, formats: ['es'], fileName: 'bundle' },
-      // As the CDN build: library mode otherwise keeps whitespace and /*#__PURE__*/ comments.
-      rolldownOptions: { output: { minify: true, comments: false } },
-    },
-  })) as Rolldown.RolldownOutput[];
-  return result[0]!.output.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
-}
-
 const CEILINGS_FILE = new URL('./size-ceilings.json', import.meta.url);
 const ceilings = JSON.parse(readFileSync(CEILINGS_FILE, 'utf8')) as Record<string, number>;
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const rows: { name: string; min: number; gzip: number; brotli: number; target?: number; ceiling?: number }[] = [];
-for (const [name, entry] of Object.entries(ENTRIES)) {
-  const code = Buffer.from(await bundle(entry));
-  rows.push({
-    name,
-    min: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    target: TARGETS[name],
-    ceiling: ceilings[name],
-  });
+for (const [name, entry] of Object.entries(ENTRY_BUNDLES)) {
+  rows.push({ name, ...compressedSize(await bundleEntry(entry)), target: TARGETS[name], ceiling: ceilings[name] });
 }
 
 const verdict = (gzip: number, limit: number | undefined) =>

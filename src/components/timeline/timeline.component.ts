@@ -71,7 +71,7 @@ export class NwTimeline extends NwElement {
 
   /**
    * Long timelines render progressively: the first entries at once (the reader sees
-   * content and `nw-ready` fires), the rest in idle-time chunks, so ten thousand entries
+   * content and `nw-ready` fires), the rest in later chunks, one short task each, so ten thousand entries
    * never block the page for seconds. Everything ends up in the DOM: find-in-page,
    * keyboard order and screen readers are unaffected once the chunks are in.
    */
