@@ -48,9 +48,9 @@ export abstract class NwElement extends LitElement implements PageMember {
   /** The analysis as an object (validated once per object) or JSON text. Highest precedence. */
   declare analysis: unknown;
   /**
-   * URL of the analysis JSON (http or https). One request per URL per page. A request that
-   * takes longer than 15 s is a fetch error with "Try again"; pages change that limit with
-   * `setFetchTimeout(ms)` from `newsroom-widgets`.
+   * URL of the analysis JSON (http or https). Elements showing the same URL share one
+   * request. A request slower than the page's fetch timeout (see `setFetchTimeout`) is a
+   * fetch error with "Try again".
    */
   declare src: string | null | undefined;
   /** Id of a `<script type="application/json">` on the page holding the analysis. */
@@ -234,10 +234,9 @@ export abstract class NwElement extends LitElement implements PageMember {
     if (!result.ok) return this.renderError(result.error);
     const missing = this.selectionError(result.analysis);
     if (missing) return this.renderError({ code: 'not-found', message: missing });
+    this.crash = undefined;
     try {
-      const content = html`${this.renderAnalysis(result.analysis)}${this.citations.render(result.analysis)}`;
-      this.crash = undefined;
-      return content;
+      return html`${this.renderAnalysis(result.analysis)}${this.citations.render(result.analysis)}`;
     } catch (cause) {
       // The error box is shown: `state` and the event must say error too, not ready.
       this.crash = { analysis: result.analysis, error: unexpected(cause) };
@@ -276,6 +275,7 @@ export abstract class NwElement extends LitElement implements PageMember {
     let outcome: unknown;
     let selection: unknown;
     let missing: string | undefined;
+    let crash: AnalysisError | undefined;
     if (status === TaskStatus.ERROR) {
       outcome = error;
       event = new NwErrorEvent(unexpected(error));
@@ -283,7 +283,10 @@ export abstract class NwElement extends LitElement implements PageMember {
       outcome = value;
       if (!value.ok) event = new NwErrorEvent(value.error);
       else if ((missing = this.selectionError(value.analysis))) event = new NwErrorEvent({ code: 'not-found', message: missing });
-      else if ((missing = this.crashedOn(value.analysis)?.message)) event = new NwErrorEvent(this.crashedOn(value.analysis)!);
+      else if ((crash = this.crashedOn(value.analysis))) {
+        missing = crash.message; // an outcome of its own: the same analysis rendered fine later is announced
+        event = new NwErrorEvent(crash);
+      }
       else {
         selection = this.selection(value.analysis);
         event = new NwReadyEvent({ analysis: value.analysis });

@@ -14,7 +14,7 @@ export interface AnalysisJsonLdOptions {
    * The absolute URL of the page that shows the analysis. It becomes the article's `@id`,
    * `url` and `mainEntityOfPage`, and the base of the ids of its parts (`#actor-…`).
    * Without it, ids are fragments (`#actor-…`), relative to the page the JSON-LD is on.
-   * Anything but an absolute http(s) address is a TypeError.
+   * Anything but an absolute http(s) address (or '', meaning none) is a TypeError.
    */
   url?: string;
 }
@@ -104,7 +104,7 @@ function claimNode(statement: Statement, id: (fragment: string) => string) {
 export function buildAnalysisJsonLd(analysis: Analysis, options: AnalysisJsonLdOptions = {}) {
   // The page's URL becomes the article's `url` and the base of every `@id`, which search
   // engines and fact-check tools show as links: a `javascript:` one there would be ours.
-  if (options.url !== undefined && !isHttpUrl(options.url)) {
+  if (options.url && !isHttpUrl(options.url)) { // '' means no url, as it always did
     throw new TypeError(`url must be the page's absolute http(s) address, not ${JSON.stringify(options.url)}`);
   }
   const id = idMaker(options.url);

@@ -9,11 +9,12 @@
 import * as z from 'zod/mini';
 import { SOURCE_ID_PATTERN } from './citations.js';
 import { PARTIAL_DATE_PATTERN, parsePartialDate } from './dates.js';
-import { shieldWhileLoading } from './own-data.js';
+import { hideEnumerables, restoreEnumerables } from './own-data.js';
 
 // zod sets up each kind of schema on first use with `for…in`, which throws on a page that
-// added enumerable properties to Object.prototype: hide them while the schemas below are built.
-shieldWhileLoading();
+// added enumerable properties to Object.prototype: hide them while the schemas below are
+// built, and put them back right after (the page's own modules may run next, synchronously).
+const pageEnumerables = hideEnumerables();
 
 /** The schema version this build reads. */
 export const SCHEMA_VERSION = 1;
@@ -165,6 +166,8 @@ export const analysisSchema = z.strictObject({
   statements: doc(list(statementSchema, LIMITS.statements), 'Dated statements for the timeline.'),
   sources: doc(list(sourceSchema, 2_000), 'Every source the text cites, and any it does not.'),
 });
+
+restoreEnumerables(pageEnumerables); // every schema is built above this line
 
 /** A validated analysis, as the elements receive it. */
 export type Analysis = z.output<typeof analysisSchema>;

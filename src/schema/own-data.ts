@@ -8,11 +8,11 @@
  *   for the reference checks, and for every element rendering the validated analysis.
  * - `shielded` runs zod with the page's enumerable additions hidden: zod walks its own
  *   tables with `for…in`, which lists inherited enumerable keys and then throws on them;
- *   `shieldWhileLoading` does the same while the schema module builds its schemas.
+ *   the schema module hides them the same way while it builds its schemas.
  */
 
 /** Makes Object.prototype's own enumerable properties non-enumerable; returns what to restore. */
-function hideEnumerables(): string[] {
+export function hideEnumerables(): string[] {
   const hidden: string[] = [];
   for (const key of Object.keys(Object.prototype)) {
     try {
@@ -25,7 +25,7 @@ function hideEnumerables(): string[] {
   return hidden;
 }
 
-function restoreEnumerables(hidden: readonly string[]): void {
+export function restoreEnumerables(hidden: readonly string[]): void {
   for (const key of hidden) Object.defineProperty(Object.prototype, key, { enumerable: true });
 }
 
@@ -39,16 +39,7 @@ export function shielded<T>(run: () => T): T {
   }
 }
 
-/**
- * For the schema module, before it builds its schemas: hides the page's additions until
- * the library's modules have loaded (one synchronous stretch; the page's code runs after).
- */
-export function shieldWhileLoading(): void {
-  const hidden = hideEnumerables();
-  if (hidden.length > 0) queueMicrotask(() => restoreEnumerables(hidden));
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Container = Record<string, unknown> | unknown[];
 
 /**
  * A deep copy of a JSON-like value whose objects have no prototype (own enumerable fields
@@ -57,28 +48,28 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
  */
 export function ownData(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  const copies = new Map<object, Json[] | { [key: string]: Json }>();
-  const copyOf = (original: object) => {
-    let copy = copies.get(original);
+  const copies = new Map<object, Container>();
+  const pending: object[] = [];
+  const copyOf = (field: unknown): unknown => {
+    if (typeof field !== 'object' || field === null) return field;
+    let copy = copies.get(field);
     if (!copy) {
-      copy = Array.isArray(original) ? [] : (Object.create(null) as { [key: string]: Json });
-      copies.set(original, copy);
-      pending.push(original);
+      copy = Array.isArray(field) ? [] : (Object.create(null) as Record<string, unknown>);
+      copies.set(field, copy);
+      pending.push(field);
     }
     return copy;
   };
-  const pending: object[] = [];
   const root = copyOf(value);
   while (pending.length > 0) {
     const original = pending.pop()!;
-    const copy = copies.get(original)! as Record<string, unknown>;
-    for (const key of Object.keys(original)) {
-      const field = (original as Record<string, unknown>)[key];
-      // Own data properties only, defined rather than assigned: a "__proto__" key stays a key.
-      Object.defineProperty(copy, key, {
-        value: typeof field === 'object' && field !== null ? copyOf(field) : field,
-        enumerable: true, writable: true, configurable: true,
-      });
+    const copy = copies.get(original)!;
+    if (Array.isArray(original)) {
+      for (let i = 0; i < original.length; i++) (copy as unknown[])[i] = copyOf(original[i]);
+    } else {
+      // Assigning is safe: with no prototype there is no `__proto__` setter, so a
+      // "__proto__" key from JSON stays a plain key.
+      for (const key of Object.keys(original)) (copy as Record<string, unknown>)[key] = copyOf((original as Record<string, unknown>)[key]);
     }
   }
   return root;

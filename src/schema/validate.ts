@@ -143,18 +143,22 @@ function unsupportedVersion(input: unknown): AnalysisError | undefined {
  */
 export function validateAnalysis(value: unknown): ValidationResult {
   // Read as data: a field the document leaves out is absent, even on a page that put one
-  // on Object.prototype (see own-data.ts). The analysis handed on is such a copy too.
+  // on Object.prototype (see own-data.ts). That copy is also the analysis handed on.
   const input = ownData(value);
   const versionError = unsupportedVersion(input);
   if (versionError) return { ok: false, error: versionError };
 
-  const [parsed, shape] = shielded(() => {
-    const result = analysisSchema.safeParse(input, { error: editorMessage, jitless: true });
-    return [result, result.success ? [] : shapeIssues(result.error)] as const;
-  });
+  const parsed = shielded(() => analysisSchema.safeParse(input, { error: editorMessage, jitless: true }));
+  const shape = parsed.success ? [] : shapeIssues(parsed.error);
   const findings = checkReferences(input);
   const issues = [...shape, ...findings.map(({ path, message }) => ({ path, message }))];
-  if (parsed.success && issues.length === 0) return { ok: true, analysis: ownData(parsed.data) as Analysis };
+  if (parsed.success && issues.length === 0) {
+    // The schema changes nothing but the `language` default: the prototype-free input,
+    // given that default, is zod's output without copying the document a second time.
+    const analysis = input as Analysis;
+    analysis.language = parsed.data.language;
+    return { ok: true, analysis };
+  }
 
   const code = shape.length > 0 || findings.some((finding) => finding.code === 'schema') ? 'schema' : 'reference';
   return {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { analysisSchema } from '../../src/schema/analysis.js';
 import { parseAnalysis, validateAnalysis, type ErrorCode } from '../../src/schema/validate.js';
 import { describeIssues, errorOf, INVALID_DIR, issuesOf, MANIFEST, MINIMAL, minimalDoc, readText, SAMPLE } from './helpers.js';
 
@@ -26,6 +27,17 @@ describe('valid documents', () => {
     assert.ok(result.ok, !result.ok ? describeIssues(result.error.issues ?? []) : '');
     assert.equal(result.analysis.language, 'en');
     assert.equal(result.analysis.statements[1]?.date, '2025-04', 'a partial date is kept as written');
+  });
+
+  it("hands on exactly what the schema outputs (the document as given, with its defaults)", () => {
+    // validateAnalysis returns its prototype-free copy of the input instead of zod's output:
+    // the two must not drift apart if the schema ever transforms a field.
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    for (const file of [SAMPLE, MINIMAL]) {
+      const result = parseAnalysis(readText(file));
+      assert.ok(result.ok);
+      assert.deepEqual(plain(result.analysis), plain(analysisSchema.parse(JSON.parse(readText(file)))));
+    }
   });
 
   it('keeps a language that is given', () => {

@@ -17,7 +17,7 @@ import { analysisStyles } from './analysis.styles.js';
  *
  * @slot timeline - Replaces the built-in <nw-timeline> in the timeline block with the page's own content.
  *
- * @attr src - URL of the analysis JSON. A request slower than 15 s is a fetch error; `setFetchTimeout(ms)` from `newsroom-widgets` changes that limit.
+ * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`; passed to the composed elements.
  * @attr lang - Language of the element's own words: `en` or `es` (else inherited).

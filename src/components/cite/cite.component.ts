@@ -29,7 +29,7 @@ function encloses(outer: Element, inner: Element): boolean {
  * @summary Inline citation marker with an accessible source popover.
  *
  * @attr source - The source id, as cited in the text: `source="3"` for [3].
- * @attr src - URL of the analysis JSON. A request slower than 15 s is a fetch error; `setFetchTimeout(ms)` from `newsroom-widgets` changes that limit.
+ * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`, for the popover.
  * @attr lang - Language of the element's own words: `en` or `es` (else inherited).

@@ -16,7 +16,7 @@ import { sourceListStyles } from './source-list.styles.js';
  *
  * @attr types - Comma-separated source types to show (`news,government`); default all.
  * @attr heading-level - Outline level of the "Sources" heading, 2–4 (default 2).
- * @attr src - URL of the analysis JSON. A request slower than 15 s is a fetch error; `setFetchTimeout(ms)` from `newsroom-widgets` changes that limit.
+ * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
@@ -146,7 +146,7 @@ export class NwSourceList extends NwElement {
       <p role="heading" aria-level=${level} id="sources-heading" class="heading" part="heading">${this.messages.sources}</p>
       ${sources.length
         ? html`<ol part="list">${sources.map((source) => this.sourceEntry(analysis, source, places.get(source.id) ?? []))}</ol>`
-        : html`<p>${this.words.noneOfType}</p>`}
+        : html`<p class="empty">${this.words.noneOfType}</p>`}
     </section>`;
   }
 }

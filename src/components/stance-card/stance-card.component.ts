@@ -15,7 +15,7 @@ import { stanceView } from './stance-view.js';
  * @attr actor - Id of the actor whose stance to show.
  * @attr stance - Id of the stance to show (wins over `actor`).
  * @attr heading-level - Outline level of the headline, 2–4 (default 3).
- * @attr src - URL of the analysis JSON. A request slower than 15 s is a fetch error; `setFetchTimeout(ms)` from `newsroom-widgets` changes that limit.
+ * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - Language of the element's own words: `en` or `es` (else inherited).

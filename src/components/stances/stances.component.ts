@@ -13,7 +13,7 @@ import { stanceView } from '../stance-card/stance-view.js';
  *
  * @summary All stances side by side.
  *
- * @attr src - URL of the analysis JSON. A request slower than 15 s is a fetch error; `setFetchTimeout(ms)` from `newsroom-widgets` changes that limit.
+ * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - Language of the element's own words: `en` or `es` (else inherited).

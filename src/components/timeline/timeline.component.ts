@@ -27,7 +27,7 @@ import { timelineStyles, MAX_LANES } from './timeline.styles.js';
  *
  * @attr actors - Comma-separated actor ids to show (default: all).
  * @attr order - `asc` (default, oldest first) or `desc`.
- * @attr src - URL of the analysis JSON. A request slower than 15 s is a fetch error; `setFetchTimeout(ms)` from `newsroom-widgets` changes that limit.
+ * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
@@ -373,7 +373,7 @@ interface RenderContext {
  */
 const LONG = 100;
 
-/** Entries in the first render, then per idle-time chunk. */
+/** Entries in the first render, then per later chunk (one timer task each). */
 const FIRST_CHUNK = 300;
 const CHUNK = 500;
 

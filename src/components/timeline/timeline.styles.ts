@@ -148,10 +148,6 @@ export const timelineStyles = css`
     font-size: 0.875em;
     color: var(--_muted);
   }
-  .empty {
-    color: var(--_muted);
-  }
-
   /* Lanes: on a wide container, each actor's statements in its own column, still in time
      order down the page; period headings span every lane. */
   @container timeline (min-width: 52rem) {

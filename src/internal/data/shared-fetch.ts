@@ -1,20 +1,20 @@
 /**
- * One fetch per URL per page, however many elements use it.
+ * One request per URL at a time, however many elements use it.
  *
  * Each element holds a lease on the URL while it is on the page. When the last lease is
  * released before the response arrives the request is aborted, one task later, so that an
  * element moved in the DOM (removed and re-added in the same task) keeps its request.
- * Successful results stay cached while an element uses them, and the last KEPT_UNUSED that
- * none uses any more stay too, so an element re-added later does not fetch again. Older ones
- * are forgotten: a page cycling through documents (a live blog, a preview with `?v=` per
- * save) kept every one it had ever shown, about 30 KB each for the sample. Failed fetches
- * are forgotten, so a retry really retries.
+ * Results (documents, and json/schema errors) stay while an element uses them, and the
+ * KEPT_UNUSED most recent that none uses any more stay too, so an element re-added later
+ * does not fetch again; older ones are forgotten, so a page cycling through documents does
+ * not keep them all. Failed fetches are forgotten at once, so a retry really retries.
  */
 import type { ValidationResult } from '../../schema/validate.js';
 import { validateValue } from './validated.js';
 
 /** How long a fetch may take before it is an error. Settable per page via `setFetchTimeout`. */
-let timeoutMs = 15_000;
+export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
+let timeoutMs = DEFAULT_FETCH_TIMEOUT_MS;
 
 /**
  * How long, in milliseconds, a `src` fetch may take (response and body) before the element

@@ -130,6 +130,12 @@ export const baseStyles = css`
     padding: var(--_space);
   }
 
+  /* Nothing to show (no positions, no entries for a filter, no sources of a type): said
+     quietly, in every element the same way. */
+  .empty {
+    color: var(--_muted);
+  }
+
   /* Error: one line for readers, the exact problems for editors. */
   .error {
     border: 1px solid var(--_error);
