@@ -84,7 +84,7 @@ before(async () => {
       [body, type] = [readFileSync(join(CDN_DIR, path.slice('/cdn/'.length))), 'text/javascript; charset=utf-8'];
     } else if (path === '/data/mexico-us-deployment.json') [body, type] = [SAMPLE_JSON, 'application/json'];
     else if (path === '/slow.json') {
-      setTimeout(() => response.headersSent || response.destroyed || response.writeHead(200, { 'content-type': 'application/json' }).end(SAMPLE_JSON), SLOW_MS);
+      setTimeout(() => response.headersSent || response.destroyed || response.writeHead(200, { 'content-type': 'application/json' }).end(SAMPLE_JSON), SLOW_MS).unref();
       return;
     }
     response.writeHead(body === undefined ? 404 : 200, { 'content-type': type }).end(body ?? 'not found');

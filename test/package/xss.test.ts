@@ -371,7 +371,7 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
 
         // The script-tag build upgrades every element in place.
         await tab.addScriptTag({ url: '/cdn/newsroom-widgets.js', type: 'module' });
-        await tab.waitForFunction(allSettled, { timeout: 20_000 });
+        await tab.waitForFunction(allSettled, { timeout: 20_000, polling: 50 });
         const upgraded = await tab.evaluate(() => {
           const main = document.querySelector('main')!;
           return {

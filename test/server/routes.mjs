@@ -68,7 +68,7 @@ export async function testRoutes(ctx, next) {
   const route = ctx.path.slice('/test-api/'.length);
   if (route === 'analysis.json' || route === 'slow') {
     counts.set(id, (counts.get(id) ?? 0) + 1);
-    if (route === 'slow') await new Promise((resolve) => setTimeout(resolve, Number(ctx.query.ms ?? 500)));
+    if (route === 'slow') await delay(Number(ctx.query.ms ?? 500));
     ctx.type = 'application/json';
     ctx.body = sample;
   } else if (route === 'count') {
