@@ -14,19 +14,25 @@ function defineElementPlugin() {
       const [tag, element] = node.arguments;
       if (!tag || !element || !ts.isStringLiteral(tag)) return;
       const className = element.getText();
-      const importPath = node.getSourceFile().statements
-        .filter(ts.isImportDeclaration)
+      const importPath = node
+        .getSourceFile()
+        .statements.filter(ts.isImportDeclaration)
         .find((statement) => statement.importClause?.namedBindings?.elements?.some((e) => e.name.text === className))
         ?.moduleSpecifier.text;
       definitions.push({ tag: tag.text, className });
-      moduleDoc.exports = [...(moduleDoc.exports ?? []), {
-        kind: 'custom-element-definition',
-        name: tag.text,
-        declaration: {
-          name: className,
-          module: importPath ? posix.join(posix.dirname(moduleDoc.path), importPath).replace(/\.js$/, '.ts') : moduleDoc.path,
+      moduleDoc.exports = [
+        ...(moduleDoc.exports ?? []),
+        {
+          kind: 'custom-element-definition',
+          name: tag.text,
+          declaration: {
+            name: className,
+            module: importPath
+              ? posix.join(posix.dirname(moduleDoc.path), importPath).replace(/\.js$/, '.ts')
+              : moduleDoc.path,
+          },
         },
-      }];
+      ];
     },
     packageLinkPhase({ customElementsManifest }) {
       // define.ts itself calls customElements.define(tag, element): not a real definition.

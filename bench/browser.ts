@@ -28,7 +28,11 @@ export const PHONE: Viewport = { name: 'phone 390×844', width: 390, height: 844
  * process), then closes the context: each run starts as a first visit, with nothing left over
  * from the runs before it.
  */
-export async function withFreshPage<T>(browser: Browser, viewport: Viewport, use: (page: Page) => Promise<T>): Promise<T> {
+export async function withFreshPage<T>(
+  browser: Browser,
+  viewport: Viewport,
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();

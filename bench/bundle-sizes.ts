@@ -23,12 +23,18 @@ export async function bundleEntry(entry: string): Promise<string> {
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [minifyCssTemplates()],
     build: {
-      write: false, minify: true, target: 'es2022', lib: { entry, formats: ['es'], fileName: 'bundle' },
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry, formats: ['es'], fileName: 'bundle' },
       // As the CDN build: library mode otherwise keeps whitespace and /*#__PURE__*/ comments.
       rolldownOptions: { output: { minify: true, comments: false } },
     },
   })) as Rolldown.RolldownOutput[];
-  return result[0]!.output.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
+  return result[0]!.output
+    .filter((chunk) => chunk.type === 'chunk')
+    .map((chunk) => chunk.code)
+    .join('\n');
 }
 
 export interface CompressedSize {

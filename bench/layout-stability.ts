@@ -30,8 +30,15 @@ const SETTLE_TIMEOUT = 20_000;
  * One layout shift: its score, when (ms from navigation), and each moved node with its top
  * before and after ("p y 691→0"; 0 when it moved out of the viewport).
  */
-interface Shift { value: number; time: number; moved: string[] }
-interface Task { duration: number; time: number }
+interface Shift {
+  value: number;
+  time: number;
+  moved: string[];
+}
+interface Task {
+  duration: number;
+  time: number;
+}
 
 interface RunStability {
   cls: number;
@@ -82,40 +89,65 @@ export function cumulativeLayoutShift(shifts: Shift[]): number {
 function serveArticles(server: BenchServer): void {
   const analysis = sampleAnalysis();
   const timeline = sameStatements(ARTICLE_TIMELINE_STATEMENTS);
-  server.route(ARTICLE_DATA.analysis, { type: 'application/json', body: JSON.stringify(analysis), delay: DATA_DELAY.analysis });
-  server.route(ARTICLE_DATA.timeline, { type: 'application/json', body: JSON.stringify(timeline.ours), delay: DATA_DELAY.timeline });
-  server.route(ARTICLE_DATA.timelinejs, { type: 'application/json', body: JSON.stringify(timeline.timelinejs), delay: DATA_DELAY.timeline });
+  server.route(ARTICLE_DATA.analysis, {
+    type: 'application/json',
+    body: JSON.stringify(analysis),
+    delay: DATA_DELAY.analysis,
+  });
+  server.route(ARTICLE_DATA.timeline, {
+    type: 'application/json',
+    body: JSON.stringify(timeline.ours),
+    delay: DATA_DELAY.timeline,
+  });
+  server.route(ARTICLE_DATA.timelinejs, {
+    type: 'application/json',
+    body: JSON.stringify(timeline.timelinejs),
+    delay: DATA_DELAY.timeline,
+  });
   // The iframe comes from another origin (localhost, not 127.0.0.1), so Chromium runs it in its
   // own process as on a real site: its work does not block the article's main thread.
   const widgetOrigin = server.origin.replace('127.0.0.1', 'localhost');
   for (const variant of Object.keys(ARTICLE_VARIANTS) as ArticleVariant[]) {
-    server.route(`/article/${variant}.html`, { type: 'text/html; charset=utf-8', body: articlePage(variant, analysis, widgetOrigin) });
+    server.route(`/article/${variant}.html`, {
+      type: 'text/html; charset=utf-8',
+      body: articlePage(variant, analysis, widgetOrigin),
+    });
   }
 }
 
 /** Waits until the widgets are ready and nothing has moved or asked to resize for QUIET_FOR. */
 async function settle(page: Page, variant: ArticleVariant): Promise<void> {
-  await page.waitForFunction(
-    (quiet: number) => {
-      const { READY, SHIFTS, LAST_MESSAGE, ERROR } = window as unknown as {
-        READY?: number; SHIFTS: Shift[]; LAST_MESSAGE: number; ERROR?: string;
-      };
-      if (ERROR) return true;
-      if (READY === undefined) return false;
-      const lastEvent = Math.max(READY, LAST_MESSAGE, SHIFTS.at(-1)?.time ?? 0);
-      return performance.now() - lastEvent >= quiet;
-    },
-    { timeout: SETTLE_TIMEOUT, polling: 100 },
-    QUIET_FOR,
-  ).catch(async () => {
-    const state = await page.evaluate(`JSON.stringify({
+  await page
+    .waitForFunction(
+      (quiet: number) => {
+        const { READY, SHIFTS, LAST_MESSAGE, ERROR } = window as unknown as {
+          READY?: number;
+          SHIFTS: Shift[];
+          LAST_MESSAGE: number;
+          ERROR?: string;
+        };
+        if (ERROR) return true;
+        if (READY === undefined) return false;
+        const lastEvent = Math.max(READY, LAST_MESSAGE, SHIFTS.at(-1)?.time ?? 0);
+        return performance.now() - lastEvent >= quiet;
+      },
+      { timeout: SETTLE_TIMEOUT, polling: 100 },
+      QUIET_FOR,
+    )
+    .catch(async () => {
+      const state = await page.evaluate(`JSON.stringify({
       ready: window.READY, waitingFor: window.WAITING_FOR, shifts: SHIFTS.length, lastShift: SHIFTS.at(-1)?.time,
       lastMessage: LAST_MESSAGE, now: performance.now() })`);
-    throw new Error(`layout: the ${variant} article did not settle within ${SETTLE_TIMEOUT / 1000} s: ${state}`);
-  });
+      throw new Error(`layout: the ${variant} article did not settle within ${SETTLE_TIMEOUT / 1000} s: ${state}`);
+    });
 }
 
-async function oneRun(browser: Browser, server: BenchServer, variant: ArticleVariant, viewport: Viewport): Promise<RunStability> {
+async function oneRun(
+  browser: Browser,
+  server: BenchServer,
+  variant: ArticleVariant,
+  viewport: Viewport,
+): Promise<RunStability> {
   return withFreshPage(browser, viewport, async (page) => {
     const response = await page.goto(`${server.origin}/article/${variant}.html`, { waitUntil: 'load' });
     if (!response?.ok()) throw new Error(`layout: ${variant}: HTTP ${response?.status()}`);
@@ -135,7 +167,9 @@ async function oneRun(browser: Browser, server: BenchServer, variant: ArticleVar
 }
 
 export async function measureLayoutStability(
-  browser: Browser, server: BenchServer, options: { runs: number; log: (line: string) => void },
+  browser: Browser,
+  server: BenchServer,
+  options: { runs: number; log: (line: string) => void },
 ): Promise<LayoutStability> {
   serveArticles(server);
   const variants = Object.keys(ARTICLE_VARIANTS) as ArticleVariant[];

@@ -61,17 +61,22 @@ export function memoryProbe(statements: number) {
     const path = `/render/blank-${statements}.html`;
     server.route(path, { type: 'text/html; charset=utf-8', body: blankPage(`/data/statements-${statements}.js`) });
     for (let run = 0; run < MEMORY_RUNS; run++) {
-      baseline.push(await withFreshPage(browser, RENDER_VIEWPORT, async (page) => {
-        const response = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
-        if (!response?.ok()) throw new Error(`${path}: HTTP ${response?.status()}`);
-        await pageResult(page, 'RESULT', 60_000);
-        return heapAfterGc(page);
-      }));
+      baseline.push(
+        await withFreshPage(browser, RENDER_VIEWPORT, async (page) => {
+          const response = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+          if (!response?.ok()) throw new Error(`${path}: HTTP ${response?.status()}`);
+          await pageResult(page, 'RESULT', 60_000);
+          return heapAfterGc(page);
+        }),
+      );
     }
   }
 
   function result(): MemoryUse {
-    const both = (uses: HeapUse[]) => ({ jsHeap: summarize(uses.map((use) => use.jsHeap)), nodes: summarize(uses.map((use) => use.nodes)) });
+    const both = (uses: HeapUse[]) => ({
+      jsHeap: summarize(uses.map((use) => use.jsHeap)),
+      nodes: summarize(uses.map((use) => use.nodes)),
+    });
     const base = both(baseline);
     const added = (uses: HeapUse[]) => {
       const measured = both(uses);

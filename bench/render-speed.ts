@@ -44,34 +44,51 @@ interface RunTimes extends RenderResult {
 
 /** Serves the data for each case as a script (`window.DATA = …`), parsed before the clock starts. */
 function serveData(server: BenchServer, sizes: number[]): Map<number, number> {
-  server.route('/data/sample.js', { type: 'text/javascript', body: `window.DATA = ${JSON.stringify({ ours: sampleAnalysis() })};` });
+  server.route('/data/sample.js', {
+    type: 'text/javascript',
+    body: `window.DATA = ${JSON.stringify({ ours: sampleAnalysis() })};`,
+  });
   const dated = new Map<number, number>();
   for (const size of sizes) {
     const data = sameStatements(size);
     dated.set(size, data.ours.statements.length);
-    server.route(`/data/statements-${size}.js`, { type: 'text/javascript', body: `window.DATA = ${JSON.stringify(data)};` });
+    server.route(`/data/statements-${size}.js`, {
+      type: 'text/javascript',
+      body: `window.DATA = ${JSON.stringify(data)};`,
+    });
   }
   return dated;
 }
 
 async function timeOneRun(
-  browser: Browser, server: BenchServer, library: Library, element: OurElement, dataUrl: string, afterRun?: (page: Page) => Promise<void>,
+  browser: Browser,
+  server: BenchServer,
+  library: Library,
+  element: OurElement,
+  dataUrl: string,
+  afterRun?: (page: Page) => Promise<void>,
 ): Promise<RunTimes> {
   const path = `/render/${library}-${element}-${dataUrl.replace(/\W+/g, '-')}.html`;
   server.route(path, { type: 'text/html; charset=utf-8', body: renderPage(library, element, dataUrl) });
   return withFreshPage(browser, RENDER_VIEWPORT, async (page) => {
     // TimelineJS builds inside an inline script, before DOMContentLoaded: wait for the page's
     // own result, not for navigation events.
-    const response = await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded', timeout: RUN_TIMEOUT });
+    const response = await page.goto(`${server.origin}${path}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: RUN_TIMEOUT,
+    });
     if (!response?.ok()) throw new Error(`${path}: HTTP ${response?.status()}`);
     const result = await pageResult<RenderResult>(page, 'RESULT', RUN_TIMEOUT);
     if (result.error) throw new Error(`${library} ${dataUrl}: ${result.error}`);
-    if (result.entries === 0) throw new Error(`${library} ${dataUrl}: no entries in the DOM at the first paint after its ready event`);
-    const fcp = await page
-      .waitForFunction('window.FCP !== undefined', { timeout: 2_000 })
-      .then(() => page.evaluate('window.FCP - window.T0') as Promise<number>, () => undefined);
+    if (result.entries === 0)
+      throw new Error(`${library} ${dataUrl}: no entries in the DOM at the first paint after its ready event`);
+    const fcp = await page.waitForFunction('window.FCP !== undefined', { timeout: 2_000 }).then(
+      () => page.evaluate('window.FCP - window.T0') as Promise<number>,
+      () => undefined,
+    );
     let allInDom: number | undefined;
-    if (library === 'ours' && element === 'nw-timeline') allInDom = await pageResult<number>(page, 'ALL_IN_DOM', RUN_TIMEOUT);
+    if (library === 'ours' && element === 'nw-timeline')
+      allInDom = await pageResult<number>(page, 'ALL_IN_DOM', RUN_TIMEOUT);
     await afterRun?.(page);
     return { ...result, fcp, allInDom };
   });
@@ -90,13 +107,16 @@ function summarizeCase(runs: RunTimes[]): CaseTimes {
 }
 
 export async function measureRenderSpeed(
-  browser: Browser, server: BenchServer, options: { runs: number; sizes: number[]; afterRun?: AfterRun; log: (line: string) => void },
+  browser: Browser,
+  server: BenchServer,
+  options: { runs: number; sizes: number[]; afterRun?: AfterRun; log: (line: string) => void },
 ): Promise<RenderSpeed> {
   const { runs, sizes, afterRun, log } = options;
   const dated = serveData(server, sizes);
 
   const sampleRuns: RunTimes[] = [];
-  for (let run = 0; run < runs; run++) sampleRuns.push(await timeOneRun(browser, server, 'ours', 'nw-analysis', '/data/sample.js'));
+  for (let run = 0; run < runs; run++)
+    sampleRuns.push(await timeOneRun(browser, server, 'ours', 'nw-analysis', '/data/sample.js'));
   log(`render: sample analysis in <nw-analysis>, ${runs} runs`);
 
   const timelines: RenderSpeed['timelines'] = [];
@@ -106,11 +126,20 @@ export async function measureRenderSpeed(
       const order: Library[] = run % 2 === 0 ? ['ours', 'timelinejs'] : ['timelinejs', 'ours'];
       for (const library of order) {
         const after = afterRun && ((page: Page) => afterRun(page, library, size));
-        times[library].push(await timeOneRun(browser, server, library, 'nw-timeline', `/data/statements-${size}.js`, after));
+        times[library].push(
+          await timeOneRun(browser, server, library, 'nw-timeline', `/data/statements-${size}.js`, after),
+        );
       }
-      log(`render: ${size} statements, run ${run + 1}/${runs}: ours ${Math.round(times.ours.at(-1)!.paint)} ms, TimelineJS ${Math.round(times.timelinejs.at(-1)!.paint)} ms to first paint`);
+      log(
+        `render: ${size} statements, run ${run + 1}/${runs}: ours ${Math.round(times.ours.at(-1)!.paint)} ms, TimelineJS ${Math.round(times.timelinejs.at(-1)!.paint)} ms to first paint`,
+      );
     }
-    timelines.push({ statements: size, dated: dated.get(size)!, ours: summarizeCase(times.ours), timelinejs: summarizeCase(times.timelinejs) });
+    timelines.push({
+      statements: size,
+      dated: dated.get(size)!,
+      ours: summarizeCase(times.ours),
+      timelinejs: summarizeCase(times.timelinejs),
+    });
   }
   return { runs, viewport: RENDER_VIEWPORT, sample: summarizeCase(sampleRuns), timelines };
 }

@@ -24,23 +24,29 @@ export interface BenchResults {
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const count = (value: number) => value.toLocaleString('en-US');
-const times = (value: number | undefined) => (value === undefined ? '–' : `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×`);
+const times = (value: number | undefined) =>
+  value === undefined ? '–' : `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×`;
 /** Milliseconds as a reader takes them in: "450 ms", "2.08 s", "30.8 s". */
-const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(value >= 10_000 ? 1 : 2)} s` : `${Math.round(value)} ms`);
+const ms = (value: number) =>
+  value >= 1000 ? `${(value / 1000).toFixed(value >= 10_000 ? 1 : 2)} s` : `${Math.round(value)} ms`;
 /** "450 ms (380–980)", "30.8 s (28.5–45.1)": the median, then the lowest and highest run, in the median's unit. */
 function spread(summary: Summary): string {
   const seconds = summary.median >= 1000;
-  const bare = (value: number) => (seconds ? (value / 1000).toFixed(value >= 10_000 ? 1 : 2) : String(Math.round(value)));
+  const bare = (value: number) =>
+    seconds ? (value / 1000).toFixed(value >= 10_000 ? 1 : 2) : String(Math.round(value));
   return `${ms(summary.median)} (${bare(summary.min)}–${bare(summary.max)})`;
 }
-const megabytes = (summary: Summary) => `${mb(summary.median)} (${(summary.min / 1e6).toFixed(1)}–${(summary.max / 1e6).toFixed(1)})`;
+const megabytes = (summary: Summary) =>
+  `${mb(summary.median)} (${(summary.min / 1e6).toFixed(1)}–${(summary.max / 1e6).toFixed(1)})`;
 const table = (header: string[], rows: string[][]) =>
   [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
 function machineLine({ date, machine, seconds }: BenchResults): string {
-  return `Taken on ${date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGB} GB, ${machine.platform}), `
-    + `${machine.chromium} headless, Node ${machine.node}; load average ${machine.loadAverage} at the start; `
-    + `the bench took ${(seconds / 60).toFixed(1)} min. Figures vary between machines: compare ratios.`;
+  return (
+    `Taken on ${date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGB} GB, ${machine.platform}), ` +
+    `${machine.chromium} headless, Node ${machine.node}; load average ${machine.loadAverage} at the start; ` +
+    `the bench took ${(seconds / 60).toFixed(1)} min. Figures vary between machines: compare ratios.`
+  );
 }
 
 function sizeSection(sizes: Sizes): string {
@@ -50,40 +56,58 @@ function sizeSection(sizes: Sizes): string {
   return [
     '### Size',
     '',
-    'What a reader downloads, computed from the files (gzip -9 and brotli 11; each file compressed on its own, as a server sends it). '
-      + 'Element entries are bundled alone with Lit, the schema and zod/mini, as a bundler ships them.',
+    'What a reader downloads, computed from the files (gzip -9 and brotli 11; each file compressed on its own, as a server sends it). ' +
+      'Element entries are bundled alone with Lit, the schema and zod/mini, as a bundler ships them.',
     '',
-    table(['download', 'gzip -9', 'brotli', 'TimelineJS / this (gzip)'], [
-      row('script tag, every element (`dist/cdn/newsroom-widgets.js`)', sizes.scriptTag, times(ratio(tl.gzip, sizes.scriptTag.gzip))),
-      ...sizes.elements.map((element) => row(`\`${element.name}\` alone`, element, times(ratio(tl.gzip, element.gzip)))),
-      row('iframe embed, total: `embed.html` + `embed/embed.js` + `embed/resizer.js` + the sample analysis JSON', sizes.embed, times(ratio(tl.gzip, sizes.embed.gzip))),
-      row(`TimelineJS ${tl.version}: \`timeline.js\` + \`timeline.css\``, tl),
-      row('`embed/resizer.js` (host page of the iframe embed)', sizes.resizer),
-      row(`pym.js ${sizes.pym.version}: \`pym.v1.min.js\` (what \`resizer.js\` replaces)`, sizes.pym, ''),
-    ]),
+    table(
+      ['download', 'gzip -9', 'brotli', 'TimelineJS / this (gzip)'],
+      [
+        row(
+          'script tag, every element (`dist/cdn/newsroom-widgets.js`)',
+          sizes.scriptTag,
+          times(ratio(tl.gzip, sizes.scriptTag.gzip)),
+        ),
+        ...sizes.elements.map((element) =>
+          row(`\`${element.name}\` alone`, element, times(ratio(tl.gzip, element.gzip))),
+        ),
+        row(
+          'iframe embed, total: `embed.html` + `embed/embed.js` + `embed/resizer.js` + the sample analysis JSON',
+          sizes.embed,
+          times(ratio(tl.gzip, sizes.embed.gzip)),
+        ),
+        row(`TimelineJS ${tl.version}: \`timeline.js\` + \`timeline.css\``, tl),
+        row('`embed/resizer.js` (host page of the iframe embed)', sizes.resizer),
+        row(`pym.js ${sizes.pym.version}: \`pym.v1.min.js\` (what \`resizer.js\` replaces)`, sizes.pym, ''),
+      ],
+    ),
     '',
-    `TimelineJS / \`<nw-timeline>\`: ${times(ratio(tl.gzip, timeline?.gzip))} gzip, ${times(ratio(tl.brotli, timeline?.brotli))} brotli. `
-      + `pym.js / \`resizer.js\`: ${times(ratio(sizes.pym.gzip, sizes.resizer.gzip))} gzip. `
-      + 'TimelineJS also downloads its icon font (`tl-icons.woff2`, 13.5 KB) when a page shows its navigation.',
+    `TimelineJS / \`<nw-timeline>\`: ${times(ratio(tl.gzip, timeline?.gzip))} gzip, ${times(ratio(tl.brotli, timeline?.brotli))} brotli. ` +
+      `pym.js / \`resizer.js\`: ${times(ratio(sizes.pym.gzip, sizes.resizer.gzip))} gzip. ` +
+      'TimelineJS also downloads its icon font (`tl-icons.woff2`, 13.5 KB) when a page shows its navigation.',
   ].join('\n');
 }
 
 function renderSection(render: RenderSpeed): string {
   const rows = render.timelines.map(({ statements, dated, ours, timelinejs }) => [
     `${count(statements)} (${count(dated)} dated)`,
-    spread(ours.ready), spread(ours.paint), spread(timelinejs.ready), spread(timelinejs.paint),
+    spread(ours.ready),
+    spread(ours.paint),
+    spread(timelinejs.ready),
+    spread(timelinejs.paint),
     `${times(ratio(timelinejs.paint.median, ours.paint.median))} (${times(ratio(timelinejs.ready.median, ours.ready.median))})`,
   ]);
   // Linearity: 10,000 against 1,000 as the issue asks, else the largest against the one before it.
   const byCount = new Map(render.timelines.map((timeline) => [timeline.statements, timeline]));
-  const [small, large] = byCount.has(1000) && byCount.has(10000)
-    ? [byCount.get(1000)!, byCount.get(10000)!]
-    : [render.timelines.at(-2), render.timelines.at(-1)];
-  const linearity = small && large
-    ? `Linearity, ${count(large.statements)} / ${count(small.statements)} statements: ours ${times(ratio(large.ours.ready.median, small.ours.ready.median))} to \`nw-ready\`, `
-      + `${times(ratio(large.ours.paint.median, small.ours.paint.median))} to first paint; `
-      + `TimelineJS ${times(ratio(large.timelinejs.ready.median, small.timelinejs.ready.median))} to \`loaded\`, ${times(ratio(large.timelinejs.paint.median, small.timelinejs.paint.median))} to first paint.`
-    : '';
+  const [small, large] =
+    byCount.has(1000) && byCount.has(10000)
+      ? [byCount.get(1000)!, byCount.get(10000)!]
+      : [render.timelines.at(-2), render.timelines.at(-1)];
+  const linearity =
+    small && large
+      ? `Linearity, ${count(large.statements)} / ${count(small.statements)} statements: ours ${times(ratio(large.ours.ready.median, small.ours.ready.median))} to \`nw-ready\`, ` +
+        `${times(ratio(large.ours.paint.median, small.ours.paint.median))} to first paint; ` +
+        `TimelineJS ${times(ratio(large.timelinejs.ready.median, small.timelinejs.ready.median))} to \`loaded\`, ${times(ratio(large.timelinejs.paint.median, small.timelinejs.paint.median))} to first paint.`
+      : '';
   const largest = render.timelines.at(-1);
   const allInDom = largest?.ours.allInDom
     ? ` Ours paints its first entries, then renders the rest in later chunks, one short task each: all ${count(largest.dated)} are in the DOM after ${spread(largest.ours.allInDom)}.`
@@ -91,49 +115,72 @@ function renderSection(render: RenderSpeed): string {
   return [
     '### Render speed',
     '',
-    `Headless Chromium at ${render.viewport.width}×${render.viewport.height}; a fresh page and browser context per run (nothing cached); median of ${render.runs} runs (lowest–highest); `
-      + 'the two libraries alternate which goes first. Timed from the library\'s script tag, with the data already in the page, to its ready event '
-      + '(`nw-ready`; TimelineJS\'s `loaded`) and to the end of the first frame painted after it, the first paint with content. '
-      + 'Both show the same dated statements; ours is the script-tag build (every element), so its time includes parsing all of them.',
+    `Headless Chromium at ${render.viewport.width}×${render.viewport.height}; a fresh page and browser context per run (nothing cached); median of ${render.runs} runs (lowest–highest); ` +
+      "the two libraries alternate which goes first. Timed from the library's script tag, with the data already in the page, to its ready event " +
+      "(`nw-ready`; TimelineJS's `loaded`) and to the end of the first frame painted after it, the first paint with content. " +
+      'Both show the same dated statements; ours is the script-tag build (every element), so its time includes parsing all of them.',
     '',
     `The sample analysis in \`<nw-analysis>\`: ${spread(render.sample.ready)} to \`nw-ready\`, ${spread(render.sample.paint)} to first paint.`,
     '',
-    table(['statements', '`<nw-timeline>` to `nw-ready`', '`<nw-timeline>` to first paint', 'TimelineJS to `loaded`', 'TimelineJS to first paint', 'TimelineJS / ours: paint (ready)'], rows),
+    table(
+      [
+        'statements',
+        '`<nw-timeline>` to `nw-ready`',
+        '`<nw-timeline>` to first paint',
+        'TimelineJS to `loaded`',
+        'TimelineJS to first paint',
+        'TimelineJS / ours: paint (ready)',
+      ],
+      rows,
+    ),
     '',
     `${linearity}${allInDom}`,
   ].join('\n');
 }
 
 function memorySection(memory: MemoryUse): string {
-  const row = (label: string, use: MemoryUse['ours']) => [label, mb(use.addedJsHeap), megabytes(use.jsHeap), count(use.nodes.median)];
+  const row = (label: string, use: MemoryUse['ours']) => [
+    label,
+    mb(use.addedJsHeap),
+    megabytes(use.jsHeap),
+    count(use.nodes.median),
+  ];
   return [
     '### Memory',
     '',
-    `JS heap after a forced garbage collection once ${count(memory.statements)} statements are rendered (ours: every entry in the DOM), `
-      + `minus the same page with the same data and no library (${mb(memory.baseline.jsHeap.median)}); median of ${memory.ours.jsHeap.runs.length} runs.`,
+    `JS heap after a forced garbage collection once ${count(memory.statements)} statements are rendered (ours: every entry in the DOM), ` +
+      `minus the same page with the same data and no library (${mb(memory.baseline.jsHeap.median)}); median of ${memory.ours.jsHeap.runs.length} runs.`,
     '',
-    table(['library', 'JS heap added', 'JS heap, whole page (lowest–highest)', 'DOM nodes'], [
-      row('`<nw-timeline>`', memory.ours),
-      row('TimelineJS', memory.timelinejs),
-    ]),
+    table(
+      ['library', 'JS heap added', 'JS heap, whole page (lowest–highest)', 'DOM nodes'],
+      [row('`<nw-timeline>`', memory.ours), row('TimelineJS', memory.timelinejs)],
+    ),
     '',
-    `TimelineJS / ours: ${times(ratio(memory.timelinejs.addedJsHeap, memory.ours.addedJsHeap))} JS heap added, `
-      + `${times(ratio(memory.timelinejs.nodes.median, memory.ours.nodes.median))} DOM nodes.`,
+    `TimelineJS / ours: ${times(ratio(memory.timelinejs.addedJsHeap, memory.ours.addedJsHeap))} JS heap added, ` +
+      `${times(ratio(memory.timelinejs.nodes.median, memory.ours.nodes.median))} DOM nodes.`,
   ].join('\n');
 }
 
 function layoutSection(layout: LayoutStability): string {
-  const cls = (summary: Summary) => `${summary.median.toFixed(3)} (${summary.min.toFixed(3)}–${summary.max.toFixed(3)})`;
+  const cls = (summary: Summary) =>
+    `${summary.median.toFixed(3)} (${summary.min.toFixed(3)}–${summary.max.toFixed(3)})`;
   return [
     '### Layout stability',
     '',
-    `An article (headline, standfirst, five paragraphs) with widgets between paragraphs loading their data by URL; the server answers the analysis in ${layout.delays.analysis} ms `
-      + `and the 100-statement timeline in ${layout.delays.timeline} ms. Cumulative layout shift from a \`PerformanceObserver\` (input excluded, largest session window), `
-      + `the longest main-thread task, and the total blocking time (each long task's time past 50 ms), until the page settles; median of ${layout.runs} runs (lowest–highest).`,
+    `An article (headline, standfirst, five paragraphs) with widgets between paragraphs loading their data by URL; the server answers the analysis in ${layout.delays.analysis} ms ` +
+      `and the 100-statement timeline in ${layout.delays.timeline} ms. Cumulative layout shift from a \`PerformanceObserver\` (input excluded, largest session window), ` +
+      `the longest main-thread task, and the total blocking time (each long task's time past 50 ms), until the page settles; median of ${layout.runs} runs (lowest–highest).`,
     '',
-    table(['article', 'viewport', 'CLS', 'longest task', 'blocking time'], layout.rows.map((row) => [
-      row.description, row.viewport.name, cls(row.cls), spread(row.longestTask), spread(row.blockingTime),
-    ])),
+    table(
+      ['article', 'viewport', 'CLS', 'longest task', 'blocking time'],
+      layout.rows.map((row) => [
+        row.description,
+        row.viewport.name,
+        cls(row.cls),
+        spread(row.longestTask),
+        spread(row.blockingTime),
+      ]),
+    ),
   ].join('\n');
 }
 
@@ -144,5 +191,7 @@ export function markdownReport(results: BenchResults): string {
     results.render && renderSection(results.render),
     results.layout && layoutSection(results.layout),
     results.memory && memorySection(results.memory),
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }

@@ -37,7 +37,11 @@ function settings() {
   const layoutRuns = Number(process.env.LAYOUT_RUNS ?? 3);
   const sizes = (process.env.SIZES ?? '100,1000,10000').split(',').map(Number);
   const only = process.env.ONLY?.split(',') as Section[] | undefined;
-  for (const [name, value] of [['RUNS', runs], ['LAYOUT_RUNS', layoutRuns], ...sizes.map((size) => ['SIZES', size] as const)] as const) {
+  for (const [name, value] of [
+    ['RUNS', runs],
+    ['LAYOUT_RUNS', layoutRuns],
+    ...sizes.map((size) => ['SIZES', size] as const),
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be whole numbers of at least 1`);
   }
   const unknown = only?.filter((section) => !SECTIONS.includes(section));
@@ -51,7 +55,8 @@ export async function runBench(sections: readonly Section[] = settings().section
   snapshotBuild();
   const started = Date.now();
   const log = (line: string) => console.error(`bench ${Math.round((Date.now() - started) / 1000)} s: ${line}`);
-  if (runs < MIN_RUNS) log(`RUNS=${runs} is under the ${MIN_RUNS} the published table needs: fine for a quick look, not for the README`);
+  if (runs < MIN_RUNS)
+    log(`RUNS=${runs} is under the ${MIN_RUNS} the published table needs: fine for a quick look, not for the README`);
 
   const server = await startServer({
     '/dist/': SNAPSHOT_DIR,
@@ -69,7 +74,8 @@ export async function runBench(sections: readonly Section[] = settings().section
       results.memory = memory.result();
       log(`memory: ${largest} statements`);
     }
-    if (sections.includes('layout')) results.layout = await measureLayoutStability(browser, server, { runs: layoutRuns, log });
+    if (sections.includes('layout'))
+      results.layout = await measureLayoutStability(browser, server, { runs: layoutRuns, log });
   } finally {
     await browser.close();
     await server.close();

@@ -20,8 +20,14 @@ export interface Route {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
 };
 
 export const typeOf = (path: string) => TYPES[extname(path)] ?? 'application/octet-stream';
@@ -48,7 +54,9 @@ export async function startServer(folders: Record<string, string>): Promise<Benc
     });
   });
 
-  async function answer(path: string): Promise<{ status: number; type: string; body: string | Buffer; delay?: number }> {
+  async function answer(
+    path: string,
+  ): Promise<{ status: number; type: string; body: string | Buffer; delay?: number }> {
     const route = routes.get(path);
     if (route) return { status: 200, ...route };
     for (const [prefix, folder] of Object.entries(folders)) {

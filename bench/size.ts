@@ -17,8 +17,14 @@ import { bundleEntry, compressedSize, ENTRY_BUNDLES } from './bundle-sizes.js';
 
 /** gzip targets in bytes; issue 6 sets 15 KB per element and 20 KB for everything. */
 const TARGETS: Record<string, number> = {
-  'nw-summary': 15_000, 'nw-stance-card': 15_000, 'nw-stances': 15_000, 'nw-source-list': 15_000,
-  'nw-cite': 15_000, 'nw-analysis': 15_000, 'nw-timeline': 15_000, 'all elements (define)': 20_000,
+  'nw-summary': 15_000,
+  'nw-stance-card': 15_000,
+  'nw-stances': 15_000,
+  'nw-source-list': 15_000,
+  'nw-cite': 15_000,
+  'nw-analysis': 15_000,
+  'nw-timeline': 15_000,
+  'all elements (define)': 20_000,
 };
 
 const CEILINGS_FILE = new URL('./size-ceilings.json', import.meta.url);
@@ -32,23 +38,35 @@ for (const [name, entry] of Object.entries(ENTRY_BUNDLES)) {
 
 const verdict = (gzip: number, limit: number | undefined) =>
   limit === undefined ? '' : `${kb(limit)} ${gzip <= limit ? 'ok' : 'OVER'}`;
-console.log('| bundle | min | gzip -9 | brotli | target (gzip) | ceiling (gzip) |\n| --- | --- | --- | --- | --- | --- |');
+console.log(
+  '| bundle | min | gzip -9 | brotli | target (gzip) | ceiling (gzip) |\n| --- | --- | --- | --- | --- | --- |',
+);
 for (const row of rows) {
-  console.log(`| ${row.name} | ${kb(row.min)} | ${kb(row.gzip)} | ${kb(row.brotli)} | ${verdict(row.gzip, row.target)} | ${verdict(row.gzip, row.ceiling)} |`);
+  console.log(
+    `| ${row.name} | ${kb(row.min)} | ${kb(row.gzip)} | ${kb(row.brotli)} | ${verdict(row.gzip, row.target)} | ${verdict(row.gzip, row.ceiling)} |`,
+  );
 }
 
 if (process.argv.includes('--update')) {
-  writeFileSync(CEILINGS_FILE, `${JSON.stringify(Object.fromEntries(rows.map((row) => [row.name, row.gzip])), null, 2)}\n`);
+  writeFileSync(
+    CEILINGS_FILE,
+    `${JSON.stringify(Object.fromEntries(rows.map((row) => [row.name, row.gzip])), null, 2)}\n`,
+  );
   console.log('size: ceilings updated in bench/size-ceilings.json');
 }
 if (process.argv.includes('--check')) {
   const grown = rows.filter((row) => row.ceiling === undefined || row.gzip > row.ceiling);
-  const overTarget = process.argv.includes('--strict') ? rows.filter((row) => row.target !== undefined && row.gzip > row.target) : [];
+  const overTarget = process.argv.includes('--strict')
+    ? rows.filter((row) => row.target !== undefined && row.gzip > row.target)
+    : [];
   for (const row of grown) {
-    console.error(row.ceiling === undefined
-      ? `size: ${row.name} has no ceiling; run \`npm run size -- --update\` and commit bench/size-ceilings.json`
-      : `size: ${row.name} grew to ${row.gzip} B gzip, past its ceiling of ${row.ceiling} B; make it smaller, or run \`npm run size -- --update\` and say why in the commit`);
+    console.error(
+      row.ceiling === undefined
+        ? `size: ${row.name} has no ceiling; run \`npm run size -- --update\` and commit bench/size-ceilings.json`
+        : `size: ${row.name} grew to ${row.gzip} B gzip, past its ceiling of ${row.ceiling} B; make it smaller, or run \`npm run size -- --update\` and say why in the commit`,
+    );
   }
-  for (const row of overTarget) console.error(`size: ${row.name} is ${row.gzip} B gzip, over its target of ${row.target} B`);
+  for (const row of overTarget)
+    console.error(`size: ${row.name} is ${row.gzip} B gzip, over its target of ${row.target} B`);
   if (grown.length > 0 || overTarget.length > 0) process.exitCode = 1;
 }

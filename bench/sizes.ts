@@ -55,7 +55,10 @@ export async function measureSizes(log: (line: string) => void): Promise<Sizes> 
   return {
     scriptTag: filesRow('script-tag bundle (every element)', [`${SNAPSHOT_DIR}/cdn/newsroom-widgets.js`]),
     elements,
-    embed: filesRow('iframe embed, total', ['embed.html', 'embed/embed.js', 'embed/resizer.js'].map((file) => `${SNAPSHOT_DIR}/${file}`).concat(SAMPLE_JSON)),
+    embed: filesRow(
+      'iframe embed, total',
+      ['embed.html', 'embed/embed.js', 'embed/resizer.js'].map((file) => `${SNAPSHOT_DIR}/${file}`).concat(SAMPLE_JSON),
+    ),
     resizer: filesRow('embed/resizer.js', [`${SNAPSHOT_DIR}/embed/resizer.js`]),
     timelinejs: {
       ...filesRow('TimelineJS', [`${TIMELINEJS}/dist/js/timeline.js`, `${TIMELINEJS}/dist/css/timeline.css`]),

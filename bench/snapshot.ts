@@ -10,15 +10,20 @@ export const SNAPSHOT_DIR = 'bench/.build-bench/dist';
 
 /** What the pages load and the size table reads, relative to dist/. */
 const BUILT_FILES = [
-  'cdn/newsroom-widgets.js', 'cdn/newsroom-widgets.classic.js',
-  'embed.html', 'embed/embed.js', 'embed/resizer.js',
+  'cdn/newsroom-widgets.js',
+  'cdn/newsroom-widgets.classic.js',
+  'embed.html',
+  'embed/embed.js',
+  'embed/resizer.js',
 ];
 
 /** Copies the build; throws, saying how to fix it, when a file is missing. */
 export function snapshotBuild(): void {
   const missing = BUILT_FILES.filter((file) => !existsSync(join('dist', file)));
   if (missing.length > 0) {
-    throw new Error(`${missing.map((file) => `dist/${file}`).join(', ')} missing: run \`npm run build\` first (\`npm run bench\` does)`);
+    throw new Error(
+      `${missing.map((file) => `dist/${file}`).join(', ')} missing: run \`npm run build\` first (\`npm run bench\` does)`,
+    );
   }
   rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
   for (const file of BUILT_FILES) {

@@ -22,7 +22,8 @@ class JsonSyntax extends Error {
 
 function describeChar(char: string | undefined): string {
   if (char === undefined) return 'the end of the text';
-  if (char === '“' || char === '”' || char === '„') return `a curly quote (${char}); JSON needs straight double quotes (")`;
+  if (char === '“' || char === '”' || char === '„')
+    return `a curly quote (${char}); JSON needs straight double quotes (")`;
   if (char === "'" || char === '‘' || char === '’') return `a single quote (${char}); JSON needs double quotes (")`;
   if (char === '\n' || char === '\r') return 'a line break';
   return `"${char}"`;
@@ -64,7 +65,11 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
   const missingComma = (end: number, close: string): never => {
     const next = text[i];
     if (next !== undefined && /["{[\dtfn-]/.test(next)) fail('a comma is missing here, after the value', end);
-    return fail(next === undefined ? `the text ends before the closing ${close}` : `expected a comma or ${close} after the value, found ${describeChar(next)}`);
+    return fail(
+      next === undefined
+        ? `the text ends before the closing ${close}`
+        : `expected a comma or ${close} after the value, found ${describeChar(next)}`,
+    );
   };
   /**
    * The items of an object or array after its opening bracket, up to and including `close`:
@@ -121,7 +126,9 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
       i = NUMBER.lastIndex;
       return;
     }
-    fail(char === undefined ? 'the text ends where a value was expected' : `expected a value, found ${describeChar(char)}`);
+    fail(
+      char === undefined ? 'the text ends where a value was expected' : `expected a value, found ${describeChar(char)}`,
+    );
   };
   try {
     value();

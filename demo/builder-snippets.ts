@@ -21,7 +21,8 @@ export type Lang = 'en' | 'es';
 export type SnippetKind = 'script' | 'iframe' | 'static';
 
 export const CDN_FILE = 'newsroom-widgets.js';
-export const cdnUrl = (version: string): string => `https://cdn.jsdelivr.net/npm/newsroom-widgets@${version}/dist/cdn/${CDN_FILE}`;
+export const cdnUrl = (version: string): string =>
+  `https://cdn.jsdelivr.net/npm/newsroom-widgets@${version}/dist/cdn/${CDN_FILE}`;
 
 export interface SnippetChoice {
   analysis: Analysis;
@@ -68,7 +69,10 @@ export function scriptSnippet(choice: SnippetChoice): string {
   if (choice.jsonUrl) {
     lines.push(`<${choice.element}${elementAttributes(choice, 'src')}></${choice.element}>`);
   } else {
-    lines.push(dataScriptTag(choice.analysis), `<${choice.element}${elementAttributes(choice, 'for')}></${choice.element}>`);
+    lines.push(
+      dataScriptTag(choice.analysis),
+      `<${choice.element}${elementAttributes(choice, 'for')}></${choice.element}>`,
+    );
   }
   if (choice.jsonLd) lines.push(jsonLdScript(choice.analysis));
   return lines.join('\n');
@@ -111,7 +115,8 @@ const TAGS = 'analysis|summary|stance-card|stances|source-list|timeline|cite';
  * own). Their parents' style rules are widened to match both names.
  */
 const STATIC_PREFIX = 'nw-static-';
-const renameTags = (html: string): string => html.replace(new RegExp(`<(/?)nw-(${TAGS})\\b`, 'g'), `<$1${STATIC_PREFIX}$2`);
+const renameTags = (html: string): string =>
+  html.replace(new RegExp(`<(/?)nw-(${TAGS})\\b`, 'g'), `<$1${STATIC_PREFIX}$2`);
 const widenSelectors = (css: string): string =>
   css.replace(new RegExp(`(?<![-\\w])nw-(${TAGS})(?![-\\w])`, 'g'), `:is(nw-$1,${STATIC_PREFIX}$1)`);
 
@@ -140,14 +145,19 @@ export function prerenderedHtml(element: HTMLElement): string {
     // Synchronous: the live element never renders while the markers are in.
     markers.forEach((marker) => marker.remove());
   }
-  return renameTags(inner)
-    .replace(/<!--nw-static-start:(\d+)-->/g, (_, index: string) =>
-      // Adopted style sheets are not serialised: each root gets its styles as a <style>.
-      `<style>${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style')}</style>`)
-    // Lit's part markers mean nothing outside this page.
-    .replace(/<!--\?lit\$\d+\$-->|<!--\?-->|<!---->/g, '')
-    // A nested element's state belongs to this page: in the copy, it starts unrendered.
-    .replace(/(<nw-[a-z-]+\b[^>]*?) state="[a-z]+"/g, '$1');
+  return (
+    renameTags(inner)
+      .replace(
+        /<!--nw-static-start:(\d+)-->/g,
+        (_, index: string) =>
+          // Adopted style sheets are not serialised: each root gets its styles as a <style>.
+          `<style>${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style')}</style>`,
+      )
+      // Lit's part markers mean nothing outside this page.
+      .replace(/<!--\?lit\$\d+\$-->|<!--\?-->|<!---->/g, '')
+      // A nested element's state belongs to this page: in the copy, it starts unrendered.
+      .replace(/(<nw-[a-z-]+\b[^>]*?) state="[a-z]+"/g, '$1')
+  );
 }
 
 export function staticSnippet(choice: SnippetChoice, element: HTMLElement, interactive: boolean): string {

@@ -5,7 +5,10 @@ import sample from '../data/mexico-us-deployment.json?raw';
 import { mountBuilder } from './builder.js';
 
 // `npm run build` writes dist/cdn/integrity.json; before that the glob finds nothing.
-const built = import.meta.glob<Record<string, string>>('../dist/cdn/integrity.json', { eager: true, import: 'default' });
+const built = import.meta.glob<Record<string, string>>('../dist/cdn/integrity.json', {
+  eager: true,
+  import: 'default',
+});
 const integrity = Object.values(built)[0];
 
 await import('./settings.js');

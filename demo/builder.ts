@@ -14,8 +14,18 @@ import { validateAnalysis, type ValidationIssue } from '../src/schema/validate.j
 import { VERSION } from '../src/version.js';
 import { findJsonProblem } from './builder-json.js';
 import {
-  CDN_FILE, cdnUrl, ELEMENTS, iframeSnippet, scriptSnippet, shadowRootsIn, sriHash, staticSnippet,
-  type ElementName, type Lang, type SnippetChoice, type SnippetKind,
+  CDN_FILE,
+  cdnUrl,
+  ELEMENTS,
+  iframeSnippet,
+  scriptSnippet,
+  shadowRootsIn,
+  sriHash,
+  staticSnippet,
+  type ElementName,
+  type Lang,
+  type SnippetChoice,
+  type SnippetKind,
 } from './builder-snippets.js';
 
 export * from './builder-json.js';
@@ -53,9 +63,12 @@ function defaultEmbedBase(): string {
 }
 
 const KIND_HELP: Record<SnippetKind, string> = {
-  script: 'For CMSes that let you paste HTML with a <script> (WordPress “Custom HTML”, Drupal “Full HTML”, Ghost HTML cards, Arc/Brightspot raw HTML). The analysis goes inside the code unless you give its address.',
-  iframe: 'For CMSes that only take iframes. The iframe page loads the analysis from its address, so you need to put the JSON file online first (your CMS’s file upload, a bucket, a GitHub Pages site) and give that address below. The small resizer script makes the iframe as tall as its content.',
-  static: 'The widget already rendered as HTML (declarative shadow DOM), readable even where scripts are stripped or blocked, and in search engines. With “make it interactive” the script upgrades it when it loads. The command-line equivalent is npx newsroom-widgets render.',
+  script:
+    'For CMSes that let you paste HTML with a <script> (WordPress “Custom HTML”, Drupal “Full HTML”, Ghost HTML cards, Arc/Brightspot raw HTML). The analysis goes inside the code unless you give its address.',
+  iframe:
+    'For CMSes that only take iframes. The iframe page loads the analysis from its address, so you need to put the JSON file online first (your CMS’s file upload, a bucket, a GitHub Pages site) and give that address below. The small resizer script makes the iframe as tall as its content.',
+  static:
+    'The widget already rendered as HTML (declarative shadow DOM), readable even where scripts are stripped or blocked, and in search engines. With “make it interactive” the script upgrades it when it loads. The command-line equivalent is npx newsroom-widgets render.',
 };
 
 export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): Builder {
@@ -97,7 +110,9 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
         <div class="field">
           <label for="${p}-element">Element</label>
           <select id="${p}-element" data-element aria-describedby="${p}-element-help">
-            ${Object.keys(ELEMENTS).map((name) => `<option value="${name}">${name}</option>`).join('')}
+            ${Object.keys(ELEMENTS)
+              .map((name) => `<option value="${name}">${name}</option>`)
+              .join('')}
           </select>
           <p class="hint" id="${p}-element-help" data-element-help></p>
         </div>
@@ -224,18 +239,21 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   const on = (target: EventTarget, type: string, listener: (event: Event) => void) =>
     target.addEventListener(type, listener, { signal: abort.signal });
 
-  const kind = (): SnippetKind => (root.querySelector<HTMLInputElement>(`input[name="${p}-kind"]:checked`)?.value ?? 'script') as SnippetKind;
+  const kind = (): SnippetKind =>
+    (root.querySelector<HTMLInputElement>(`input[name="${p}-kind"]:checked`)?.value ?? 'script') as SnippetKind;
 
   function showProblems(message: string, issues: readonly ValidationIssue[]) {
     status.textContent = message;
     status.classList.add('is-error');
-    problemList.replaceChildren(...issues.map(({ path, message: text }) => {
-      const item = document.createElement('li');
-      const code = document.createElement('code');
-      code.textContent = path || '(the document)';
-      item.append(code, ` ${text}`);
-      return item;
-    }));
+    problemList.replaceChildren(
+      ...issues.map(({ path, message: text }) => {
+        const item = document.createElement('li');
+        const code = document.createElement('code');
+        code.textContent = path || '(the document)';
+        item.append(code, ` ${text}`);
+        return item;
+      }),
+    );
     problems.hidden = false;
   }
 
@@ -280,7 +298,10 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     }
     const result = validateAnalysis(value);
     if (!result.ok) {
-      showProblems(`${result.error.message} Fix ${result.error.issues && result.error.issues.length > 1 ? 'them' : 'it'} to get the preview and the code.`, result.error.issues ?? []);
+      showProblems(
+        `${result.error.message} Fix ${result.error.issues && result.error.issues.length > 1 ? 'them' : 'it'} to get the preview and the code.`,
+        result.error.issues ?? [],
+      );
       clearPreview('No preview: the analysis has problems (see step 1).');
       return;
     }
@@ -301,12 +322,16 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   function fillActors(doc: Analysis) {
     const previous = actorSelect.value;
     const withStance = new Map(doc.stances.map((stance) => [stance.actor, stance.position]));
-    actorSelect.replaceChildren(...doc.actors.filter((actor) => withStance.has(actor.id)).map((actor) => {
-      const option = document.createElement('option');
-      option.value = actor.id;
-      option.textContent = `${actor.name} (${withStance.get(actor.id)})`;
-      return option;
-    }));
+    actorSelect.replaceChildren(
+      ...doc.actors
+        .filter((actor) => withStance.has(actor.id))
+        .map((actor) => {
+          const option = document.createElement('option');
+          option.value = actor.id;
+          option.textContent = `${actor.name} (${withStance.get(actor.id)})`;
+          return option;
+        }),
+    );
     if ([...actorSelect.options].some((option) => option.value === previous)) actorSelect.value = previous;
   }
 
@@ -336,10 +361,12 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     baseField.hidden = current !== 'iframe';
     interactiveField.hidden = current !== 'static';
     jsonLdField.hidden = current === 'iframe';
-    urlLabel.textContent = current === 'iframe' ? 'Address of the JSON file (needed for an iframe)' : 'Address of the JSON file (optional)';
-    urlHelp.textContent = current === 'iframe'
-      ? 'An iframe is a separate page: it cannot read the analysis from your article, so it loads it from this address. Upload the JSON file, then paste its address here. If the file is on another site than embed.html, that site must allow it (CORS).'
-      : 'Leave it empty to put the whole analysis inside the code. Give the address of the uploaded file instead to keep the code short and update the analysis without re-pasting.';
+    urlLabel.textContent =
+      current === 'iframe' ? 'Address of the JSON file (needed for an iframe)' : 'Address of the JSON file (optional)';
+    urlHelp.textContent =
+      current === 'iframe'
+        ? 'An iframe is a separate page: it cannot read the analysis from your article, so it loads it from this address. Upload the JSON file, then paste its address here. If the file is on another site than embed.html, that site must allow it (CORS).'
+        : 'Leave it empty to put the whole analysis inside the code. Give the address of the uploaded file instead to keep the code short and update the analysis without re-pasting.';
     const base = baseInput.value.trim();
     baseHelp.textContent = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(`${base}/`)
       ? 'This is an address on your own computer: readers cannot reach it. Put embed.html and embed/ on your site and give that folder’s address.'
@@ -357,12 +384,14 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   }
 
   function setNotes(messages: string[]) {
-    notes.replaceChildren(...messages.map((message) => {
-      const note = document.createElement('p');
-      note.className = 'note';
-      note.textContent = message;
-      return note;
-    }));
+    notes.replaceChildren(
+      ...messages.map((message) => {
+        const note = document.createElement('p');
+        note.className = 'note';
+        note.textContent = message;
+        return note;
+      }),
+    );
   }
 
   function setSnippet(code: string) {
@@ -379,7 +408,11 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     const current = choice();
     if (!current) {
       setSnippet('');
-      setNotes([json.value.trim() === '' ? 'The code appears here once you give an analysis in step 1.' : 'Fix the problems in step 1 to get the code.']);
+      setNotes([
+        json.value.trim() === ''
+          ? 'The code appears here once you give an analysis in step 1.'
+          : 'Fix the problems in step 1 to get the code.',
+      ]);
       return;
     }
     previewBox.dataset.previewTheme = current.theme;
@@ -397,9 +430,13 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
 
     const messages: string[] = [];
     const url = urlInput.value.trim();
-    if (url && !isHttpUrl(url)) messages.push('The JSON address must be a full web address starting with https:// (or http://); it is ignored until then.');
+    if (url && !isHttpUrl(url))
+      messages.push(
+        'The JSON address must be a full web address starting with https:// (or http://); it is ignored until then.',
+      );
     const what = kind();
-    if (what !== 'iframe' && !current.integrity) messages.push(`No integrity hash yet, so the code has none: see “About the integrity hash” below.`);
+    if (what !== 'iframe' && !current.integrity)
+      messages.push(`No integrity hash yet, so the code has none: see “About the integrity hash” below.`);
     if (what === 'iframe' && !current.jsonUrl) {
       messages.push('An iframe needs the address of the JSON file: upload the analysis and paste its address above.');
       setNotes(messages);
@@ -420,7 +457,8 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
       await whenRendered(preview);
       if (ticket !== generation || !preview) return;
       code = staticSnippet(current, preview, interactive.checked);
-      if (preview.getAttribute('state') === 'error') messages.push('The preview shows an error, and so would this HTML.');
+      if (preview.getAttribute('state') === 'error')
+        messages.push('The preview shows an error, and so would this HTML.');
     }
     if (ticket !== generation) return;
     setNotes(messages);
@@ -428,9 +466,11 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   }
 
   const schedule = (rebuild: boolean) => {
-    work = work.then(() => refresh(rebuild)).catch((error: unknown) => {
-      setNotes([`Something went wrong building the code: ${String(error)}`]);
-    });
+    work = work
+      .then(() => refresh(rebuild))
+      .catch((error: unknown) => {
+        setNotes([`Something went wrong building the code: ${String(error)}`]);
+      });
     return work;
   };
 
@@ -489,13 +529,16 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     }
     // Dropped text goes into the textarea as usual and fires `input`.
   });
-  root.querySelector('[data-sample]')?.addEventListener('click', () => void load(options.sample ?? ''), { signal: abort.signal });
+  root
+    .querySelector('[data-sample]')
+    ?.addEventListener('click', () => void load(options.sample ?? ''), { signal: abort.signal });
   on(gotoButton, 'click', () => {
     if (errorOffset === undefined) return;
     json.focus();
     json.setSelectionRange(errorOffset, Math.min(errorOffset + 1, json.value.length));
   });
-  for (const control of [elementSelect, actorSelect, langSelect, themeSelect]) on(control, 'change', () => void schedule(false));
+  for (const control of [elementSelect, actorSelect, langSelect, themeSelect])
+    on(control, 'change', () => void schedule(false));
   for (const control of [urlInput, baseInput, interactive, jsonLd]) on(control, 'input', () => void schedule(false));
   for (const radio of root.querySelectorAll(`input[name="${p}-kind"]`)) on(radio, 'change', () => void schedule(false));
 
@@ -516,7 +559,10 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     sriStatus.textContent = 'Fetching the file from the CDN…';
     try {
       const response = await fetch(cdnUrl(version), { mode: 'cors', cache: 'no-store' });
-      if (!response.ok) throw new Error(`the CDN answered ${response.status}${response.status === 404 ? ` (is ${version} published?)` : ''}`);
+      if (!response.ok)
+        throw new Error(
+          `the CDN answered ${response.status}${response.status === 404 ? ` (is ${version} published?)` : ''}`,
+        );
       const hash = await sriHash(await response.arrayBuffer());
       if (integrity && hash === integrity) sriStatus.textContent = 'It matches the file on the CDN.';
       else {
@@ -567,7 +613,9 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
 /** Waits until the element and every element it renders have finished rendering. */
 async function whenRendered(element: HTMLElement): Promise<void> {
   const widgets = (): (HTMLElement & { updateComplete?: Promise<unknown> })[] =>
-    shadowRootsIn(element).map((root) => root.host as HTMLElement).filter((host) => host.localName.startsWith('nw-'));
+    shadowRootsIn(element)
+      .map((root) => root.host as HTMLElement)
+      .filter((host) => host.localName.startsWith('nw-'));
   for (let attempt = 0; attempt < 200; attempt++) {
     const all = [element, ...widgets()] as (HTMLElement & { updateComplete?: Promise<unknown> })[];
     await Promise.all(all.map((widget) => widget.updateComplete));

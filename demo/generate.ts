@@ -6,9 +6,11 @@ import type { AnalysisInput } from '../src/schema/analysis.js';
 
 export function generatedAnalysis(count: number): AnalysisInput {
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const actors = ['government', 'opposition', 'observers', 'press'].map((id, i) => ({
-    id, name: ['Government', 'Opposition', 'Observers', 'Press'][i]!, kind: (['government', 'organization', 'expert', 'media'] as const)[i]!,
+    id,
+    name: ['Government', 'Opposition', 'Observers', 'Press'][i]!,
+    kind: (['government', 'organization', 'expert', 'media'] as const)[i]!,
   }));
   const pad = (n: number) => String(n).padStart(2, '0');
   const statements = Array.from({ length: count }, (_, i) => {
@@ -16,7 +18,14 @@ export function generatedAnalysis(count: number): AnalysisInput {
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const precision = random();
-    const date = precision < 0.7 ? `${year}-${pad(month)}-${pad(day)}` : precision < 0.85 ? `${year}-${pad(month)}` : precision < 0.95 ? `${year}` : undefined;
+    const date =
+      precision < 0.7
+        ? `${year}-${pad(month)}-${pad(day)}`
+        : precision < 0.85
+          ? `${year}-${pad(month)}`
+          : precision < 0.95
+            ? `${year}`
+            : undefined;
     return {
       id: `statement-${i + 1}`,
       actor: actors[i % actors.length]!.id,
@@ -27,9 +36,15 @@ export function generatedAnalysis(count: number): AnalysisInput {
     };
   });
   return {
-    schemaVersion: 1, id: `generated-${count}`, language: 'en',
-    question: `A generated timeline of ${count} statements`, summary: 'Generated for the demo and benchmarks.',
-    sections: [], actors, stances: [], statements,
+    schemaVersion: 1,
+    id: `generated-${count}`,
+    language: 'en',
+    question: `A generated timeline of ${count} statements`,
+    summary: 'Generated for the demo and benchmarks.',
+    sections: [],
+    actors,
+    stances: [],
+    statements,
     sources: Array.from({ length: 5 }, (_, i) => ({ id: String(i + 1), title: `Generated source ${i + 1}` })),
   };
 }

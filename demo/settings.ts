@@ -1,11 +1,18 @@
 export {}; // a module: it awaits at the top level
 // Demo pages: the shared header, then ?theme= and ?lang= applied to the page and every widget,
 // then the elements register.
-const PAGES = [['./', 'Widgets'], ['./article.html', 'Article'], ['./analysis.html', 'Full analysis'], ['./timeline.html', 'Timeline'], ['./builder.html', 'Embed builder']];
+const PAGES = [
+  ['./', 'Widgets'],
+  ['./article.html', 'Article'],
+  ['./analysis.html', 'Full analysis'],
+  ['./timeline.html', 'Timeline'],
+  ['./builder.html', 'Embed builder'],
+];
 const header = document.querySelector<HTMLElement>('.demo-header')!;
 header.innerHTML = `<p class="brand">newsroom-widgets demo</p>
-  <nav aria-label="Demo pages">${PAGES.map(([href, name]) =>
-    `<a href="${href}"${href === header.dataset.page ? ' aria-current="page"' : ''}>${name}</a>`).join(' ')}</nav>
+  <nav aria-label="Demo pages">${PAGES.map(
+    ([href, name]) => `<a href="${href}"${href === header.dataset.page ? ' aria-current="page"' : ''}>${name}</a>`,
+  ).join(' ')}</nav>
   <nav aria-label="Demo settings">
     <span>Theme:</span> <a href="?theme=light">Light</a> <a href="?theme=dark">Dark</a> <a href="?theme=auto">Auto</a>
     <span>Language:</span> <a href="?lang=en">English</a> <a href="?lang=es">Español</a>

@@ -7,5 +7,7 @@ import { generatedAnalysis } from './generate.js';
 
 const imported = parseTimelineJS(timelineJs);
 if (imported.ok) document.querySelector<NwTimeline>('#imported')!.analysis = imported.analysis;
-document.querySelector<NwTimeline>('#generated')!.analysis = generatedAnalysis(Number(new URLSearchParams(location.search).get('n') ?? 1000));
+document.querySelector<NwTimeline>('#generated')!.analysis = generatedAnalysis(
+  Number(new URLSearchParams(location.search).get('n') ?? 1000),
+);
 await import('./settings.js');

@@ -29,8 +29,13 @@ export function findBrowser() {
 
 /** Flags for headless Chromium on a machine with no GPU, no sandbox and no network. */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--no-first-run',
 ];
 
@@ -41,7 +46,7 @@ export const HOW_TO_INSTALL =
 export function installChromium(log = console.error) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !executable('/usr/bin/apt-get')) return undefined;
-  log('newsroom-widgets: no Chrome or Chromium found; installing Debian\'s chromium with apt-get…');
+  log("newsroom-widgets: no Chrome or Chromium found; installing Debian's chromium with apt-get…");
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {

@@ -31,7 +31,12 @@ const GLOBAL_NAME = 'NewsroomWidgets';
  * One self-contained, minified script: `entry` with everything it imports, no externals, no
  * chunks, written to `outDir/fileName`. Also used by build-embed.ts.
  */
-export async function bundleScript(entry: string, outDir: string, format: 'es' | 'iife', fileName: string): Promise<void> {
+export async function bundleScript(
+  entry: string,
+  outDir: string,
+  format: 'es' | 'iife',
+  fileName: string,
+): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -104,9 +109,12 @@ async function main(): Promise<void> {
   const moduleCode = readFileSync(join(CDN_DIR, CDN_FILES.module), 'utf8');
   const awaits = topLevelAwaits(moduleCode, CDN_FILES.module);
   if (awaits.length > 0) {
-    throw new Error(`top-level await in the module graph (at ${awaits.join(', ')} in ${CDN_FILES.module}): no classic-script build possible`);
+    throw new Error(
+      `top-level await in the module graph (at ${awaits.join(', ')} in ${CDN_FILES.module}): no classic-script build possible`,
+    );
   }
-  if (/^\s*import[\s{*"']/m.test(moduleCode)) throw new Error(`${CDN_FILES.module} still imports something: it must be self-contained`);
+  if (/^\s*import[\s{*"']/m.test(moduleCode))
+    throw new Error(`${CDN_FILES.module} still imports something: it must be self-contained`);
   await bundleScript(ENTRY, CDN_DIR, 'iife', CDN_FILES.classic);
 
   recordIntegrity(CDN_DIR, Object.values(CDN_FILES));

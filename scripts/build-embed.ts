@@ -42,13 +42,15 @@ async function main(): Promise<void> {
 
   await bundleScript('src/embed/embed.ts', EMBED_DIR, 'es', EMBED_FILES.page);
   const pageCode = readFileSync(join(EMBED_DIR, EMBED_FILES.page), 'utf8');
-  if (/^\s*import[\s{*"']/m.test(pageCode)) throw new Error(`${EMBED_FILES.page} still imports something: it must be self-contained`);
+  if (/^\s*import[\s{*"']/m.test(pageCode))
+    throw new Error(`${EMBED_FILES.page} still imports something: it must be self-contained`);
   await bundleScript('src/embed/resizer.ts', EMBED_DIR, 'iife', EMBED_FILES.resizer);
   const resizerCode = readFileSync(join(EMBED_DIR, EMBED_FILES.resizer), 'utf8');
   if (topLevelAwaits(resizerCode, EMBED_FILES.resizer).length > 0 || /^\s*(import|export)[\s{*"']/m.test(resizerCode)) {
     throw new Error(`${EMBED_FILES.resizer} is not a classic script`);
   }
-  if (resizerCode.length > RESIZER_BUDGET) throw new Error(`${EMBED_FILES.resizer} is ${resizerCode.length} bytes, over its ${RESIZER_BUDGET}-byte budget`);
+  if (resizerCode.length > RESIZER_BUDGET)
+    throw new Error(`${EMBED_FILES.resizer} is ${resizerCode.length} bytes, over its ${RESIZER_BUDGET}-byte budget`);
 
   const hashes = recordIntegrity(EMBED_DIR, Object.values(EMBED_FILES));
   writeFileSync(EMBED_PAGE, embedPage(`embed/${EMBED_FILES.page}`, hashes[EMBED_FILES.page]!));

@@ -29,7 +29,11 @@ const ROOT = resolve(import.meta.dirname, '..');
 const useDist = process.argv.includes('--dist');
 const ELEMENTS = Object.keys(LIBRARY_ENTRIES).filter((name) => name.startsWith('nw-'));
 /** nw-stance-card -> NwStanceCard */
-const className = (tag: string) => tag.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+const className = (tag: string) =>
+  tag
+    .split('-')
+    .map((p) => p[0]!.toUpperCase() + p.slice(1))
+    .join('');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function bundle(entry: string): Promise<string> {
@@ -89,12 +93,16 @@ for (const element of ELEMENTS) {
 }
 
 const failed = rows.some((r) => r.problems.length > 0);
-console.log(`Element isolation (${useDist ? 'dist/*.js, as published' : 'src, bundled alone'}; Lit and zod bundled, unminified)\n`);
+console.log(
+  `Element isolation (${useDist ? 'dist/*.js, as published' : 'src, bundled alone'}; Lit and zod bundled, unminified)\n`,
+);
 console.log('| entry | KB | registers | element classes | result |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const result = r.problems.length ? `FAIL: ${r.problems.join('; ')}` : 'ok';
-  console.log(`| ${r.element} | ${r.kb} | ${r.registers.join(', ') || '(none)'} | ${r.classes.map(className).join(', ') || '(none)'} | ${result} |`);
+  console.log(
+    `| ${r.element} | ${r.kb} | ${r.registers.join(', ') || '(none)'} | ${r.classes.map(className).join(', ') || '(none)'} | ${result} |`,
+  );
 }
 if (failed) {
   console.error('\nAn element entry pulls in another element (or loses its own registration).');

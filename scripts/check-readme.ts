@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Named { name: string }
+interface Named {
+  name: string;
+}
 interface Declaration {
   tagName?: string;
   attributes?: Named[];
@@ -14,7 +16,9 @@ interface Declaration {
   cssProperties?: Named[];
 }
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+  modules: { declarations?: Declaration[] }[];
+};
 const readme = readFileSync('README.md', 'utf8');
 const missing: string[] = [];
 
@@ -36,7 +40,9 @@ for (const element of manifest.modules.flatMap((module) => module.declarations ?
 }
 
 if (missing.length > 0) {
-  console.error(`README.md does not document ${missing.length} thing(s) custom-elements.json lists:\n  ${[...new Set(missing)].join('\n  ')}`);
+  console.error(
+    `README.md does not document ${missing.length} thing(s) custom-elements.json lists:\n  ${[...new Set(missing)].join('\n  ')}`,
+  );
   process.exitCode = 1;
 } else {
   console.log('README.md documents every element, attribute, event, part and CSS property in custom-elements.json.');

@@ -17,11 +17,14 @@ const SNIPPET_LINE = /(src="[^"]*newsroom-widgets@)([^/"]+)(\/dist\/cdn\/([\w.-]
 
 /** The README with every script-tag snippet pinned to `version` and the given hashes. */
 export function pinSnippet(readme: string, version: string, integrity: Record<string, string>): string {
-  return readme.replace(SNIPPET_LINE, (_match, before: string, _old: string, path: string, file: string, _hash: string, after: string) => {
-    const hash = integrity[file];
-    if (!hash) throw new Error(`no integrity hash for ${file} in dist/cdn/integrity.json`);
-    return `${before}${version}${path}${hash}${after}`;
-  });
+  return readme.replace(
+    SNIPPET_LINE,
+    (_match, before: string, _old: string, path: string, file: string, _hash: string, after: string) => {
+      const hash = integrity[file];
+      if (!hash) throw new Error(`no integrity hash for ${file} in dist/cdn/integrity.json`);
+      return `${before}${version}${path}${hash}${after}`;
+    },
+  );
 }
 
 /** How many snippet lines the README has (so a reworded README cannot silently skip the check). */
@@ -38,7 +41,10 @@ function main(): void {
     writeFileSync('README.md', pinned);
     console.log(`README.md: script-tag snippet pinned to ${version}`);
   } else if (mode === '--check') {
-    if (pinned !== readme) throw new Error(`README.md's script-tag snippet is not pinned to ${version} and this build's hashes: run \`tsx scripts/readme-sri.ts --write\``);
+    if (pinned !== readme)
+      throw new Error(
+        `README.md's script-tag snippet is not pinned to ${version} and this build's hashes: run \`tsx scripts/readme-sri.ts --write\``,
+      );
     console.log(`README.md: script-tag snippet matches ${version}`);
   } else {
     throw new Error('usage: tsx scripts/readme-sri.ts --write | --check');

@@ -19,10 +19,12 @@ import { escapeAttribute as escapeText } from '../../src/internal/markup.js';
 import type { AnalysisInput } from '../../src/schema/analysis.js';
 import { TIMELINEJS_OPTIONS } from './render-page.js';
 
-export type ArticleVariant = 'ours-every-element' | 'ours-classic-in-head' | 'ours-timeline' | 'ours-iframe-timeline' | 'timelinejs';
+export type ArticleVariant =
+  'ours-every-element' | 'ours-classic-in-head' | 'ours-timeline' | 'ours-iframe-timeline' | 'timelinejs';
 
 export const ARTICLE_VARIANTS: Record<ArticleVariant, string> = {
-  'ours-every-element': 'module script tag: `<nw-summary>`, `<nw-stances>`, `<nw-timeline>`, `<nw-source-list>`, one `src`',
+  'ours-every-element':
+    'module script tag: `<nw-summary>`, `<nw-stances>`, `<nw-timeline>`, `<nw-source-list>`, one `src`',
   'ours-classic-in-head': 'the same with the classic script in `<head>` (elements defined before the first paint)',
   'ours-timeline': 'module script tag: one `<nw-timeline src>`',
   'ours-iframe-timeline': 'iframe embed of `<nw-timeline>` (another origin) + `resizer.js`',
@@ -98,7 +100,8 @@ export function articlePage(variant: ArticleVariant, analysis: AnalysisInput, wi
     'ours-classic-in-head': '<script src="/dist/cdn/newsroom-widgets.classic.js"></script>',
     'ours-timeline': '<script type="module" src="/dist/cdn/newsroom-widgets.js"></script>',
     'ours-iframe-timeline': '',
-    timelinejs: '<link rel="stylesheet" href="/timelinejs/css/timeline.css"><script src="/timelinejs/js/timeline.js"></script>',
+    timelinejs:
+      '<link rel="stylesheet" href="/timelinejs/css/timeline.css"><script src="/timelinejs/js/timeline.js"></script>',
   }[variant];
   const tail = {
     'ours-every-element': OURS_READY,
@@ -114,7 +117,8 @@ export function articlePage(variant: ArticleVariant, analysis: AnalysisInput, wi
     `<h1>${articleText(analysis.question)}</h1>`,
     `<p class="standfirst">${articleText(analysis.summary)}</p>`,
     slots[0] ?? '',
-    paragraphs[0], paragraphs[1],
+    paragraphs[0],
+    paragraphs[1],
     slots[1] ?? '',
     paragraphs[2],
     slots[2] ?? '',

@@ -61,15 +61,16 @@ const LIBRARY_SCRIPT: Record<Library, string> = {
 };
 
 /** In the page: calls `ready()` on the library's ready event; `window.DATA` holds the data. */
-const start = (library: Library, element: OurElement) => library === 'ours'
-  ? `const el = document.createElement('${element}');
+const start = (library: Library, element: OurElement) =>
+  library === 'ours'
+    ? `const el = document.createElement('${element}');
      const entries = () => el.shadowRoot.querySelectorAll('${element === 'nw-timeline' ? 'li.entry' : '[part~=section]'}').length;
      const total = ${element === 'nw-timeline' ? 'window.DATA.ours.statements.length' : 'window.DATA.ours.sections.length'};
      el.addEventListener('nw-ready', (event) => { if (event.composedPath()[0] === el) ready(); });
      el.addEventListener('nw-error', (event) => { window.RESULT = { error: event.detail.message }; });
      el.analysis = window.DATA.ours;
      document.querySelector('main').append(el);`
-  : `const entries = () => document.querySelectorAll('.tl-slide').length;
+    : `const entries = () => document.querySelectorAll('.tl-slide').length;
      const total = 0; // TimelineJS has built every slide by its loaded event
      const timeline = new TL.Timeline('timeline', window.DATA.timelinejs, TIMELINEJS_OPTIONS);
      timeline.on('loaded', ready);`;

@@ -23,8 +23,13 @@ export interface ArgsSpec<Name extends string> {
   target: { what: string; verb: string };
 }
 
-export function readArgs<Name extends string>(args: string[], spec: ArgsSpec<Name>): CommandArgs<Name> | { usage: string } | 'help' {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+export function readArgs<Name extends string>(
+  args: string[],
+  spec: ArgsSpec<Name>,
+): CommandArgs<Name> | { usage: string } | 'help' {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
   for (const name of spec.values) options[name] = { type: 'string' };
   for (const name of spec.flags ?? []) options[name] = { type: 'boolean' };
   let parsed: ReturnType<typeof parseArgs>;
@@ -43,7 +48,12 @@ export function readArgs<Name extends string>(args: string[], spec: ArgsSpec<Nam
   const { positionals } = parsed;
   if (positionals.length !== 1) {
     const { what, verb } = spec.target;
-    return { usage: positionals.length === 0 ? `give the ${what} to ${verb}` : `give one file or URL to ${verb}, not ${positionals.length}` };
+    return {
+      usage:
+        positionals.length === 0
+          ? `give the ${what} to ${verb}`
+          : `give one file or URL to ${verb}, not ${positionals.length}`,
+    };
   }
   const flags = new Set((spec.flags ?? []).filter((name) => parsed.values[name] === true));
   return { target: positionals[0]!, values, flags };

@@ -15,7 +15,8 @@ export async function readInput(target: string): Promise<string> {
     try {
       response = await fetch(target, { signal: AbortSignal.timeout(15_000) });
     } catch (cause) {
-      const reason = cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out after 15 s' : 'could not connect';
+      const reason =
+        cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out after 15 s' : 'could not connect';
       throw new UnreadableInput(`cannot fetch ${target}: ${reason}`);
     }
     if (!response.ok) throw new UnreadableInput(`cannot fetch ${target}: HTTP ${response.status}`);
@@ -55,7 +56,14 @@ export async function writeOrReport(out: string, text: string, err: (line: strin
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === undefined) throw cause;
-    const reason = code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such folder'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : code;
     err(`cannot write ${out}: ${reason}`);
     return false;
   }

@@ -11,7 +11,8 @@ import { readArgs } from './args.js';
 import { readOrReport, writeOrReport } from './command-files.js';
 import { EXIT, type CommandIo } from './validate-command.js';
 
-export const IMPORT_USAGE = 'usage: newsroom-widgets import-timelinejs <file-or-url> [--id slug] [--lang tag] [--out file]';
+export const IMPORT_USAGE =
+  'usage: newsroom-widgets import-timelinejs <file-or-url> [--id slug] [--lang tag] [--out file]';
 
 const HELP = `${IMPORT_USAGE}
 
@@ -32,7 +33,10 @@ interface Parsed {
 
 /** Parses the arguments, or returns the one-line reason they are wrong. */
 function parseArgs(args: string[]): Parsed | { usage: string } | 'help' {
-  const parsed = readArgs(args, { values: ['id', 'lang', 'out'], target: { what: 'TimelineJS file or URL', verb: 'import' } });
+  const parsed = readArgs(args, {
+    values: ['id', 'lang', 'out'],
+    target: { what: 'TimelineJS file or URL', verb: 'import' },
+  });
   if (parsed === 'help' || 'usage' in parsed) return parsed;
   const { id, lang, out } = parsed.values;
   const options: TimelineImportOptions = {};
@@ -77,6 +81,8 @@ export async function importTimelineJSCommand(args: string[], io: CommandIo): Pr
   }
   if (!(await writeOrReport(out, `${json}\n`, io.err))) return EXIT.usage;
   const { statements, actors, sources } = result.analysis;
-  io.out(`${target}: imported ${statements.length} statements, ${actors.length} actors, ${sources.length} sources into ${out}`);
+  io.out(
+    `${target}: imported ${statements.length} statements, ${actors.length} actors, ${sources.length} sources into ${out}`,
+  );
   return EXIT.ok;
 }

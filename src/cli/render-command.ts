@@ -49,7 +49,8 @@ function parseArgs(args: string[]): Parsed | { usage: string } | 'help' {
   const { element, theme, 'page-url': pageUrl, out, actor, stance, lang, src } = parsed.values;
   const jsonLd = parsed.flags.has('json-ld');
   if (!element) return { usage: `--element is required: one of ${RENDERABLE_ELEMENTS.join(', ')}` };
-  if (!isStandaloneElement(element)) return { usage: `--element must be one of ${RENDERABLE_ELEMENTS.join(', ')}, not "${element}"` };
+  if (!isStandaloneElement(element))
+    return { usage: `--element must be one of ${RENDERABLE_ELEMENTS.join(', ')}, not "${element}"` };
   if (theme !== undefined && !isTheme(theme)) return { usage: `--theme must be ${THEMES.join(', ')}, not "${theme}"` };
   if (pageUrl !== undefined && !jsonLd) return { usage: '--page-url is for --json-ld' };
   const options: RenderOptions = {

@@ -5,12 +5,21 @@
 import { expect } from '@open-wc/testing';
 import { AutoHeight } from './auto-height.js';
 import { readEmbedParams } from './params.js';
-import { ampSizeMessage, asksForHeight, HEIGHT_REQUEST, heightFromMessage, MAX_HEIGHT, pymHeightMessage, sanitizeHeight } from './protocol.js';
+import {
+  ampSizeMessage,
+  asksForHeight,
+  HEIGHT_REQUEST,
+  heightFromMessage,
+  MAX_HEIGHT,
+  pymHeightMessage,
+  sanitizeHeight,
+} from './protocol.js';
 
-const frames = (count = 2) => new Promise<void>((resolve) => {
-  const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
-  next(count);
-});
+const frames = (count = 2) =>
+  new Promise<void>((resolve) => {
+    const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
+    next(count);
+  });
 
 describe('embed messages', () => {
   it('writes pym.js and AMP height messages', () => {
@@ -23,12 +32,25 @@ describe('embed messages', () => {
     expect(heightFromMessage({ sentinel: 'amp', type: 'embed-size', height: 640 })).to.equal(640);
     expect(heightFromMessage({ sentinel: 'amp', type: 'embed-size', height: 640.2 })).to.equal(641);
     for (const other of [
-      'pymxPYMxembed-1xPYMxwidthxPYMx640', 'pymxPYMxembed-1xPYMxheightxPYMx', 'pymxPYMxembed-1xPYMxheightxPYMx1.2.3',
-      'pymxPYMxembed-1xPYMxheightxPYMx-5', 'height:640', '640', 640, null, undefined, [], {},
-      { sentinel: 'amp', type: 'embed-size' }, { sentinel: 'amp', type: 'embed-size', height: '640' },
-      { sentinel: 'amp', type: 'embed-ready', height: 640 }, { sentinel: 'nw', type: 'embed-size', height: 640 },
-      { sentinel: 'amp', type: 'embed-size', height: Number.NaN }, { sentinel: 'amp', type: 'embed-size', height: -1 },
-      { sentinel: 'amp', type: 'embed-size', height: 0 }, { sentinel: 'amp', type: 'embed-size', height: Infinity },
+      'pymxPYMxembed-1xPYMxwidthxPYMx640',
+      'pymxPYMxembed-1xPYMxheightxPYMx',
+      'pymxPYMxembed-1xPYMxheightxPYMx1.2.3',
+      'pymxPYMxembed-1xPYMxheightxPYMx-5',
+      'height:640',
+      '640',
+      640,
+      null,
+      undefined,
+      [],
+      {},
+      { sentinel: 'amp', type: 'embed-size' },
+      { sentinel: 'amp', type: 'embed-size', height: '640' },
+      { sentinel: 'amp', type: 'embed-ready', height: 640 },
+      { sentinel: 'nw', type: 'embed-size', height: 640 },
+      { sentinel: 'amp', type: 'embed-size', height: Number.NaN },
+      { sentinel: 'amp', type: 'embed-size', height: -1 },
+      { sentinel: 'amp', type: 'embed-size', height: 0 },
+      { sentinel: 'amp', type: 'embed-size', height: Infinity },
     ]) {
       expect(heightFromMessage(other), JSON.stringify(other) ?? String(other)).to.equal(undefined);
     }
@@ -51,28 +73,52 @@ describe('embed messages', () => {
 });
 
 describe('embed parameters', () => {
-  it('defaults to nw-analysis, passes src first, and keeps only the element\'s own attributes', () => {
+  it("defaults to nw-analysis, passes src first, and keeps only the element's own attributes", () => {
     expect(readEmbedParams('?src=/a.json&actor=x&actors=y')).to.deep.equal({
-      ok: true, element: 'nw-analysis', attributes: [['src', '/a.json']], childId: undefined,
+      ok: true,
+      element: 'nw-analysis',
+      attributes: [['src', '/a.json']],
+      childId: undefined,
     });
-    const card = readEmbedParams('?src=a.json&element=nw-stance-card&actor=x&actors=y&heading-level=2&lang=es-MX&theme=dark&childId=box-1');
+    const card = readEmbedParams(
+      '?src=a.json&element=nw-stance-card&actor=x&actors=y&heading-level=2&lang=es-MX&theme=dark&childId=box-1',
+    );
     expect(card).to.deep.equal({
-      ok: true, element: 'nw-stance-card', attributes: [['src', 'a.json'], ['actor', 'x'], ['heading-level', '2']],
-      lang: 'es-MX', theme: 'dark', childId: 'box-1',
+      ok: true,
+      element: 'nw-stance-card',
+      attributes: [
+        ['src', 'a.json'],
+        ['actor', 'x'],
+        ['heading-level', '2'],
+      ],
+      lang: 'es-MX',
+      theme: 'dark',
+      childId: 'box-1',
     });
     const timeline = readEmbedParams('?src=a.json&element=nw-timeline&actors=a,b&order=desc');
-    expect(timeline.ok && timeline.attributes).to.deep.equal([['src', 'a.json'], ['actors', 'a,b'], ['order', 'desc']]);
+    expect(timeline.ok && timeline.attributes).to.deep.equal([
+      ['src', 'a.json'],
+      ['actors', 'a,b'],
+      ['order', 'desc'],
+    ]);
   });
 
   it('ignores a theme, lang or childId it does not know', () => {
     const spec = readEmbedParams('?src=a.json&theme=neon&lang=<b>&childId=a%20b');
-    expect(spec).to.deep.equal({ ok: true, element: 'nw-analysis', attributes: [['src', 'a.json']], childId: undefined });
+    expect(spec).to.deep.equal({
+      ok: true,
+      element: 'nw-analysis',
+      attributes: [['src', 'a.json']],
+      childId: undefined,
+    });
   });
 
-  it('explains an unknown element or a missing src (and keeps pym\'s childId to report its height)', () => {
+  it("explains an unknown element or a missing src (and keeps pym's childId to report its height)", () => {
     const unknown = readEmbedParams('?src=a.json&element=script&childId=c');
     expect(unknown.ok).to.equal(false);
-    expect(!unknown.ok && unknown.message).to.match(/cannot show "script".*nw-analysis, nw-summary, nw-stance-card, nw-stances, nw-source-list, nw-timeline/);
+    expect(!unknown.ok && unknown.message).to.match(
+      /cannot show "script".*nw-analysis, nw-summary, nw-stance-card, nw-stances, nw-source-list, nw-timeline/,
+    );
     expect(unknown.childId).to.equal('c');
     expect(readEmbedParams('?element=toString').ok).to.equal(false);
     const missing = readEmbedParams('?element=nw-summary');
@@ -133,7 +179,8 @@ describe('AutoHeight', () => {
   it('includes an open popover that reaches below the content', async () => {
     const popover = document.createElement('div');
     popover.popover = 'manual';
-    popover.style.cssText = 'position: fixed; inset: auto; top: 80px; left: 0; height: 400px; margin: 0; padding: 0; border: 0;';
+    popover.style.cssText =
+      'position: fixed; inset: auto; top: 80px; left: 0; height: 400px; margin: 0; padding: 0; border: 0;';
     const host = document.createElement('div');
     host.attachShadow({ mode: 'open' }).append(popover);
     document.body.append(host);

@@ -12,7 +12,13 @@
  *   childId  added by pym.js's `pym.Parent`: the frame then talks pym
  */
 import { LANGUAGE_TAG } from '../schema/analysis.js';
-import { isStandaloneElement, isTheme, STANDALONE_ELEMENTS, type StandaloneElement, type Theme } from '../internal/standalone-elements.js';
+import {
+  isStandaloneElement,
+  isTheme,
+  STANDALONE_ELEMENTS,
+  type StandaloneElement,
+  type Theme,
+} from '../internal/standalone-elements.js';
 import { isChildId } from './protocol.js';
 
 export const DEFAULT_ELEMENT: StandaloneElement = 'nw-analysis';
@@ -49,7 +55,8 @@ export function readEmbedParams(search: string): EmbedSpec | EmbedProblem {
     };
   }
   const src = params.get('src');
-  if (!src) return { ok: false, childId, message: 'This embed needs the address of an analysis: add src=… to its URL.' };
+  if (!src)
+    return { ok: false, childId, message: 'This embed needs the address of an analysis: add src=… to its URL.' };
 
   const attributes: [string, string][] = [['src', src]];
   for (const name of STANDALONE_ELEMENTS[element]) {

@@ -24,7 +24,8 @@ export const HEIGHT_REQUEST = 'nw-embed:request-height';
 export const isChildId = (value: string): boolean => /^[\w.:-]{1,200}$/.test(value);
 
 /** pym.js's height message for the frame with this `childId`. */
-export const pymHeightMessage = (childId: string, height: number): string => ['pym', childId, 'height', String(height)].join(PYM);
+export const pymHeightMessage = (childId: string, height: number): string =>
+  ['pym', childId, 'height', String(height)].join(PYM);
 
 export interface AmpSizeMessage {
   sentinel: 'amp';

@@ -17,6 +17,7 @@ describe('parseTimelineJS in the browser', () => {
   it('refuses a file whose events are not a list, with one clear message', () => {
     const result = parseTimelineJS('{"events": {"start_date": {"year": 2024}}}');
     expect(result.ok).to.equal(false);
-    if (!result.ok) expect(result.error.message).to.equal('not a TimelineJS file: "events" must be a list, not an object');
+    if (!result.ok)
+      expect(result.error.message).to.equal('not a TimelineJS file: "events" must be a list, not an object');
   });
 });

@@ -50,8 +50,7 @@ export interface TimelineImportError {
 }
 
 export type TimelineImportResult =
-  | { ok: true; analysis: AnalysisInput; warnings: string[] }
-  | { ok: false; error: TimelineImportError };
+  { ok: true; analysis: AnalysisInput; warnings: string[] } | { ok: false; error: TimelineImportError };
 
 type Rec = Record<string, unknown>;
 type Statement = AnalysisInput['statements'][number];
@@ -171,7 +170,11 @@ export function checkImportOptions(options: TimelineImportOptions): OptionProble
     const parsed = optionSchemas[option].safeParse(value, {
       error: (issue) => (issue.code === 'too_big' ? `must be at most ${issue.maximum} characters` : undefined),
     });
-    if (!parsed.success) problems.push({ option, message: `${parsed.error.issues[0]?.message ?? 'is not valid'} (got ${describeValue(value)})` });
+    if (!parsed.success)
+      problems.push({
+        option,
+        message: `${parsed.error.issues[0]?.message ?? 'is not valid'} (got ${describeValue(value)})`,
+      });
   }
   return problems;
 }
@@ -228,10 +231,14 @@ class Importer {
   private fit(text: string, max: number, where: string, field: string): string {
     const { text: plain, markers } = neutralizeCitations(text);
     if (markers.length > 0) {
-      this.warnings.push(`${where}: ${field} has ${markers.join(' ')}, which would read as a citation of this analysis's sources; written as ${markers.map((m) => `(${m.slice(1, -1)})`).join(' ')}`);
+      this.warnings.push(
+        `${where}: ${field} has ${markers.join(' ')}, which would read as a citation of this analysis's sources; written as ${markers.map((m) => `(${m.slice(1, -1)})`).join(' ')}`,
+      );
     }
     if (plain.length <= max) return plain;
-    this.warnings.push(`${where}: ${field} is ${plain.length.toLocaleString('en')} characters, more than the ${max.toLocaleString('en')} allowed; shortened`);
+    this.warnings.push(
+      `${where}: ${field} is ${plain.length.toLocaleString('en')} characters, more than the ${max.toLocaleString('en')} allowed; shortened`,
+    );
     return shorten(plain, max);
   }
 
@@ -307,7 +314,9 @@ class Importer {
       return undefined;
     }
     if (url.length > URL_MAX) {
-      this.warnings.push(`${where}: media URL is ${url.length.toLocaleString('en')} characters, more than the ${URL_MAX.toLocaleString('en')} allowed; left out`);
+      this.warnings.push(
+        `${where}: media URL is ${url.length.toLocaleString('en')} characters, more than the ${URL_MAX.toLocaleString('en')} allowed; left out`,
+      );
       return undefined;
     }
     const existing = this.sourcesByUrl.get(url);
@@ -334,9 +343,15 @@ class Importer {
     let date: { date?: string; skipped?: string } = {};
     const startDate = event.start_date;
     if (startDate === undefined || startDate === null) {
-      this.problem([...path, 'start_date'], 'is missing: every TimelineJS event needs a start_date with at least a year');
+      this.problem(
+        [...path, 'start_date'],
+        'is missing: every TimelineJS event needs a start_date with at least a year',
+      );
     } else if (!isRecord(startDate)) {
-      this.problem([...path, 'start_date'], `must be an object like {"year": 2024, "month": 3}, not ${describeValue(startDate)}`);
+      this.problem(
+        [...path, 'start_date'],
+        `must be an object like {"year": 2024, "month": 3}, not ${describeValue(startDate)}`,
+      );
     } else {
       date = this.date(startDate, [...path, 'start_date']);
     }
@@ -352,7 +367,8 @@ class Importer {
     if (date.skipped) this.warnings.push(`${where}: ${date.skipped}; imported without a date`);
     const sourceId = media && this.sourceFor(media, where);
 
-    const joined = headline && body ? `${headline}${/[.!?…:;]["'”’»)]*$/.test(headline) ? '' : '.'} ${body}` : (headline ?? body)!;
+    const joined =
+      headline && body ? `${headline}${/[.!?…:;]["'”’»)]*$/.test(headline) ? '' : '.'} ${body}` : (headline ?? body)!;
     // The headline names the event best; then the file's own id; then the start of its text.
     const idBase =
       (headline && slugify(headline, STATEMENT_SLUG_MAX)) ||
@@ -379,7 +395,10 @@ class Importer {
     const { events } = input;
     if (events === undefined) {
       if (isRecord(input.timeline)) {
-        this.problem(['timeline'], 'is the older TimelineJS 2 format; only TimelineJS 3 files (with an "events" list) can be imported');
+        this.problem(
+          ['timeline'],
+          'is the older TimelineJS 2 format; only TimelineJS 3 files (with an "events" list) can be imported',
+        );
       } else {
         this.problem(['events'], 'is missing: a TimelineJS file has an "events" list');
       }
@@ -403,13 +422,17 @@ class Importer {
 
     const endDates = events.filter((event) => isRecord(event) && isRecord(event.end_date)).length;
     if (endDates > 0) {
-      this.warnings.push(`${plural(endDates, 'event')} ${endDates === 1 ? 'has' : 'have'} an end_date; a statement has one date, so only start dates were imported`);
+      this.warnings.push(
+        `${plural(endDates, 'event')} ${endDates === 1 ? 'has' : 'have'} an end_date; a statement has one date, so only start dates were imported`,
+      );
     }
     if (Array.isArray(input.eras) && input.eras.length > 0) {
       this.warnings.push(`${plural(input.eras.length, 'era')} left out: an analysis has no eras`);
     }
 
-    const question = titleHeadline ? this.fit(titleHeadline, LIMITS.shortText, 'title', 'the headline') : this.texts.question;
+    const question = titleHeadline
+      ? this.fit(titleHeadline, LIMITS.shortText, 'title', 'the headline')
+      : this.texts.question;
     return {
       schemaVersion: SCHEMA_VERSION,
       id: this.options.id ?? ((titleHeadline && slugify(titleHeadline)) || DEFAULT_ID),
@@ -447,7 +470,10 @@ export function fromTimelineJS(input: unknown, options: TimelineImportOptions = 
     if (optionProblems.length > 0) {
       return {
         ok: false,
-        error: refusal('invalid options', optionProblems.map(({ option, message }) => ({ path: option, message }))),
+        error: refusal(
+          'invalid options',
+          optionProblems.map(({ option, message }) => ({ path: option, message })),
+        ),
       };
     }
     const importer = new Importer(options);
@@ -457,11 +483,15 @@ export function fromTimelineJS(input: unknown, options: TimelineImportOptions = 
     const analysis = built;
     // The importer should only ever build valid documents; if it did not, say so plainly.
     const checked = validateAnalysis(analysis);
-    if (!checked.ok) return { ok: false, error: refusal('the imported analysis is not valid', checked.error.issues ?? []) };
+    if (!checked.ok)
+      return { ok: false, error: refusal('the imported analysis is not valid', checked.error.issues ?? []) };
     return { ok: true, analysis, warnings: importer.warnings };
   } catch (cause) {
     // A getter that throws, a cyclic proxy...: still a result, never an exception.
-    return { ok: false, error: { message: `cannot import: ${cause instanceof Error ? cause.message : String(cause)}` } };
+    return {
+      ok: false,
+      error: { message: `cannot import: ${cause instanceof Error ? cause.message : String(cause)}` },
+    };
   }
 }
 
@@ -474,7 +504,10 @@ export function parseTimelineJS(json: string, options: TimelineImportOptions = {
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    return { ok: false, error: { message: `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` } };
+    return {
+      ok: false,
+      error: { message: `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` },
+    };
   }
   return fromTimelineJS(value, options);
 }

@@ -13,8 +13,25 @@ import '../components/cite/cite.js';
 import type { Analysis, Source } from '../schema/analysis.js';
 import { en } from './i18n/en.js';
 import {
-  allSettled, blurAll, citeButton, citeButtons, deepActiveElement, described, isOpen, markers, minimal, page, pointer,
-  named, popoverOf, squash, tap, textCentre, untilClosed, untilOpen, untilState,
+  allSettled,
+  blurAll,
+  citeButton,
+  citeButtons,
+  deepActiveElement,
+  described,
+  isOpen,
+  markers,
+  minimal,
+  page,
+  pointer,
+  named,
+  popoverOf,
+  squash,
+  tap,
+  textCentre,
+  untilClosed,
+  untilOpen,
+  untilState,
 } from '../../test/browser/helpers.js';
 
 /** One kind of element that renders markers: how to put it on a page and which source it cites. */
@@ -70,9 +87,15 @@ function expectShows(el: Element, source: Source): void {
   expect(squash(title.textContent)).to.equal(source.title);
   // The dialog is named by the source's title.
   expect(popover.getAttribute('role')).to.equal('dialog');
-  expect(el.shadowRoot!.getElementById(popover.getAttribute('aria-labelledby')!) === title, 'named by its title').to.equal(true);
+  expect(
+    el.shadowRoot!.getElementById(popover.getAttribute('aria-labelledby')!) === title,
+    'named by its title',
+  ).to.equal(true);
   const meta = squash(popover.querySelector('.popover-meta')?.textContent);
-  expect(meta).to.include(source.publisher!).and.to.include(en.sourceTypes[source.type!]).and.to.include(source.date!.slice(0, 4));
+  expect(meta)
+    .to.include(source.publisher!)
+    .and.to.include(en.sourceTypes[source.type!])
+    .and.to.include(source.date!.slice(0, 4));
   const link = popover.querySelector('a')!;
   expect(link.getAttribute('href')).to.equal(source.url);
   expect(link.target).to.equal('_blank');
@@ -320,14 +343,20 @@ describe('citation popovers on one page', () => {
     const buttons = citeButtons(el);
     const first = buttons[0]!;
     // A marker on another line, for another source.
-    const other = buttons.find((button) => button.dataset.cite !== first.dataset.cite
-      && Math.abs(button.getBoundingClientRect().top - first.getBoundingClientRect().top) > 40)!;
+    const other = buttons.find(
+      (button) =>
+        button.dataset.cite !== first.dataset.cite &&
+        Math.abs(button.getBoundingClientRect().top - first.getBoundingClientRect().top) > 40,
+    )!;
     expect(other, 'the sample has markers on different lines').not.to.equal(undefined);
     click(first);
     await untilOpen(el);
     click(other);
-    await waitUntil(() => squash(popoverOf(el).querySelector('.popover-title')?.textContent) === sourceOf(doc, other.dataset.cite!).title,
-      'the popover did not switch to the other source');
+    await waitUntil(
+      () =>
+        squash(popoverOf(el).querySelector('.popover-title')?.textContent) === sourceOf(doc, other.dataset.cite!).title,
+      'the popover did not switch to the other source',
+    );
     expect(isOpen(el)).to.equal(true);
     expect(first.getAttribute('aria-expanded')).to.equal('false');
     expect(other.getAttribute('aria-expanded')).to.equal('true');
@@ -352,7 +381,9 @@ describe('citation popovers on one page', () => {
     // Longer than the hover-open and close delays together.
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(isOpen(el)).to.equal(true);
-    expect(squash(popoverOf(el).querySelector('.popover-title')?.textContent)).to.equal(sourceOf(doc, first!.dataset.cite!).title);
+    expect(squash(popoverOf(el).querySelector('.popover-title')?.textContent)).to.equal(
+      sourceOf(doc, first!.dataset.cite!).title,
+    );
     expect(popoverOf(el).contains(el.shadowRoot!.activeElement)).to.equal(true);
   });
 
@@ -376,7 +407,10 @@ describe('citation popovers on one page', () => {
 
         // A list for this analysis that does not show this source (filtered by type).
         const otherType = Object.keys(en.sourceTypes).find((type) => type !== sourceOf(doc, id).type)!;
-        ({ el, id } = await kind.mount(doc, html`<nw-source-list types=${otherType} .analysis=${doc}></nw-source-list>`));
+        ({ el, id } = await kind.mount(
+          doc,
+          html`<nw-source-list types=${otherType} .analysis=${doc}></nw-source-list>`,
+        ));
         click(citeButton(el, id));
         await untilOpen(el);
         expect(popoverOf(el).querySelector('.popover-jump')).to.equal(null);
@@ -407,7 +441,9 @@ describe('citation popovers on one page', () => {
 
   it('Spanish: the popover speaks the page language', async () => {
     const doc = await described();
-    const root = page(html`<div lang="es"><nw-summary .analysis=${doc}></nw-summary><nw-source-list .analysis=${doc}></nw-source-list></div>`);
+    const root = page(
+      html`<div lang="es"><nw-summary .analysis=${doc}></nw-summary><nw-source-list .analysis=${doc}></nw-source-list></div>`,
+    );
     await allSettled(root);
     const el = root.querySelector('nw-summary')!;
     await untilState(el, 'ready');

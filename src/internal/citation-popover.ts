@@ -183,24 +183,33 @@ export class CitationPopover implements ReactiveController {
     const id = this.openId;
     const source = id === undefined ? undefined : analysis.sources.find((s) => s.id === id);
     const meta = source
-      ? [source.publisher, source.date ? this.formatDate(source.date) : undefined, source.type ? t.sourceTypes[source.type] : undefined]
-          .filter(Boolean).join(' · ')
+      ? [
+          source.publisher,
+          source.date ? this.formatDate(source.date) : undefined,
+          source.type ? t.sourceTypes[source.type] : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · ')
       : '';
     const list = source && sourceListFor(analysis, source.id, this.host);
     return html`<div class="popover" part="popover" popover="auto" role="dialog" tabindex="-1"
       aria-labelledby="popover-title" @beforetoggle=${this.onBeforeToggle} @toggle=${this.onToggle}>
-      ${source
-        ? html`<p class="popover-label">${t.source} ${source.id}</p>
+      ${
+        source
+          ? html`<p class="popover-label">${t.source} ${source.id}</p>
             <p class="popover-title" id="popover-title" lang=${analysis.language}>${source.title}</p>
             ${meta ? html`<p class="popover-meta">${meta}</p>` : nothing}
             <p class="popover-actions">
-              ${source.url
-                ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${t.openSource}<span class="visually-hidden"> (${t.opensInNewTab})</span></a>`
-                : nothing}
+              ${
+                source.url
+                  ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${t.openSource}<span class="visually-hidden"> (${t.opensInNewTab})</span></a>`
+                  : nothing
+              }
               ${list ? html`<button type="button" class="popover-jump" @click=${() => this.jumpToList(analysis, source.id)}>${t.goToSourceList}</button>` : nothing}
             </p>
             <button type="button" class="popover-close" aria-label=${t.close} @click=${() => this.close()}>×</button>`
-        : html`<p id="popover-title">${t.source}</p>`}
+          : html`<p id="popover-title">${t.source}</p>`
+      }
     </div>`;
   }
 }

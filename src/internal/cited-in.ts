@@ -26,17 +26,27 @@ export function citedIn(analysis: Analysis): Map<string, CitingPlace[]> {
   };
   const actorName = (id: string) => analysis.actors.find((actor) => actor.id === id)?.name ?? id;
 
-  add([analysis.summary, ...(analysis.keyPoints ?? []), ...(analysis.unknowns ?? [])].flatMap(citedIds), { kind: 'summary' });
+  add([analysis.summary, ...(analysis.keyPoints ?? []), ...(analysis.unknowns ?? [])].flatMap(citedIds), {
+    kind: 'summary',
+  });
   analysis.sections.forEach((section, i) =>
-    add(section.paragraphs.flatMap(citedIds), { kind: 'section', id: section.id, number: i + 1, title: section.title }));
+    add(section.paragraphs.flatMap(citedIds), { kind: 'section', id: section.id, number: i + 1, title: section.title }),
+  );
   for (const stance of analysis.stances) {
     const texts = [stance.headline, stance.summary, stance.quote?.text ?? ''];
-    add([...stance.sources, ...texts.flatMap(citedIds)], { kind: 'stance', id: stance.id, actor: actorName(stance.actor) });
+    add([...stance.sources, ...texts.flatMap(citedIds)], {
+      kind: 'stance',
+      id: stance.id,
+      actor: actorName(stance.actor),
+    });
   }
   for (const statement of analysis.statements) {
     const texts = [statement.text, statement.quote?.text ?? ''];
     add([...statement.sources, ...texts.flatMap(citedIds)], {
-      kind: 'statement', id: statement.id, actor: actorName(statement.actor), ...(statement.date ? { date: statement.date } : {}),
+      kind: 'statement',
+      id: statement.id,
+      actor: actorName(statement.actor),
+      ...(statement.date ? { date: statement.date } : {}),
     });
   }
   cache.set(analysis, places);

@@ -23,15 +23,20 @@ export function defineElement(tag: string, element: CustomElementConstructor & {
   if (existing) {
     // Even the same version is worth one line: two copies mean the page downloads and runs
     // the library twice, and a page author can only fix what the console tells them.
-    const theirs = existing.version === VERSION
-      ? `another copy of newsroom-widgets ${VERSION} (loaded twice on this page)`
-      : existing.version ? `newsroom-widgets ${existing.version}` : 'another script';
+    const theirs =
+      existing.version === VERSION
+        ? `another copy of newsroom-widgets ${VERSION} (loaded twice on this page)`
+        : existing.version
+          ? `newsroom-widgets ${existing.version}`
+          : 'another script';
     warnOnce(`newsroom-widgets ${VERSION}: <${tag}> is already defined by ${theirs}; the first definition is kept.`);
     return;
   }
   try {
     customElements.define(tag, element);
   } catch (cause) {
-    warnOnce(`newsroom-widgets ${VERSION}: could not define <${tag}>: ${cause instanceof Error ? cause.message : String(cause)}`);
+    warnOnce(
+      `newsroom-widgets ${VERSION}: could not define <${tag}>: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
 }

@@ -15,5 +15,8 @@ const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
  * result is still the same JSON.
  */
 export function scriptSafeJson(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space).replace(UNSAFE_IN_SCRIPT, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, space).replace(
+    UNSAFE_IN_SCRIPT,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -15,8 +15,23 @@ import { setFetchTimeout } from './data/shared-fetch.js';
 import { defineElement } from './define.js';
 import { en } from './i18n/en.js';
 import {
-  jsonScript, minimal, MINIMAL_URL, part, realFetch, recordEvents, recordStates, replaceFetch, requestCount,
-  sample, SAMPLE_URL, shadowText, uid, untilState, variant, visibleText, withQuestion,
+  jsonScript,
+  minimal,
+  MINIMAL_URL,
+  part,
+  realFetch,
+  recordEvents,
+  recordStates,
+  replaceFetch,
+  requestCount,
+  sample,
+  SAMPLE_URL,
+  shadowText,
+  uid,
+  untilState,
+  variant,
+  visibleText,
+  withQuestion,
 } from '../../test/browser/helpers.js';
 
 const heading = (el: Element) => el.shadowRoot?.querySelector('h2')?.textContent?.trim();
@@ -101,7 +116,9 @@ describe('precedence (first present wins)', () => {
     const id = uid('doc');
     const srcId = uid('unused');
     addToBody(jsonScript(await withQuestion('From for?'), id));
-    const el = await fixture<NwSummary>(html`<nw-summary for=${id} src=${`/test-api/analysis.json?id=${srcId}`}></nw-summary>`);
+    const el = await fixture<NwSummary>(
+      html`<nw-summary for=${id} src=${`/test-api/analysis.json?id=${srcId}`}></nw-summary>`,
+    );
     await untilState(el, 'ready');
     expect(heading(el)).to.equal('From for?');
     expect(await requestCount(srcId)).to.equal(0);
@@ -147,7 +164,9 @@ describe('switching data re-renders', () => {
 describe('states', () => {
   it('loading → ready, with a placeholder that reserves height', async () => {
     // The server holds the response 400 ms, so the element is certainly still loading here.
-    const el = await fixture<NwSummary>(html`<nw-summary src=${`/test-api/slow?ms=400&id=${uid('slow')}`}></nw-summary>`);
+    const el = await fixture<NwSummary>(
+      html`<nw-summary src=${`/test-api/slow?ms=400&id=${uid('slow')}`}></nw-summary>`,
+    );
     const states = recordStates(el);
     expect(el.getAttribute('state')).to.equal('loading');
     expect(el.offsetHeight).to.be.greaterThan(100);
@@ -192,33 +211,45 @@ describe('every error code is reachable and shown', () => {
   const withDoc = async (change: (doc: Analysis) => void) => summaryWith(jsonScript(await variant(change)));
   const cases: Record<string, Case> = {
     'json: a child script with broken JSON': {
-      code: 'json', paths: [],
+      code: 'json',
+      paths: [],
       make: async () => summaryWith(jsonScript('{"schemaVersion": 1, "id": ')),
     },
     'json: src answering with an HTML page': {
-      code: 'json', paths: [], mentions: 'returned a web page, not JSON',
-      make: async () => Object.assign(document.createElement('nw-summary'), {
-        src: `/test-api/text?body=${encodeURIComponent('<!doctype html><title>Not found</title>')}`,
-      }),
+      code: 'json',
+      paths: [],
+      mentions: 'returned a web page, not JSON',
+      make: async () =>
+        Object.assign(document.createElement('nw-summary'), {
+          src: `/test-api/text?body=${encodeURIComponent('<!doctype html><title>Not found</title>')}`,
+        }),
     },
     'schema: a required field missing': {
-      code: 'schema', paths: ['question'],
+      code: 'schema',
+      paths: ['question'],
       make: () => withDoc((doc) => delete (doc as Partial<Analysis>).question),
     },
     'reference: a [n] with no source': {
-      code: 'reference', paths: ['summary'], mentions: '[99]',
+      code: 'reference',
+      paths: ['summary'],
+      mentions: '[99]',
       make: () => withDoc((doc) => void (doc.summary += ' [99]')),
     },
     'unsupported-version: schemaVersion 2': {
-      code: 'unsupported-version', paths: ['schemaVersion'],
+      code: 'unsupported-version',
+      paths: ['schemaVersion'],
       make: () => withDoc((doc) => void ((doc as { schemaVersion: number }).schemaVersion = 2)),
     },
     'not-found: for="missing-id"': {
-      code: 'not-found', paths: [], mentions: 'missing-id',
+      code: 'not-found',
+      paths: [],
+      mentions: 'missing-id',
       make: async () => Object.assign(document.createElement('nw-summary'), { for: 'missing-id' }),
     },
     'not-found: a stance card for an actor the analysis does not have': {
-      code: 'not-found', paths: [], mentions: 'nobody-at-all',
+      code: 'not-found',
+      paths: [],
+      mentions: 'nobody-at-all',
       make: async () => {
         const card = document.createElement('nw-stance-card');
         card.setAttribute('actor', 'nobody-at-all');
@@ -227,7 +258,9 @@ describe('every error code is reachable and shown', () => {
       },
     },
     'fetch: src answering 404': {
-      code: 'fetch', paths: [], mentions: '404',
+      code: 'fetch',
+      paths: [],
+      mentions: '404',
       make: async () => Object.assign(document.createElement('nw-summary'), { src: '/test-api/status/404' }),
     },
   };
@@ -366,7 +399,9 @@ describe('fetching', () => {
   it('a request slower than the fetch timeout is a fetch error', async () => {
     setFetchTimeout(100);
     try {
-      const el = await fixture<NwSummary>(html`<nw-summary src=${`/test-api/slow?ms=1000&id=${uid('timeout')}`}></nw-summary>`);
+      const el = await fixture<NwSummary>(
+        html`<nw-summary src=${`/test-api/slow?ms=1000&id=${uid('timeout')}`}></nw-summary>`,
+      );
       const error = await oneEvent(el, 'nw-error');
       expect(error.detail.code).to.equal('fetch');
       expect(el.getAttribute('state')).to.equal('error');
@@ -486,7 +521,8 @@ describe('never throws out of its lifecycle', () => {
   for (const [name, make] of Object.entries(values)) {
     it(`analysis = ${name}`, async () => {
       const problems: unknown[] = [];
-      const record = (event: ErrorEvent | PromiseRejectionEvent) => problems.push('error' in event ? event.error : event.reason);
+      const record = (event: ErrorEvent | PromiseRejectionEvent) =>
+        problems.push('error' in event ? event.error : event.reason);
       window.addEventListener('error', record);
       window.addEventListener('unhandledrejection', record);
       try {
@@ -526,7 +562,10 @@ describe('a bug while rendering', () => {
     await untilState(el, 'ready');
     events.stop();
     expect(heading(el)).to.equal('fine');
-    expect(events.events.map((event) => `${event.type} ${event.detail.code ?? ''}`.trim())).to.deep.equal(['nw-error schema', 'nw-ready']);
+    expect(events.events.map((event) => `${event.type} ${event.detail.code ?? ''}`.trim())).to.deep.equal([
+      'nw-error schema',
+      'nw-ready',
+    ]);
   });
 });
 
@@ -550,7 +589,9 @@ describe('registration', () => {
     // class and its own define module: load both as new instances and register as it would.
     // (Literal specifiers, so the dev server maps them to the .ts sources.)
     const warnings = await warningsDuring(async () => {
-      const { NwSummary: Copy } = (await import('../components/summary/summary.component.js?copy=2' as string)) as typeof import('../components/summary/summary.component.js');
+      const { NwSummary: Copy } = (await import(
+        '../components/summary/summary.component.js?copy=2' as string
+      )) as typeof import('../components/summary/summary.component.js');
       const copy = (await import('./define.js?copy=2' as string)) as typeof import('./define.js');
       expect(Copy).not.to.equal(NwSummary);
       expect(copy.defineElement).not.to.equal(defineElement);
@@ -563,7 +604,9 @@ describe('registration', () => {
   });
 
   it('evaluating the registration module again neither throws nor warns', async () => {
-    const warnings = await warningsDuring(async () => void (await import('../components/summary/summary.js?copy=3' as string)));
+    const warnings = await warningsDuring(
+      async () => void (await import('../components/summary/summary.js?copy=3' as string)),
+    );
     expect(warnings).to.deep.equal([]);
     expect(customElements.get('nw-summary')).to.equal(NwSummary);
   });
@@ -587,13 +630,15 @@ describe('language', () => {
   });
 
   it('lang="es" on an ancestor', async () => {
-    const wrapper = fixtureSync(html`<section lang="es"><div><nw-summary .analysis=${await sample()}></nw-summary></div></section>`);
+    const wrapper = fixtureSync(
+      html`<section lang="es"><div><nw-summary .analysis=${await sample()}></nw-summary></div></section>`,
+    );
     const el = wrapper.querySelector('nw-summary')!;
     await untilState(el, 'ready');
     for (const label of spanish) expect(shadowText(el)).to.include(label);
   });
 
-  it('the analysis\'s language when no lang is set anywhere', async () => {
+  it("the analysis's language when no lang is set anywhere", async () => {
     const root = document.documentElement;
     const pageLang = root.getAttribute('lang');
     root.removeAttribute('lang');
@@ -622,7 +667,9 @@ describe('language', () => {
 
   it('a malformed lang that Intl rejects does not break date formatting', async () => {
     // Intl.DateTimeFormat('es-') throws a RangeError; the card must still render.
-    const card = await fixture(html`<nw-stance-card lang="es-" actor="claudia-sheinbaum" .analysis=${await sample()}></nw-stance-card>`);
+    const card = await fixture(
+      html`<nw-stance-card lang="es-" actor="claudia-sheinbaum" .analysis=${await sample()}></nw-stance-card>`,
+    );
     await untilState(card, 'ready');
     expect(part(card, 'time').textContent).to.equal('8 de agosto de 2025');
   });
@@ -640,13 +687,21 @@ describe('language', () => {
       const doc = await sample();
       const stance = doc.stances.find((s) => s.actor === 'claudia-sheinbaum')!;
       expect(stance.quote?.date).to.equal('2025-08-08'); // the input the expectations below describe
-      expect(await quoteDate(doc, 'claudia-sheinbaum', 'en')).to.deep.equal({ text: 'August 8, 2025', datetime: '2025-08-08' });
+      expect(await quoteDate(doc, 'claudia-sheinbaum', 'en')).to.deep.equal({
+        text: 'August 8, 2025',
+        datetime: '2025-08-08',
+      });
       expect((await quoteDate(doc, 'claudia-sheinbaum', 'es')).text).to.equal('8 de agosto de 2025');
     });
 
     it('a partial date says only the month', async () => {
-      const doc = await variant((d) => void (d.stances.find((s) => s.actor === 'claudia-sheinbaum')!.quote!.date = '2025-04'));
-      expect(await quoteDate(doc, 'claudia-sheinbaum', 'en')).to.deep.equal({ text: 'April 2025', datetime: '2025-04' });
+      const doc = await variant(
+        (d) => void (d.stances.find((s) => s.actor === 'claudia-sheinbaum')!.quote!.date = '2025-04'),
+      );
+      expect(await quoteDate(doc, 'claudia-sheinbaum', 'en')).to.deep.equal({
+        text: 'April 2025',
+        datetime: '2025-04',
+      });
       expect((await quoteDate(doc, 'claudia-sheinbaum', 'es')).text).to.equal('abril de 2025');
     });
   });

@@ -136,9 +136,7 @@ export abstract class NwElement extends LitElement implements PageMember {
       const language = value?.ok ? value.analysis.language : undefined;
       // A server-rendered element has no ancestors to ask: its own `lang` (composing elements
       // pass theirs down, see `nestedLang`), else the analysis's language.
-      this.localeThisUpdate = isServer
-        ? resolveLocale(null, this.lang || language)
-        : resolveLocale(this, language);
+      this.localeThisUpdate = isServer ? resolveLocale(null, this.lang || language) : resolveLocale(this, language);
     }
     return this.localeThisUpdate;
   }
@@ -259,9 +257,11 @@ export abstract class NwElement extends LitElement implements PageMember {
       <details part="error-details">
         <summary>${t.errorDetails}</summary>
         <p>${error.message} <code>[${error.code}]</code></p>
-        ${error.issues?.length
-          ? html`<ul>${error.issues.map((issue) => html`<li><code>${issue.path || t.documentRoot}</code>: ${issue.message}</li>`)}</ul>`
-          : nothing}
+        ${
+          error.issues?.length
+            ? html`<ul>${error.issues.map((issue) => html`<li><code>${issue.path || t.documentRoot}</code>: ${issue.message}</li>`)}</ul>`
+            : nothing
+        }
       </details>
       ${error.code === 'fetch' && !this.loader.refusedSrc ? html`<button type="button" @click=${() => this.loader.reload()}>${t.retry}</button>` : nothing}
     </div>`;
@@ -282,12 +282,12 @@ export abstract class NwElement extends LitElement implements PageMember {
     } else if (status === TaskStatus.COMPLETE && value) {
       outcome = value;
       if (!value.ok) event = new NwErrorEvent(value.error);
-      else if ((missing = this.selectionError(value.analysis))) event = new NwErrorEvent({ code: 'not-found', message: missing });
+      else if ((missing = this.selectionError(value.analysis)))
+        event = new NwErrorEvent({ code: 'not-found', message: missing });
       else if ((crash = this.crashedOn(value.analysis))) {
         missing = crash.message; // an outcome of its own: the same analysis rendered fine later is announced
         event = new NwErrorEvent(crash);
-      }
-      else {
+      } else {
         selection = this.selection(value.analysis);
         event = new NwReadyEvent({ analysis: value.analysis });
       }

@@ -69,15 +69,17 @@ function nearest(candidates: PageMember[], from: Node | undefined): PageMember |
 
 /** Another element on the page listing source `id` of this analysis (the nearest to `except`), if any. */
 export function sourceListFor(analysis: Analysis, id: string, except?: PageMember): PageMember | undefined {
-  const found = [...members].filter((member) =>
-    member !== except && member.isConnected && sameAnalysis(member, analysis) && member.listsSource(id));
+  const found = [...members].filter(
+    (member) => member !== except && member.isConnected && sameAnalysis(member, analysis) && member.listsSource(id),
+  );
   return nearest(found, except);
 }
 
 /** The element showing `place` of this analysis (the nearest to `except`), if any is on the page. */
 export function memberShowing(analysis: Analysis, place: CitingPlace, except?: PageMember): PageMember | undefined {
-  const found = [...members].filter((member) =>
-    member !== except && member.isConnected && sameAnalysis(member, analysis) && member.showsPlace(place));
+  const found = [...members].filter(
+    (member) => member !== except && member.isConnected && sameAnalysis(member, analysis) && member.showsPlace(place),
+  );
   return nearest(found, except);
 }
 
@@ -90,7 +92,10 @@ export function flash(target: HTMLElement): void {
 /** Moves focus to `target` (made focusable) and scrolls it into view. */
 export function focusTarget(target: HTMLElement): void {
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  target.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  target.scrollIntoView({
+    block: 'center',
+    behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+  });
   target.focus({ preventScroll: true });
   flash(target);
 }

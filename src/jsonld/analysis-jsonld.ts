@@ -22,7 +22,11 @@ export interface AnalysisJsonLdOptions {
 // Citation markers ("[3]") mean nothing without the rendered source list: the sources
 // are given as `citation` instead, so text in the JSON-LD reads as plain prose.
 const MARKER = /[ \t]*\[[1-9]\d{0,3}\]/g;
-const plain = (text: string): string => text.replace(MARKER, '').replace(/[ \t]+([.,;:!?])/g, '$1').trim();
+const plain = (text: string): string =>
+  text
+    .replace(MARKER, '')
+    .replace(/[ \t]+([.,;:!?])/g, '$1')
+    .trim();
 
 const ORGANIZATION_TYPE = {
   government: 'GovernmentOrganization',
@@ -82,7 +86,9 @@ function claimNode(statement: Statement, id: (fragment: string) => string) {
     author: { '@id': id(`actor-${statement.actor}`) },
     // Partial dates ("2025", "2025-04") are ISO 8601 dates of reduced precision.
     ...(statement.date ? { datePublished: statement.date } : {}),
-    ...(statement.sources.length > 0 ? { appearance: statement.sources.map((source) => ({ '@id': id(`source-${source}`) })) } : {}),
+    ...(statement.sources.length > 0
+      ? { appearance: statement.sources.map((source) => ({ '@id': id(`source-${source}`) })) }
+      : {}),
     ...(quote
       ? {
           hasPart: {
@@ -104,7 +110,8 @@ function claimNode(statement: Statement, id: (fragment: string) => string) {
 export function buildAnalysisJsonLd(analysis: Analysis, options: AnalysisJsonLdOptions = {}) {
   // The page's URL becomes the article's `url` and the base of every `@id`, which search
   // engines and fact-check tools show as links: a `javascript:` one there would be ours.
-  if (options.url && !isHttpUrl(options.url)) { // '' means no url, as it always did
+  if (options.url && !isHttpUrl(options.url)) {
+    // '' means no url, as it always did
     throw new TypeError(`url must be the page's absolute http(s) address, not ${JSON.stringify(options.url)}`);
   }
   const id = idMaker(options.url);
@@ -139,7 +146,9 @@ export function buildAnalysisJsonLd(analysis: Analysis, options: AnalysisJsonLdO
     ...(analysis.statements.length > 0
       ? {
           // Statements by an actor the document does not list (an invalid document) are left out.
-          mentions: analysis.statements.filter((statement) => actorIds.has(statement.actor)).map((statement) => claimNode(statement, id)),
+          mentions: analysis.statements
+            .filter((statement) => actorIds.has(statement.actor))
+            .map((statement) => claimNode(statement, id)),
         }
       : {}),
     ...(analysis.sources.length > 0 ? { citation: analysis.sources.map((source) => sourceNode(source, id)) } : {}),

@@ -18,7 +18,14 @@ import type { Analysis } from '../schema/analysis.js';
 import type { AnalysisError } from '../schema/validate.js';
 import { validateValue } from '../internal/data/validated.js';
 import { escapeAttribute, scriptSafeJson } from '../internal/markup.js';
-import { isStandaloneElement, isTheme, STANDALONE_ELEMENTS, THEMES, type StandaloneElement, type Theme } from '../internal/standalone-elements.js';
+import {
+  isStandaloneElement,
+  isTheme,
+  STANDALONE_ELEMENTS,
+  THEMES,
+  type StandaloneElement,
+  type Theme,
+} from '../internal/standalone-elements.js';
 import type { NwElement } from '../internal/nw-element.js';
 
 /** The elements `renderHtml` renders (`<nw-cite>` lives inside a page's own text instead). */
@@ -89,7 +96,9 @@ export async function renderHtml(analysis: unknown, options: RenderOptions): Pro
 export function renderHtmlSync(analysis: unknown, options: RenderOptions): string {
   const { element, theme } = options;
   // An empty option is no option (a CLI flag or a form field left blank).
-  const [actor, stance, lang, src] = [options.actor, options.stance, options.lang, options.src].map((value) => value || undefined);
+  const [actor, stance, lang, src] = [options.actor, options.stance, options.lang, options.src].map(
+    (value) => value || undefined,
+  );
   if (!isStandaloneElement(element)) {
     throw new TypeError(`element must be one of ${RENDERABLE_ELEMENTS.join(', ')}, not ${JSON.stringify(element)}`);
   }
@@ -115,14 +124,17 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
     .replace(SSR_MARKERS, '')
     .replace(/ defer-hydration(?=>)/g, '')
     // One space between attributes (the template's line breaks and omitted ones leave runs).
-    .replace(/^<[^>]*>/, (open) => open.replace(/("[^"]*")|\s+/g, (run, quoted?: string) => quoted ?? ' ').replace(/ >$/, '>'));
+    .replace(/^<[^>]*>/, (open) =>
+      open.replace(/("[^"]*")|\s+/g, (run, quoted?: string) => quoted ?? ' ').replace(/ >$/, '>'),
+    );
   if (/<div class="error" part="error">/.test(markup)) {
     // A bug, not a document problem: the element rendered its error state.
     throw new Error(`<${element}> could not render this analysis; please report it with the document`);
   }
 
   const parts: string[] = [];
-  if (dataId) parts.push(`<script type="application/json" id="${escapeAttribute(dataId)}">${scriptSafeJson(document)}</script>`);
+  if (dataId)
+    parts.push(`<script type="application/json" id="${escapeAttribute(dataId)}">${scriptSafeJson(document)}</script>`);
   parts.push(markup);
   if (options.jsonLd) parts.push(jsonLdScript(document, options.jsonLd === true ? {} : options.jsonLd));
   return `${parts.join('\n')}\n`;

@@ -42,14 +42,18 @@ export const LIMITS = {
 // format characters (zero-width spaces and joiners, direction marks and overrides, BOM), which
 // a paste from a word processor can leave alone in a field: a heading made of them is empty.
 const VISIBLE = /[^\s\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
-const text = (max: number = LIMITS.text) =>
-  z.string().check(z.regex(VISIBLE, 'must not be empty'), z.maxLength(max));
+const text = (max: number = LIMITS.text) => z.string().check(z.regex(VISIBLE, 'must not be empty'), z.maxLength(max));
 
 const slug = () =>
-  z.string().check(
-    z.maxLength(80),
-    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens, like "mexico-government"'),
-  );
+  z
+    .string()
+    .check(
+      z.maxLength(80),
+      z.regex(
+        /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        'must be a slug: lowercase letters, digits and single hyphens, like "mexico-government"',
+      ),
+    );
 
 const sourceId = () =>
   z.string().check(z.regex(SOURCE_ID_PATTERN, 'must be a citation label: a whole number written as text, like "3"'));
@@ -58,7 +62,10 @@ const partialDate = () =>
   z.string().check(
     z.regex(PARTIAL_DATE_PATTERN, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
     // Only judge the calendar once the shape is right, so one mistake gives one message.
-    z.refine((value) => !PARTIAL_DATE_PATTERN.test(value) || parsePartialDate(value) !== undefined, 'is not a real calendar date'),
+    z.refine(
+      (value) => !PARTIAL_DATE_PATTERN.test(value) || parsePartialDate(value) !== undefined,
+      'is not a real calendar date',
+    ),
   );
 
 /** True for absolute http(s) URLs; `javascript:`, `data:` and relative URLs are refused. */
@@ -79,8 +86,7 @@ const httpUrl = () =>
     z.refine((value) => !HTTP_PREFIX.test(value) || isHttpUrl(value), 'is not a valid web address'),
   );
 
-const list = <T extends z.ZodMiniType>(item: T, max: number = LIMITS.items) =>
-  z.array(item).check(z.maxLength(max));
+const list = <T extends z.ZodMiniType>(item: T, max: number = LIMITS.items) => z.array(item).check(z.maxLength(max));
 
 export const ACTOR_KINDS = ['government', 'official', 'media', 'expert', 'organization', 'public', 'other'] as const;
 export const POSITIONS = ['supports', 'opposes', 'mixed', 'neutral', 'unclear'] as const;
@@ -147,10 +153,7 @@ export const analysisSchema = z.strictObject({
   schemaVersion: doc(z.literal(SCHEMA_VERSION), 'Always 1 for this version of the schema.'),
   id: doc(slug(), 'A stable slug for the analysis, like "mexico-us-deployment".'),
   language: doc(
-    z._default(
-      z.string().check(z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag, like "en" or "es-MX"')),
-      'en',
-    ),
+    z._default(z.string().check(z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag, like "en" or "es-MX"')), 'en'),
     'The language the analysis is written in (BCP 47). Default "en".',
   ),
   question: doc(text(LIMITS.shortText), 'The headline question the analysis answers.'),

@@ -69,7 +69,8 @@ export function ownData(value: unknown): unknown {
     } else {
       // Assigning is safe: with no prototype there is no `__proto__` setter, so a
       // "__proto__" key from JSON stays a plain key.
-      for (const key of Object.keys(original)) (copy as Record<string, unknown>)[key] = copyOf((original as Record<string, unknown>)[key]);
+      for (const key of Object.keys(original))
+        (copy as Record<string, unknown>)[key] = copyOf((original as Record<string, unknown>)[key]);
     }
   }
   return root;

@@ -20,12 +20,13 @@ export interface ReferenceFinding extends ValidationIssue {
 }
 
 type Rec = Record<string, unknown>;
-const isRecord = (value: unknown): value is Rec =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value);
 const records = (value: unknown): [Rec, number][] =>
   Array.isArray(value) ? value.flatMap((item, i) => (isRecord(item) ? [[item, i] as [Rec, number]] : [])) : [];
 const strings = (value: unknown): [string, number][] =>
-  Array.isArray(value) ? value.flatMap((item, i) => (typeof item === 'string' ? [[item, i] as [string, number]] : [])) : [];
+  Array.isArray(value)
+    ? value.flatMap((item, i) => (typeof item === 'string' ? [[item, i] as [string, number]] : []))
+    : [];
 
 /** Collections whose items carry an `id` that must be unique within the collection. */
 const COLLECTIONS = ['sections', 'actors', 'stances', 'statements', 'sources'] as const;
@@ -33,11 +34,14 @@ const COLLECTIONS = ['sections', 'actors', 'stances', 'statements', 'sources'] a
 export function checkReferences(doc: unknown): ReferenceFinding[] {
   if (!isRecord(doc)) return [];
   const findings: ReferenceFinding[] = [];
-  const add = (code: ReferenceFinding['code'], path: string, message: string) =>
-    findings.push({ code, path, message });
+  const add = (code: ReferenceFinding['code'], path: string, message: string) => findings.push({ code, path, message });
 
   const ids: Record<(typeof COLLECTIONS)[number], Map<string, number>> = {
-    sections: new Map(), actors: new Map(), stances: new Map(), statements: new Map(), sources: new Map(),
+    sections: new Map(),
+    actors: new Map(),
+    stances: new Map(),
+    statements: new Map(),
+    sources: new Map(),
   };
   for (const collection of COLLECTIONS) {
     for (const [item, i] of records(doc[collection])) {
@@ -87,7 +91,12 @@ export function checkReferences(doc: unknown): ReferenceFinding[] {
     if (typeof stance.actor === 'string') {
       const first = stanceOf.get(stance.actor);
       if (first === undefined) stanceOf.set(stance.actor, i);
-      else add('schema', `${path}.actor`, `actor "${stance.actor}" already has a stance at stances[${first}]; give each actor one stance`);
+      else
+        add(
+          'schema',
+          `${path}.actor`,
+          `actor "${stance.actor}" already has a stance at stances[${first}]; give each actor one stance`,
+        );
     }
   }
   for (const [statement, i] of records(doc.statements)) {

@@ -18,7 +18,13 @@ describe('validateAnalysis in the browser', () => {
     expect(result.ok).to.equal(false);
     if (result.ok) return;
     expect(result.error.code).to.equal('schema');
-    expect(result.error.issues).to.deep.include({ path: 'sources[0].url', message: 'must be a web address starting with http:// or https://' });
-    expect(result.error.issues).to.deep.include({ path: 'sections[2].paragraphs[0]', message: 'citation [99] has no matching source' });
+    expect(result.error.issues).to.deep.include({
+      path: 'sources[0].url',
+      message: 'must be a web address starting with http:// or https://',
+    });
+    expect(result.error.issues).to.deep.include({
+      path: 'sections[2].paragraphs[0]',
+      message: 'citation [99] has no matching source',
+    });
   });
 });

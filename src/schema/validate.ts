@@ -20,9 +20,7 @@ export interface AnalysisError {
   issues?: ValidationIssue[];
 }
 
-export type ValidationResult =
-  | { ok: true; analysis: Analysis }
-  | { ok: false; error: AnalysisError };
+export type ValidationResult = { ok: true; analysis: Analysis } | { ok: false; error: AnalysisError };
 
 /** `['sections', 2, 'paragraphs', 0]` → `sections[2].paragraphs[0]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -43,7 +41,11 @@ function describeValue(value: unknown): string {
 }
 
 const EXPECTED: Record<string, string> = {
-  string: 'text', number: 'a number', object: 'an object', array: 'a list', boolean: 'true or false',
+  string: 'text',
+  number: 'a number',
+  object: 'an object',
+  array: 'a list',
+  boolean: 'true or false',
 };
 
 /** Messages for zod's generic issues; checks with their own message keep it. */
@@ -65,9 +67,11 @@ function editorMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_value': {
       if (missing) return 'is required';
       const [only] = issue.values;
-      if (issue.values.length > 1) return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+      if (issue.values.length > 1)
+        return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
       // "1" where 1 is wanted: say why an editor's visible 1 is not accepted.
-      if (typeof issue.input !== typeof only) return `must be the ${typeof only} ${JSON.stringify(only)}, not ${describeValue(issue.input)}`;
+      if (typeof issue.input !== typeof only)
+        return `must be the ${typeof only} ${JSON.stringify(only)}, not ${describeValue(issue.input)}`;
       return `must be ${JSON.stringify(only)}`;
     }
     default:
@@ -103,13 +107,17 @@ function editDistance(a: string, b: string): number {
 function unknownFieldMessage(key: string): string {
   fieldNames ??= [...new Set(fieldsOf(analysisSchema))];
   const guess = fieldNames.find((name) => editDistance(name.toLowerCase(), key.toLowerCase()) <= 2);
-  return guess ? `is not a field of the analysis schema; did you mean "${guess}"?` : 'is not a field of the analysis schema (check the spelling)';
+  return guess
+    ? `is not a field of the analysis schema; did you mean "${guess}"?`
+    : 'is not a field of the analysis schema (check the spelling)';
 }
 
 function shapeIssues(error: z.core.$ZodError): ValidationIssue[] {
   // zod still runs length checks on a value of the wrong type when it has a length
   // ("keyPoints" written as one string); those messages only mislead, so drop them.
-  const wrongType = new Set(error.issues.filter((issue) => issue.code === 'invalid_type').map((issue) => formatPath(issue.path)));
+  const wrongType = new Set(
+    error.issues.filter((issue) => issue.code === 'invalid_type').map((issue) => formatPath(issue.path)),
+  );
   return error.issues.flatMap((issue) => {
     // One line per unknown field, located at the field itself, reads better than a list.
     if (issue.code === 'unrecognized_keys') {

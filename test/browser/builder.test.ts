@@ -16,7 +16,11 @@ let sampleText: string;
 function mount(options: Parameters<typeof mountBuilder>[1] = {}) {
   root = document.createElement('main');
   document.body.append(root);
-  builder = mountBuilder(root, { integrity: { 'newsroom-widgets.js': HASH }, embedBase: 'https://news.example/widgets', ...options });
+  builder = mountBuilder(root, {
+    integrity: { 'newsroom-widgets.js': HASH },
+    embedBase: 'https://news.example/widgets',
+    ...options,
+  });
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
@@ -25,7 +29,8 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
   return found;
 };
 const status = () => $('[data-status]').textContent!.replace(/\s+/g, ' ').trim();
-const problems = () => [...root.querySelectorAll('[data-problem-list] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+const problems = () =>
+  [...root.querySelectorAll('[data-problem-list] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
 const notes = () => $('[data-notes]').textContent!;
 
 async function choose(selector: string, value: string) {
@@ -86,7 +91,9 @@ describe('embed builder', () => {
     await untilState(summary, 'ready');
     expect(shadowText(summary)).to.contain("How would Mexico's government respond");
     const code = builder.snippet;
-    expect(code).to.contain(`<script type="module" src="https://cdn.jsdelivr.net/npm/newsroom-widgets@${VERSION}/dist/cdn/newsroom-widgets.js" integrity="${HASH}" crossorigin="anonymous"></script>`);
+    expect(code).to.contain(
+      `<script type="module" src="https://cdn.jsdelivr.net/npm/newsroom-widgets@${VERSION}/dist/cdn/newsroom-widgets.js" integrity="${HASH}" crossorigin="anonymous"></script>`,
+    );
     expect(code).to.contain('<nw-analysis for="nw-data-mexico-us-deployment" lang="en" theme="light"></nw-analysis>');
     expect(embeddedJson(code)).to.deep.equal(builder.analysis);
     expect($<HTMLTextAreaElement>('[data-snippet]').value).to.equal(code);
@@ -182,7 +189,9 @@ describe('embed builder', () => {
     expect(builder.preview!.getAttribute('actor')).to.equal('us-administration');
     await untilState(builder.preview!, 'ready');
     expect(shadowText(builder.preview!)).to.contain('US administration');
-    expect(builder.snippet).to.contain('<nw-stance-card for="nw-data-mexico-us-deployment" actor="us-administration" lang="en" theme="light">');
+    expect(builder.snippet).to.contain(
+      '<nw-stance-card for="nw-data-mexico-us-deployment" actor="us-administration" lang="en" theme="light">',
+    );
 
     await choose('[data-lang]', 'es');
     await choose('[data-theme-select]', 'dark');
@@ -194,7 +203,9 @@ describe('embed builder', () => {
     await choose('[data-element]', 'nw-timeline');
     expect($('[data-actor-field]').hidden).to.equal(true);
     expect(builder.preview!.localName).to.equal('nw-timeline');
-    expect(builder.snippet).to.contain('<nw-timeline for="nw-data-mexico-us-deployment" lang="es" theme="dark"></nw-timeline>');
+    expect(builder.snippet).to.contain(
+      '<nw-timeline for="nw-data-mexico-us-deployment" lang="es" theme="dark"></nw-timeline>',
+    );
     expect(root.querySelectorAll('[data-preview] > nw-timeline, [data-preview] > nw-stance-card').length).to.equal(1);
   });
 
@@ -202,7 +213,9 @@ describe('embed builder', () => {
     mount();
     await builder.load(sampleText);
     await type('[data-json-url]', 'https://news.example/data/analysis.json');
-    expect(builder.snippet).to.contain('<nw-analysis src="https://news.example/data/analysis.json" lang="en" theme="light"></nw-analysis>');
+    expect(builder.snippet).to.contain(
+      '<nw-analysis src="https://news.example/data/analysis.json" lang="en" theme="light"></nw-analysis>',
+    );
     expect(builder.snippet).not.to.contain('application/json');
   });
 
@@ -217,11 +230,13 @@ describe('embed builder', () => {
     expect($('[data-url-help]').textContent).to.contain('cannot read the analysis from your article');
     await type('[data-json-url]', 'https://news.example/data/a b.json');
     const code = builder.snippet;
-    expect(code).to.equal([
-      '<iframe src="https://news.example/widgets/embed.html?src=https%3A%2F%2Fnews.example%2Fdata%2Fa+b.json&amp;element=nw-stance-card&amp;actor=claudia-sheinbaum&amp;lang=en&amp;theme=light"'
-        + ` title="How would Mexico's government respond to a US military deployment on its soil?" style="width:100%;border:0" loading="lazy"></iframe>`,
-      '<script src="https://news.example/widgets/embed/resizer.js" async></script>',
-    ].join('\n'));
+    expect(code).to.equal(
+      [
+        '<iframe src="https://news.example/widgets/embed.html?src=https%3A%2F%2Fnews.example%2Fdata%2Fa+b.json&amp;element=nw-stance-card&amp;actor=claudia-sheinbaum&amp;lang=en&amp;theme=light"' +
+          ` title="How would Mexico's government respond to a US military deployment on its soil?" style="width:100%;border:0" loading="lazy"></iframe>`,
+        '<script src="https://news.example/widgets/embed/resizer.js" async></script>',
+      ].join('\n'),
+    );
     // The URL the browser reads from the attribute carries the parameters as given.
     const iframe = new DOMParser().parseFromString(code, 'text/html').querySelector('iframe')!;
     const params = new URL(iframe.src).searchParams;
@@ -239,7 +254,9 @@ describe('embed builder', () => {
     expect(code).to.contain('<style>');
     expect(code).not.to.contain('<!--?lit$');
     expect(code).not.to.contain('<!--?-->');
-    expect(code).to.contain('<nw-analysis for="nw-data-mexico-us-deployment" lang="en" theme="light"><template shadowrootmode="open">');
+    expect(code).to.contain(
+      '<nw-analysis for="nw-data-mexico-us-deployment" lang="en" theme="light"><template shadowrootmode="open">',
+    );
     // Nested elements' roots are there too, under names the script does not upgrade.
     expect(code).to.contain('<nw-static-summary');
     expect(code.match(/shadowrootmode="open"/g)!.length).to.be.greaterThan(3);
@@ -284,14 +301,28 @@ describe('embed builder', () => {
     await builder.load(sampleText);
     let copied = '';
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { copied = text; } } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (text: string) => {
+          copied = text;
+        },
+      },
+    });
     try {
       $('[data-copy]').click();
       await waitUntil(() => $('[data-copy-status]').textContent !== '', 'no copy status');
       expect(copied).to.equal(builder.snippet);
       expect($('[data-copy-status]').textContent).to.contain('Copied');
       // A browser that refuses: the code is selected for Ctrl+C instead.
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => { throw new Error('denied'); } } });
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: {
+          writeText: async () => {
+            throw new Error('denied');
+          },
+        },
+      });
       $('[data-copy]').click();
       await waitUntil(() => $('[data-copy-status]').textContent!.includes('Ctrl+C'), 'no fallback status');
       const area = $<HTMLTextAreaElement>('[data-snippet]');
@@ -307,7 +338,9 @@ describe('embed builder', () => {
     await builder.load(sampleText);
     $<HTMLInputElement>('[data-jsonld]').click();
     await builder.settled();
-    expect(builder.snippet).to.contain('<script type="application/ld+json">{"@context":"https://schema.org","@type":"AnalysisNewsArticle"');
+    expect(builder.snippet).to.contain(
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"AnalysisNewsArticle"',
+    );
   });
 
   it('a dropped file is loaded', async () => {

@@ -77,7 +77,9 @@ export async function untilState(element: Element, state: 'loading' | 'ready' | 
 
 /** Waits until the element has left loading (ready or error). */
 export async function settled(element: Element): Promise<void> {
-  await waitUntil(() => /^(ready|error)$/.test(element.getAttribute('state') ?? ''), 'element never settled', { timeout: 5000 });
+  await waitUntil(() => /^(ready|error)$/.test(element.getAttribute('state') ?? ''), 'element never settled', {
+    timeout: 5000,
+  });
 }
 
 export interface Recorder {
@@ -145,12 +147,18 @@ export function prose(element: Element): string {
   const copy = element.cloneNode(true) as Element;
   copy.querySelectorAll('.cite').forEach((cite) => cite.remove());
   // A removed marker leaves the space that preceded it ("contested [1]." → "contested .").
-  return copy.textContent!.replace(/\s+/g, ' ').replace(/ ([.,;:])/g, '$1').trim();
+  return copy
+    .textContent!.replace(/\s+/g, ' ')
+    .replace(/ ([.,;:])/g, '$1')
+    .trim();
 }
 
 /** Text with its `[n]` markers removed, for comparing with rendered prose. */
 export function withoutMarkers(text: string): string {
-  return text.replace(/\s*\[\d+\]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\s*\[\d+\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Ids cited as `[n]` in a text, in order of appearance. */
@@ -185,12 +193,14 @@ export async function allSettled(root: Element): Promise<void> {
 /** The sample with a URL, publisher, partial date and type on every source, so a popover has it all. */
 export function described(): Promise<Analysis> {
   const dates = ['2025', '2025-04', '2025-04-08'];
-  return variant((doc) => doc.sources.forEach((source, i) => {
-    source.url = `https://example.org/source/${source.id}`;
-    source.publisher ??= `Publisher ${source.id}`;
-    source.date = dates[i % dates.length]!;
-    source.type ??= 'government';
-  }));
+  return variant((doc) =>
+    doc.sources.forEach((source, i) => {
+      source.url = `https://example.org/source/${source.id}`;
+      source.publisher ??= `Publisher ${source.id}`;
+      source.date = dates[i % dates.length]!;
+      source.type ??= 'government';
+    }),
+  );
 }
 
 /** The citation markers (`[n]` buttons) an element renders, optionally only those for source `id`. */
@@ -223,7 +233,9 @@ export async function untilClosed(element: Element, message = 'popover never clo
 
 /** Dispatches a pointer event as a mouse, a finger or a pen would produce it. */
 export function pointer(target: Element, type: string, pointerType: 'mouse' | 'touch' | 'pen' = 'mouse'): void {
-  target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, cancelable: true, pointerType, isPrimary: true }));
+  target.dispatchEvent(
+    new PointerEvent(type, { bubbles: true, composed: true, cancelable: true, pointerType, isPrimary: true }),
+  );
 }
 
 /** A tap as a touch screen produces it: pointer events with pointerType "touch", then the click. */
@@ -266,7 +278,10 @@ export function named(node: Node | null | undefined): string {
   if (node === document.body) return 'body';
   if (!(node instanceof Element)) return node.nodeName;
   const classes = [...node.classList].map((name) => `.${name}`).join('');
-  const data = [...node.attributes].filter((a) => a.name.startsWith('data-') && a.name !== 'data-flash').map((a) => `[${a.name}=${a.value}]`).join('');
+  const data = [...node.attributes]
+    .filter((a) => a.name.startsWith('data-') && a.name !== 'data-flash')
+    .map((a) => `[${a.name}=${a.value}]`)
+    .join('');
   const root = node.getRootNode();
   const where = root instanceof ShadowRoot ? ` in <${root.host.localName}>` : '';
   return `${node.localName}${classes}${data}${where}`;

@@ -52,17 +52,33 @@ const KEEP = process.env.KEEP === '1';
 
 /** Vite 8's `create-vite` vanilla-ts/react-ts tsconfig, as a newsroom project would start with it. */
 const tsconfig = (extra: Record<string, unknown> = {}, include = ['src']) =>
-  JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022', useDefineForClassFields: true, module: 'ESNext',
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: ['vite/client'], skipLibCheck: true,
-      moduleResolution: 'bundler', allowImportingTsExtensions: true, verbatimModuleSyntax: true,
-      moduleDetection: 'force', noEmit: true, strict: true, noUnusedLocals: true,
-      noUnusedParameters: true, erasableSyntaxOnly: true, noFallthroughCasesInSwitch: true,
-      noUncheckedSideEffectImports: true, ...extra,
+  JSON.stringify(
+    {
+      compilerOptions: {
+        target: 'ES2022',
+        useDefineForClassFields: true,
+        module: 'ESNext',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: ['vite/client'],
+        skipLibCheck: true,
+        moduleResolution: 'bundler',
+        allowImportingTsExtensions: true,
+        verbatimModuleSyntax: true,
+        moduleDetection: 'force',
+        noEmit: true,
+        strict: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        erasableSyntaxOnly: true,
+        noFallthroughCasesInSwitch: true,
+        noUncheckedSideEffectImports: true,
+        ...extra,
+      },
+      include,
     },
-    include,
-  }, null, 2);
+    null,
+    2,
+  );
 
 /** The deliberate errors live in fail/; this config checks only them (plus what they import). */
 const FAIL_TSCONFIG = JSON.stringify({ extends: './tsconfig.json', include: ['fail'] }, null, 2);
@@ -201,17 +217,24 @@ type Run = { code: number; output: string };
 /** Runs a command; never throws for a non-zero exit (the caller decides), only for timeouts. */
 function run(cmd: string, args: string[], cwd: string, timeout = 300_000): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    execFile(cmd, args, {
-      cwd, timeout, maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, npm_config_update_notifier: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
-    }, (error, stdout, stderr) => {
-      if (error && (error as { killed?: boolean }).killed) {
-        reject(new Error(`${cmd} ${args.join(' ')} timed out after ${timeout / 1000} s`));
-        return;
-      }
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolvePromise({ code, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      cmd,
+      args,
+      {
+        cwd,
+        timeout,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, npm_config_update_notifier: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
+      },
+      (error, stdout, stderr) => {
+        if (error && (error as { killed?: boolean }).killed) {
+          reject(new Error(`${cmd} ${args.join(' ')} timed out after ${timeout / 1000} s`));
+          return;
+        }
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolvePromise({ code, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -236,42 +259,68 @@ function tsErrors(output: string): TsError[] {
   const errors: TsError[] = [];
   for (const raw of output.split('\n')) {
     const match = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(raw.trim());
-    if (match) errors.push({ file: match[1]!.replaceAll('\\', '/'), line: Number(match[2]), code: match[3]!, text: match[4]! });
+    if (match)
+      errors.push({ file: match[1]!.replaceAll('\\', '/'), line: Number(match[2]), code: match[3]!, text: match[4]! });
   }
   return errors;
 }
 
 /** tsc must fail with exactly the `// expect TSnnnn` errors of `file`, and nothing else. */
 async function expectTypeErrors(dir: string, file: string, source: string): Promise<string> {
-  const { code, output } = await run(join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.fail.json', '--pretty', 'false'], dir);
-  if (code === 0) throw new Error(`tsc passed on ${file}, which has deliberate type errors: the element's properties are not typed`);
+  const { code, output } = await run(
+    join(dir, 'node_modules/.bin/tsc'),
+    ['-p', 'tsconfig.fail.json', '--pretty', 'false'],
+    dir,
+  );
+  if (code === 0)
+    throw new Error(`tsc passed on ${file}, which has deliberate type errors: the element's properties are not typed`);
   const expected = source.split('\n').flatMap((text, index) => {
     const match = /\/\/ expect (TS\d+)/.exec(text);
     return match ? [{ line: index + 1, code: match[1]! }] : [];
   });
   const errors = tsErrors(output);
   if (errors.length === 0) throw new Error(`tsc exited ${code} without type errors: ${tail(output)}`);
-  const missing = expected.filter((want) => !errors.some((got) => got.file === file && got.line === want.line && got.code === want.code));
-  const unexpected = errors.filter((got) => !expected.some((want) => got.file === file && got.line === want.line && got.code === want.code));
+  const missing = expected.filter(
+    (want) => !errors.some((got) => got.file === file && got.line === want.line && got.code === want.code),
+  );
+  const unexpected = errors.filter(
+    (got) => !expected.some((want) => got.file === file && got.line === want.line && got.code === want.code),
+  );
   const problems = [
     ...missing.map((want) => `no ${want.code} on ${file}:${want.line}`),
     ...unexpected.map((got) => `unexpected ${got.file}:${got.line} ${got.code} ${got.text}`),
   ];
-  if (problems.length) throw new Error(problems.slice(0, 6).join('; ') + (problems.length > 6 ? `; …${problems.length - 6} more` : ''));
+  if (problems.length)
+    throw new Error(problems.slice(0, 6).join('; ') + (problems.length > 6 ? `; …${problems.length - 6} more` : ''));
   return `${expected.length} expected errors (${expected.map((want) => want.code).join(', ')})`;
 }
 
 async function typecheckClean(dir: string): Promise<string> {
-  const { code, output } = await run(join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--pretty', 'false'], dir);
+  const { code, output } = await run(
+    join(dir, 'node_modules/.bin/tsc'),
+    ['-p', 'tsconfig.json', '--pretty', 'false'],
+    dir,
+  );
   if (code === 0) return '';
   const errors = tsErrors(output);
-  const shown = errors.slice(0, 4).map((error) => `${error.file}:${error.line} ${error.code} ${error.text}`).join('; ');
-  throw new Error(errors.length ? `${errors.length} type errors: ${shown}${errors.length > 4 ? '; …' : ''}` : `tsc exited ${code}: ${tail(output)}`);
+  const shown = errors
+    .slice(0, 4)
+    .map((error) => `${error.file}:${error.line} ${error.code} ${error.text}`)
+    .join('; ');
+  throw new Error(
+    errors.length
+      ? `${errors.length} type errors: ${shown}${errors.length > 4 ? '; …' : ''}`
+      : `tsc exited ${code}: ${tail(output)}`,
+  );
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
 };
 
 function serve(root: string): Promise<{ server: Server; origin: string }> {
@@ -282,11 +331,15 @@ function serve(root: string): Promise<{ server: Server; origin: string }> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   }).listen(0, '127.0.0.1');
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
-    server.once('listening', () => resolvePromise({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    server.once('listening', () =>
+      resolvePromise({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 }
 
@@ -302,19 +355,29 @@ async function renderCheck(distDir: string, extra?: string): Promise<string> {
   const { server, origin } = await serve(distDir);
   const page = await browser.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
+  page.on('pageerror', (error) =>
+    problems.push(`page error: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   try {
     await page.goto(`${origin}/`, { waitUntil: 'load', timeout: 30_000 });
     try {
       await page.waitForFunction(
-        () => ['ready', 'error'].includes(document.querySelector('nw-stance-card')?.getAttribute('state') ?? '') || document.body.dataset.error,
+        () =>
+          ['ready', 'error'].includes(document.querySelector('nw-stance-card')?.getAttribute('state') ?? '') ||
+          document.body.dataset.error,
         { timeout: 15_000 },
       );
     } catch {
-      throw new Error(`the card never settled (state=${await page.evaluate(() => document.querySelector('nw-stance-card')?.getAttribute('state') ?? 'no element')}) ${problems.join('; ')}`);
+      throw new Error(
+        `the card never settled (state=${await page.evaluate(() => document.querySelector('nw-stance-card')?.getAttribute('state') ?? 'no element')}) ${problems.join('; ')}`,
+      );
     }
     const seen = await page.evaluate(() => {
       const card = document.querySelector('nw-stance-card') as (HTMLElement & { analysis?: unknown }) | null;
@@ -325,17 +388,24 @@ async function renderCheck(distDir: string, extra?: string): Promise<string> {
         state: card?.getAttribute('state') ?? null,
         analysisType: typeof card?.analysis,
         analysisAttribute: card?.getAttribute('analysis') ?? null,
-        headingLevel: headline?.getAttribute('aria-level') ?? (headline?.tagName.match(/^H(\d)$/)?.[1] ?? null),
+        headingLevel: headline?.getAttribute('aria-level') ?? headline?.tagName.match(/^H(\d)$/)?.[1] ?? null,
         headline: headline?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
-        error: root?.querySelector('[part~="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? document.body.dataset.error ?? null,
+        error:
+          root?.querySelector('[part~="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ??
+          document.body.dataset.error ??
+          null,
       };
     });
     if (!seen.defined) throw new Error('nw-stance-card is not defined on the page');
     if (seen.state !== 'ready') throw new Error(`state=${seen.state}: ${seen.error ?? 'no error text'}`);
-    if (seen.headline !== HEADLINE) throw new Error(`headline is ${JSON.stringify(seen.headline)}, expected ${JSON.stringify(HEADLINE)}`);
-    if (seen.analysisType !== 'object') throw new Error(`element.analysis is a ${seen.analysisType}, expected the object`);
-    if (seen.analysisAttribute !== null) throw new Error(`analysis was also set as an attribute: ${seen.analysisAttribute.slice(0, 60)}`);
-    if (seen.headingLevel !== '2') throw new Error(`headline is at heading level ${seen.headingLevel}, expected 2 from headingLevel=2`);
+    if (seen.headline !== HEADLINE)
+      throw new Error(`headline is ${JSON.stringify(seen.headline)}, expected ${JSON.stringify(HEADLINE)}`);
+    if (seen.analysisType !== 'object')
+      throw new Error(`element.analysis is a ${seen.analysisType}, expected the object`);
+    if (seen.analysisAttribute !== null)
+      throw new Error(`analysis was also set as an attribute: ${seen.analysisAttribute.slice(0, 60)}`);
+    if (seen.headingLevel !== '2')
+      throw new Error(`headline is at heading level ${seen.headingLevel}, expected 2 from headingLevel=2`);
     if (problems.length) throw new Error(problems.join('; '));
     return `state=ready, headline at level 2, analysis is an object property${extra ? `, ${extra}` : ''}`;
   } finally {
@@ -377,7 +447,11 @@ const CONSUMERS: Consumer[] = [
       'fail/wrong-props.tsx': REACT_FAIL,
       // fail/ needs the JSX augmentation too.
       'tsconfig.json': tsconfig({ jsx: 'react-jsx' }, ['src']),
-      'tsconfig.fail.json': JSON.stringify({ extends: './tsconfig.json', include: ['fail', 'src/newsroom-widgets-jsx.d.ts'] }, null, 2),
+      'tsconfig.fail.json': JSON.stringify(
+        { extends: './tsconfig.json', include: ['fail', 'src/newsroom-widgets-jsx.d.ts'] },
+        null,
+        2,
+      ),
       'vite.config.ts': REACT_VITE_CONFIG,
     },
     failFile: 'fail/wrong-props.tsx',
@@ -388,7 +462,8 @@ async function consumer(spec: Consumer, tarball: string | undefined, scratch: st
   const dir = join(scratch, spec.name);
   const step = (what: string) => `${spec.name}: ${what}`;
   if (!tarball) {
-    for (const what of ['npm install', 'tsc passes', 'tsc rejects wrong types', 'vite build', 'renders in Chromium']) skip(step(what), 'npm pack failed');
+    for (const what of ['npm install', 'tsc passes', 'tsc rejects wrong types', 'vite build', 'renders in Chromium'])
+      skip(step(what), 'npm pack failed');
     return;
   }
   const installed = await check(step('npm install'), async () => {
@@ -399,12 +474,22 @@ async function consumer(spec: Consumer, tarball: string | undefined, scratch: st
     });
     mkdirSync(join(dir, 'public'), { recursive: true });
     cpSync(SAMPLE_PATH, join(dir, 'public', SAMPLE_FILE));
-    await mustRun('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...spec.deps], dir, 300_000);
-    const version = (name: string) => (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-    return ['newsroom-widgets', 'vite', 'typescript', ...(spec.name === 'react' ? ['react'] : [])].map((name) => `${name}@${version(name)}`).join(' ');
+    await mustRun(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...spec.deps],
+      dir,
+      300_000,
+    );
+    const version = (name: string) =>
+      (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+        .version;
+    return ['newsroom-widgets', 'vite', 'typescript', ...(spec.name === 'react' ? ['react'] : [])]
+      .map((name) => `${name}@${version(name)}`)
+      .join(' ');
   });
   if (!installed) {
-    for (const what of ['tsc passes', 'tsc rejects wrong types', 'vite build', 'renders in Chromium']) skip(step(what), 'npm install failed');
+    for (const what of ['tsc passes', 'tsc rejects wrong types', 'vite build', 'renders in Chromium'])
+      skip(step(what), 'npm install failed');
     return;
   }
   await check(step('tsc passes'), () => typecheckClean(dir));
@@ -412,7 +497,8 @@ async function consumer(spec: Consumer, tarball: string | undefined, scratch: st
   const built = await check(step('vite build'), async () => {
     await mustRun(join(dir, 'node_modules/.bin/vite'), ['build'], dir, 180_000);
     const assets = readdirSync(join(dir, 'dist', 'assets')).filter((file) => file.endsWith('.js'));
-    if (!existsSync(join(dir, 'dist', SAMPLE_FILE))) throw new Error(`dist/${SAMPLE_FILE} missing (public/ not copied)`);
+    if (!existsSync(join(dir, 'dist', SAMPLE_FILE)))
+      throw new Error(`dist/${SAMPLE_FILE} missing (public/ not copied)`);
     return `${assets.length} JS chunk(s)`;
   });
   if (!built) {
@@ -434,10 +520,16 @@ async function main(): Promise<void> {
       // `npm pack` runs `prepare` (the build), so the tarball holds a fresh dist/.
       await mustRun('npm', ['pack', '--pack-destination', packDir, '--loglevel=error'], REPO, 300_000);
       const found = readdirSync(packDir).filter((file) => file.endsWith('.tgz'));
-      if (found.length !== 1) throw new Error(`expected one tarball in ${packDir}, found ${found.join(', ') || 'none'}`);
+      if (found.length !== 1)
+        throw new Error(`expected one tarball in ${packDir}, found ${found.join(', ') || 'none'}`);
       tarball = join(packDir, found[0]!);
       const listing = await mustRun('tar', ['-tzf', tarball], scratch);
-      for (const needed of ['package/dist/nw-stance-card.js', 'package/dist/schema.js', 'package/custom-elements.json', 'package/package.json']) {
+      for (const needed of [
+        'package/dist/nw-stance-card.js',
+        'package/dist/schema.js',
+        'package/custom-elements.json',
+        'package/package.json',
+      ]) {
         if (!listing.split('\n').includes(needed)) throw new Error(`${needed} is not in the tarball`);
       }
       return `${found[0]} (${listing.trim().split('\n').length} files)`;
@@ -452,7 +544,9 @@ async function main(): Promise<void> {
   const width = Math.max(...results.map((result) => result.name.length));
   console.log(`\n| ${'check'.padEnd(width)} | result | time   |\n| ${'-'.repeat(width)} | ------ | ------ |`);
   for (const result of results) {
-    console.log(`| ${result.name.padEnd(width)} | ${result.ok ? 'pass  ' : 'FAIL  '} | ${seconds(result.ms).padStart(6)} |`);
+    console.log(
+      `| ${result.name.padEnd(width)} | ${result.ok ? 'pass  ' : 'FAIL  '} | ${seconds(result.ms).padStart(6)} |`,
+    );
   }
   console.log(`total ${seconds(performance.now() - t0)}`);
   const failed = results.filter((result) => !result.ok);
@@ -466,6 +560,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.log(`consumers: ${error instanceof Error ? error.message : String(error)}`);
-  console.log(`${results.filter((result) => result.ok).length} passed, ${results.filter((result) => !result.ok).length + 1} failed`);
+  console.log(
+    `${results.filter((result) => result.ok).length} passed, ${results.filter((result) => !result.ok).length + 1} failed`,
+  );
   process.exitCode = 1;
 });

@@ -137,9 +137,7 @@ const unicodeUnit: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A short run of hostile text (may be empty). */
-export const unicodeText: fc.Arbitrary<string> = fc
-  .array(unicodeUnit, { maxLength: 8 })
-  .map((units) => units.join(''));
+export const unicodeText: fc.Arbitrary<string> = fc.array(unicodeUnit, { maxLength: 8 }).map((units) => units.join(''));
 
 /** Lengths at and just past the schema's limits (300, 500, 1,000, 5,000), and 100k. */
 const EDGE_LENGTHS = [1, 80, 81, 300, 301, 500, 501, 1_000, 1_001, 2_000, 2_001, 5_000, 5_001, 100_000] as const;
@@ -149,11 +147,29 @@ const EDGE_LENGTHS = [1, 80, 81, 300, 301, 500, 501, 1_000, 1_001, 2_000, 2_001,
  * a surrogate pair or a ZWJ sequence, which is one more edge case.
  */
 const sizedText: fc.Arbitrary<string> = fc
-  .record({ unit: fc.oneof(fc.constant('x'), fc.constant('word '), unicodeUnit.filter((unit) => unit.length > 0)), length: fc.constantFrom(...EDGE_LENGTHS) })
+  .record({
+    unit: fc.oneof(
+      fc.constant('x'),
+      fc.constant('word '),
+      unicodeUnit.filter((unit) => unit.length > 0),
+    ),
+    length: fc.constantFrom(...EDGE_LENGTHS),
+  })
   .map(({ unit, length }) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
 
 /** Text that is empty, or only looks empty. */
-const blankText = fc.constantFrom('', ' ', '   ', '\n\t', '\u00A0', '\u3000', '\u200B', '\u200B\u200D\u200C', '\uFEFF', '\u202E');
+const blankText = fc.constantFrom(
+  '',
+  ' ',
+  '   ',
+  '\n\t',
+  '\u00A0',
+  '\u3000',
+  '\u200B',
+  '\u200B\u200D\u200C',
+  '\uFEFF',
+  '\u202E',
+);
 
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: unicodeText.filter((text) => text !== '') },
@@ -168,7 +184,25 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
 
 /** Values JSON can hold, of any type: what a hand-edited document gets wrong. */
 const wrongType = fc.oneof(
-  fc.constantFrom<unknown>(null, true, false, 0, -1, 1, 1.5, 1e308, -0, '1', 'null', 'true', [], {}, [null], [[]], [{}]),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1,
+    1.5,
+    1e308,
+    -0,
+    '1',
+    'null',
+    'true',
+    [],
+    {},
+    [null],
+    [[]],
+    [{}],
+  ),
   fc.jsonValue({ maxDepth: 3 }),
 );
 
@@ -177,41 +211,156 @@ const wrongType = fc.oneof(
  * over whatever it has. JSON text turns most of them into null or drops them.
  */
 const scriptOnlyValues = fc.constantFrom<unknown>(
-  undefined, Number.NaN, Number.POSITIVE_INFINITY, 10n, Symbol('nw'), () => 'a function',
-  new Date(0), new Map([['id', 'x']]), new Set(['1']), /regex/, Object.create(null),
+  undefined,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  10n,
+  Symbol('nw'),
+  () => 'a function',
+  new Date(0),
+  new Map([['id', 'x']]),
+  new Set(['1']),
+  /regex/,
+  Object.create(null),
   [, 'hole'], // a sparse array: its first item is missing, not undefined
 );
 
 /** Ids, valid or not, that the document does not define: dangling references. */
 const strangeIds = fc.constantFrom(
-  'ghost-actor', 'nobody', 'a', 'x-1', '999', '9999', '0', '01', '1.0', '-1', '10000', '', ' ', 'Bad Id', 'UPPER',
-  'a--b', '-a', 'a-', 'é', 'a\u200Db', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '1 ', ' 1',
+  'ghost-actor',
+  'nobody',
+  'a',
+  'x-1',
+  '999',
+  '9999',
+  '0',
+  '01',
+  '1.0',
+  '-1',
+  '10000',
+  '',
+  ' ',
+  'Bad Id',
+  'UPPER',
+  'a--b',
+  '-a',
+  'a-',
+  'é',
+  'a\u200Db',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  '1 ',
+  ' 1',
 );
 
 /** Enum values (positions, kinds, confidence, types), valid ones and near misses. */
 const enumValues = fc.constantFrom(
-  'supports', 'opposes', 'mixed', 'neutral', 'unclear', 'Supports', 'SUPPORTS', 'support', 'maybe',
-  'government', 'official', 'media', 'expert', 'organization', 'public', 'other', 'person',
-  'low', 'medium', 'high', 'HIGH', 'statement', 'report', 'policy', 'legal', 'action',
-  'news', 'academic', 'analysis', 'blog',
+  'supports',
+  'opposes',
+  'mixed',
+  'neutral',
+  'unclear',
+  'Supports',
+  'SUPPORTS',
+  'support',
+  'maybe',
+  'government',
+  'official',
+  'media',
+  'expert',
+  'organization',
+  'public',
+  'other',
+  'person',
+  'low',
+  'medium',
+  'high',
+  'HIGH',
+  'statement',
+  'report',
+  'policy',
+  'legal',
+  'action',
+  'news',
+  'academic',
+  'analysis',
+  'blog',
 );
 
 const dates = fc.constantFrom(
-  '2025', '2025-04', '2025-04-08', '2024-02-29', '2025-02-29', '2025-02-30', '2025-13', '2025-00', '2025-04-31',
-  '0000', '0001-01-01', '9999-12-31', '1900-02-29', '2000-02-29', '25', '2025-4-8', '2025/04/08', '08-04-2025',
-  '2025-04-08T10:00:00Z', ' 2025', '２０２５', '',
+  '2025',
+  '2025-04',
+  '2025-04-08',
+  '2024-02-29',
+  '2025-02-29',
+  '2025-02-30',
+  '2025-13',
+  '2025-00',
+  '2025-04-31',
+  '0000',
+  '0001-01-01',
+  '9999-12-31',
+  '1900-02-29',
+  '2000-02-29',
+  '25',
+  '2025-4-8',
+  '2025/04/08',
+  '08-04-2025',
+  '2025-04-08T10:00:00Z',
+  ' 2025',
+  '２０２５',
+  '',
 );
 
 const urls = fc.constantFrom(
-  'https://example.org/a', 'http://example.org', 'https://example.org/' + 'a'.repeat(2_000), 'https://', 'http://:80',
-  'https://exa mple.org', 'https://[::1]/', 'https://例え.jp/パス?q=✓#frag', 'HTTPS://EXAMPLE.ORG', 'ftp://example.org',
-  '//example.org/a', '/relative', 'example.org', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' https://example.org',
-  'data:text/html,<script>alert(1)</script>', 'https://user:pass@example.org', '',
+  'https://example.org/a',
+  'http://example.org',
+  'https://example.org/' + 'a'.repeat(2_000),
+  'https://',
+  'http://:80',
+  'https://exa mple.org',
+  'https://[::1]/',
+  'https://例え.jp/パス?q=✓#frag',
+  'HTTPS://EXAMPLE.ORG',
+  'ftp://example.org',
+  '//example.org/a',
+  '/relative',
+  'example.org',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  ' https://example.org',
+  'data:text/html,<script>alert(1)</script>',
+  'https://user:pass@example.org',
+  '',
 );
 
 const languages = fc.constantFrom(
-  'en', 'es', 'es-MX', 'EN', 'en-GB', 'zh-Hant-TW', 'de', 'ar', 'he', 'fr-CA', 'en-12', 'abc-defghijk', 'ES-mx',
-  'es_MX', 'e', 'english', '', 'x-klingon', 'qaa', 'und', 'tlh', 'zz-ZZ', 'en-US-u-ca-buddhist', 'ar-EG-u-nu-arab',
+  'en',
+  'es',
+  'es-MX',
+  'EN',
+  'en-GB',
+  'zh-Hant-TW',
+  'de',
+  'ar',
+  'he',
+  'fr-CA',
+  'en-12',
+  'abc-defghijk',
+  'ES-mx',
+  'es_MX',
+  'e',
+  'english',
+  '',
+  'x-klingon',
+  'qaa',
+  'und',
+  'tlh',
+  'zz-ZZ',
+  'en-US-u-ca-buddhist',
+  'ar-EG-u-nu-arab',
 );
 
 /** Anything a field could be set to. */
@@ -229,16 +378,50 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** What the whole document could be instead of an object. */
 const rootValues = fc.constantFrom<unknown>(
-  null, [], [{}], 'analysis', '{"schemaVersion":1}', '', 0, 1, true, {}, { schemaVersion: 1 }, { schemaVersion: 2 },
-  { schemaVersion: '1' }, { schemaVersion: 1.5 }, { schemaVersion: -1 }, () => 'a function', new Date(0),
+  null,
+  [],
+  [{}],
+  'analysis',
+  '{"schemaVersion":1}',
+  '',
+  0,
+  1,
+  true,
+  {},
+  { schemaVersion: 1 },
+  { schemaVersion: 2 },
+  { schemaVersion: '1' },
+  { schemaVersion: 1.5 },
+  { schemaVersion: -1 },
+  () => 'a function',
+  new Date(0),
 );
 
 /** Field names the schema does not have: typos, case slips, prototype names, blanks. */
 const fieldNames = fc.oneof(
   fc.constantFrom(
-    'questoin', 'Question', 'summmary', 'keypoints', 'key_points', 'stance', 'source', 'schema_version', 'ID',
-    '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', ' ', '$ref', '@context',
-    'id ', '\u200Bid', 'ｉｄ',
+    'questoin',
+    'Question',
+    'summmary',
+    'keypoints',
+    'key_points',
+    'stance',
+    'source',
+    'schema_version',
+    'ID',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '',
+    ' ',
+    '$ref',
+    '@context',
+    'id ',
+    '\u200Bid',
+    'ｉｄ',
   ),
   fc.string({ minLength: 1, maxLength: 12 }),
 );
@@ -268,11 +451,33 @@ interface Places {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const PROSE_FIELDS = new Set(['question', 'summary', 'title', 'name', 'headline', 'text', 'speaker', 'country', 'description']);
+const PROSE_FIELDS = new Set([
+  'question',
+  'summary',
+  'title',
+  'name',
+  'headline',
+  'text',
+  'speaker',
+  'country',
+  'description',
+]);
 const PROSE_LISTS = new Set(['keyPoints', 'unknowns', 'paragraphs']);
 const OPTIONAL_FIELDS = new Set([
-  'language', 'keyPoints', 'unknowns', 'publisher', 'published', 'updated', 'country', 'description', 'quote', 'speaker',
-  'date', 'confidence', 'url', 'type',
+  'language',
+  'keyPoints',
+  'unknowns',
+  'publisher',
+  'published',
+  'updated',
+  'country',
+  'description',
+  'quote',
+  'speaker',
+  'date',
+  'confidence',
+  'url',
+  'type',
 ]);
 const DATE_FIELDS = new Set(['date', 'published', 'updated']);
 
@@ -287,8 +492,10 @@ function placesIn(doc: unknown): Places {
     if (typeof key === 'number' && typeof parent === 'string' && PROSE_LISTS.has(parent)) places.optional.push(path);
     if (typeof value === 'string') {
       places.strings.push(path);
-      if (key === 'id' || key === 'actor' || (typeof key === 'number' && parent === 'sources' && path.length > 2)) places.ids.push(path);
-      if (typeof key === 'string' ? PROSE_FIELDS.has(key) : typeof parent === 'string' && PROSE_LISTS.has(parent)) places.prose.push(path);
+      if (key === 'id' || key === 'actor' || (typeof key === 'number' && parent === 'sources' && path.length > 2))
+        places.ids.push(path);
+      if (typeof key === 'string' ? PROSE_FIELDS.has(key) : typeof parent === 'string' && PROSE_LISTS.has(parent))
+        places.prose.push(path);
       if (typeof key === 'string' && DATE_FIELDS.has(key)) places.dates.push(path);
     }
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], true));
@@ -312,29 +519,59 @@ function mutations(places: Places): fc.Arbitrary<Mutation> {
     { weight: 5, arbitrary: fc.record({ op: fc.constant('set' as const), at: at(places.all), value: anyValue }) },
     {
       weight: 6,
-      arbitrary: fc.record({ op: fc.constant('affix' as const), at: at(places.strings), before: unicodeText, after: unicodeText }),
+      arbitrary: fc.record({
+        op: fc.constant('affix' as const),
+        at: at(places.strings),
+        before: unicodeText,
+        after: unicodeText,
+      }),
     },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('copy' as const), from: at(places.ids), at: at(places.ids) }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('set' as const), at: at(places.ids), value: strangeIds }) },
     {
       weight: 1,
-      arbitrary: fc.record({ op: fc.constant('duplicate' as const), at: at(places.items), times: fc.constantFrom(1, 2, 51, 201) }),
+      arbitrary: fc.record({
+        op: fc.constant('duplicate' as const),
+        at: at(places.items),
+        times: fc.constantFrom(1, 2, 51, 201),
+      }),
     },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('wrap' as const), at: at(places.all) }) },
     {
       weight: 1,
-      arbitrary: fc.record({ op: fc.constant('nest' as const), at: at(places.all), depth: fc.constantFrom(1, 2, 10, 100, 1_000, 3_000) }),
+      arbitrary: fc.record({
+        op: fc.constant('nest' as const),
+        at: at(places.all),
+        depth: fc.constantFrom(1, 2, 10, 100, 1_000, 3_000),
+      }),
     },
     {
       weight: 1,
-      arbitrary: fc.record({ op: fc.constant('add-field' as const), at: at(places.objects), key: fieldNames, value: anyValue }),
+      arbitrary: fc.record({
+        op: fc.constant('add-field' as const),
+        at: at(places.objects),
+        key: fieldNames,
+        value: anyValue,
+      }),
     },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.constant([] as Path), value: rootValues }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.constant([] as Path), value: rootValues }),
+    },
   );
 }
 
 /** Dates the schema accepts, at the edges of the calendar. */
-const validDates = fc.constantFrom('0000', '0001-01-01', '9999-12-31', '2024-02-29', '2000-02-29', '1900-02-28', '2025', '1999-12');
+const validDates = fc.constantFrom(
+  '0000',
+  '0001-01-01',
+  '9999-12-31',
+  '2024-02-29',
+  '2000-02-29',
+  '1900-02-28',
+  '2025',
+  '1999-12',
+);
 
 /** Text that is valid in most text fields: visible, and at most 300 characters (the shortest limit). */
 const validishText: fc.Arbitrary<string> = fc.oneof(
@@ -350,7 +587,15 @@ const validishText: fc.Arbitrary<string> = fc.oneof(
 function gentleMutations(places: Places): fc.Arbitrary<Mutation> {
   const at = (paths: Path[]) => fc.constantFrom(...paths);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('affix' as const), at: at(places.prose), before: unicodeText, after: unicodeText }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        op: fc.constant('affix' as const),
+        at: at(places.prose),
+        before: unicodeText,
+        after: unicodeText,
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('set' as const), at: at(places.prose), value: validishText }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), at: at(places.optional) }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('set' as const), at: at(places.dates), value: validDates }) },
@@ -399,7 +644,10 @@ export function documentCases(bases: Bases): fc.Arbitrary<DocumentCase> {
       mutations: mutationLists(placesIn(bases[base])),
       delivery: deliveries,
       damage: fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: damages }),
-      selection: fc.oneof({ weight: 4, arbitrary: fc.constant('listed' as const) }, { weight: 1, arbitrary: fc.constant('unlisted' as const) }),
+      selection: fc.oneof(
+        { weight: 4, arbitrary: fc.constant('listed' as const) },
+        { weight: 1, arbitrary: fc.constant('unlisted' as const) },
+      ),
     });
   // Valid, the sample costs about three times the minimal document to render in all seven
   // elements (a full render each time, nested ones included); one case in seven keeps
@@ -562,7 +810,9 @@ function reactiveLike<T>(value: T, proxies: WeakMap<object, object>): T {
   if (typeof value !== 'object' || value === null) return value;
   let proxy = proxies.get(value);
   if (!proxy) {
-    proxy = new Proxy(value, { get: (target, key, receiver) => reactiveLike(Reflect.get(target, key, receiver), proxies) });
+    proxy = new Proxy(value, {
+      get: (target, key, receiver) => reactiveLike(Reflect.get(target, key, receiver), proxies),
+    });
     proxies.set(value, proxy);
   }
   return proxy as T;

@@ -73,7 +73,11 @@ const RECIPES: [PayloadKind, string, Build][] = [
   ['handler', 'img-onerror-upper', (run) => `<IMG SRC=x ONERROR=${run}>`],
   ['handler', 'img-onerror-quoted', (run) => `<img src="x" onerror="${run}">`],
   ['handler', 'img-slashes', (run) => `<img/src=x/onerror=${run}>`],
-  ['handler', 'img-entity-in-handler', (run) => `<img src=x onerror=&#95;&#95;nwCanary&#40;${run.replace(/\D/g, '')}&#41;>`],
+  [
+    'handler',
+    'img-entity-in-handler',
+    (run) => `<img src=x onerror=&#95;&#95;nwCanary&#40;${run.replace(/\D/g, '')}&#41;>`,
+  ],
   ['handler', 'img-backtick', (run) => `<img src=\`x\` onerror=${run}>`],
   ['handler', 'img-srcset', (run) => `<img srcset=",,,x" onerror=${run}>`],
   ['handler', 'picture-source', (run) => `<picture><source srcset=x><img src=x onerror=${run}></picture>`],
@@ -86,7 +90,11 @@ const RECIPES: [PayloadKind, string, Build][] = [
   ['handler', 'textarea-autofocus', (run) => `<textarea autofocus onfocus=${run}></textarea>`],
   ['handler', 'tabindex-focusin', (run) => `<xss tabindex=1 autofocus onfocusin=${run}>x</xss>`],
   ['handler', 'details-ontoggle', (run) => `<details open ontoggle=${run}>`],
-  ['handler', 'popover-ontoggle', (run) => `<div popover id=nwp ontoggle=${run}>x</div><button popovertarget=nwp>x</button>`],
+  [
+    'handler',
+    'popover-ontoggle',
+    (run) => `<div popover id=nwp ontoggle=${run}>x</div><button popovertarget=nwp>x</button>`,
+  ],
   ['handler', 'video-source', (run) => `<video><source onerror=${run}></video>`],
   ['handler', 'audio-onerror', (run) => `<audio src=x onerror=${run}>`],
   ['handler', 'marquee-onstart', (run) => `<marquee onstart=${run}>x</marquee>`],
@@ -101,7 +109,11 @@ const RECIPES: [PayloadKind, string, Build][] = [
   ['handler', 'base-href', (run) => `<base href="javascript:${run}//">`],
   ['handler', 'link-stylesheet', (_run, load) => `<link rel=stylesheet href=${load}>`],
   ['handler', 'img-network', (_run, load) => `<img src="${load}">`],
-  ['handler', 'math-xlink', (run) => `<math><maction actiontype="statusline" xlink:href="javascript:${run}">x</maction></math>`],
+  [
+    'handler',
+    'math-xlink',
+    (run) => `<math><maction actiontype="statusline" xlink:href="javascript:${run}">x</maction></math>`,
+  ],
 
   // --- leaving an attribute, a tag or an element ----------------------------------------------
   ['breakout', 'double-quote-script', (run) => `"><script>${run}</script>`],
@@ -135,7 +147,12 @@ const RECIPES: [PayloadKind, string, Build][] = [
   ['javascript-url', 'leading-unit-separator', (run) => `\u001fjavascript:${run}`],
   ['javascript-url', 'decimal-entity', (run) => `&#106;avascript:${run}`],
   ['javascript-url', 'hex-entity', (run) => `&#x6A;avascript:${run}`],
-  ['javascript-url', 'padded-entities', (run) => `&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058${run}`],
+  [
+    'javascript-url',
+    'padded-entities',
+    (run) =>
+      `&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058${run}`,
+  ],
   ['javascript-url', 'named-colon', (run) => `javascript&colon;${run}`],
   ['javascript-url', 'numeric-colon', (run) => `javascript&#58;${run}`],
   ['javascript-url', 'tab-entity', (run) => `jav&#x09;ascript:${run}`],
@@ -165,12 +182,22 @@ const RECIPES: [PayloadKind, string, Build][] = [
   ['svg', 'script-href', (run) => `<svg><script href="data:text/javascript,${run}"/></svg>`],
   ['svg', 'a-xlink-href', (run) => `<svg><a xlink:href="javascript:${run}"><text x="20" y="20">x</text></a></svg>`],
   ['svg', 'a-href', (run) => `<svg><a href="javascript:${run}"><text x="20" y="20">x</text></a></svg>`],
-  ['svg', 'animate-href', (run) => `<svg><a id="nwa"><text y="20">x</text></a><animate xlink:href="#nwa" attributeName="href" values="javascript:${run}"/></svg>`],
+  [
+    'svg',
+    'animate-href',
+    (run) =>
+      `<svg><a id="nwa"><text y="20">x</text></a><animate xlink:href="#nwa" attributeName="href" values="javascript:${run}"/></svg>`,
+  ],
   ['svg', 'set-onbegin', (run) => `<svg><set attributeName="x" to="1" onbegin="${run}"/></svg>`],
   ['svg', 'animate-onbegin', (run) => `<svg><animate onbegin=${run} attributeName=x dur=1s>`],
   ['svg', 'image-onerror', (run) => `<svg><image href=x onerror=${run}></svg>`],
   ['svg', 'foreign-object', (run) => `<svg><foreignObject><img src=x onerror=${run}></foreignObject></svg>`],
-  ['svg', 'use-data', (run) => `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='x' onerror='${run}'/></svg>#x"/></svg>`],
+  [
+    'svg',
+    'use-data',
+    (run) =>
+      `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='x' onerror='${run}'/></svg>#x"/></svg>`,
+  ],
   ['svg', 'cdata', (run) => `<svg><![CDATA[><img src=x onerror=${run}>]]></svg>`],
 
   // --- leaving JSON inside <script> -----------------------------------------------------------
@@ -218,7 +245,11 @@ const RECIPES: [PayloadKind, string, Build][] = [
   ['template', 'lit-ssr-part', (run) => `<!--lit-part abc--><script>${run}</script><!--/lit-part-->`],
   ['template', 'lit-ssr-empty-pi', (run) => `<?><img src=x onerror=${run}>`],
   ['template', 'defer-hydration', (run) => ` defer-hydration><img src=x onerror=${run}>`],
-  ['template', 'declarative-shadow-root', (run) => `<template shadowrootmode="open"><img src=x onerror=${run}></template>`],
+  [
+    'template',
+    'declarative-shadow-root',
+    (run) => `<template shadowrootmode="open"><img src=x onerror=${run}></template>`,
+  ],
 
   // --- unicode --------------------------------------------------------------------------------
   ['unicode', 'rtl-override', (run) => `\u202e<script>${run}</script>\u202c`],
@@ -249,7 +280,9 @@ export function payloadNamed(n: number): string {
 }
 
 /** Payloads meant for CSS contexts (tokens, `theme`, style values). */
-export const CSS_PAYLOADS = XSS_PAYLOADS.filter((payload) => payload.kind === 'css' || payload.name === 'breakout/style-attribute');
+export const CSS_PAYLOADS = XSS_PAYLOADS.filter(
+  (payload) => payload.kind === 'css' || payload.name === 'breakout/style-attribute',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Documents carrying a payload in every field that can hold one.
@@ -268,13 +301,31 @@ export const carryingUrl = (text: string): string => `https://example.org/p/${te
 
 /** Every plain-text field of the document: the payload goes in each (JSON paths, for counting). */
 export const TEXT_FIELDS = [
-  'question', 'summary', 'keyPoints[0]', 'unknowns[0]', 'publisher.name',
-  'sections[0].title', 'sections[0].paragraphs[0]', 'sections[0].paragraphs[1]',
-  'actors[0].name', 'actors[0].country', 'actors[0].description', 'actors[1].name',
-  'stances[0].headline', 'stances[0].summary', 'stances[0].quote.text', 'stances[0].quote.speaker',
-  'stances[1].headline', 'stances[1].summary',
-  'statements[0].text', 'statements[0].quote.text', 'statements[0].quote.speaker', 'statements[1].text',
-  'sources[0].title', 'sources[0].publisher', 'sources[1].title',
+  'question',
+  'summary',
+  'keyPoints[0]',
+  'unknowns[0]',
+  'publisher.name',
+  'sections[0].title',
+  'sections[0].paragraphs[0]',
+  'sections[0].paragraphs[1]',
+  'actors[0].name',
+  'actors[0].country',
+  'actors[0].description',
+  'actors[1].name',
+  'stances[0].headline',
+  'stances[0].summary',
+  'stances[0].quote.text',
+  'stances[0].quote.speaker',
+  'stances[1].headline',
+  'stances[1].summary',
+  'statements[0].text',
+  'statements[0].quote.text',
+  'statements[0].quote.speaker',
+  'statements[1].text',
+  'sources[0].title',
+  'sources[0].publisher',
+  'sources[1].title',
 ] as const;
 
 /** Every URL field of the document. */
@@ -304,15 +355,26 @@ export function payloadDocument(payload: XssPayload, urlForm: UrlForm) {
     ],
     stances: [
       {
-        id: 'gov-supports', actor: 'gov', position: 'supports' as const, headline: `${p} [1]`, summary: `${p} [2]`,
-        quote: { text: `${p} [1]`, speaker: p, date: '2025-04-08' }, confidence: 'high' as const, sources: ['1'],
+        id: 'gov-supports',
+        actor: 'gov',
+        position: 'supports' as const,
+        headline: `${p} [1]`,
+        summary: `${p} [2]`,
+        quote: { text: `${p} [1]`, speaker: p, date: '2025-04-08' },
+        confidence: 'high' as const,
+        sources: ['1'],
       },
       { id: 'expert-doubts', actor: 'expert', position: 'opposes' as const, headline: p, summary: p, sources: ['2'] },
     ],
     statements: [
       {
-        id: 'announced', actor: 'gov', date: '2025-04', text: `${p} [1]`, kind: 'policy' as const,
-        quote: { text: p, speaker: p }, sources: ['1'],
+        id: 'announced',
+        actor: 'gov',
+        date: '2025-04',
+        text: `${p} [1]`,
+        kind: 'policy' as const,
+        quote: { text: p, speaker: p },
+        sources: ['1'],
       },
       { id: 'doubted', actor: 'expert', text: `${p} [2]`, sources: ['2'] },
     ],
@@ -329,7 +391,14 @@ export const CLEAN_DOCUMENT = {
   id: 'xss-clean',
   publisher: { name: 'Example News', url: 'https://example.org/' },
   sources: [
-    { id: '1', title: 'Plain source', publisher: 'Example News', url: 'https://example.org/1', date: '2025-04-08', type: 'news' as const },
+    {
+      id: '1',
+      title: 'Plain source',
+      publisher: 'Example News',
+      url: 'https://example.org/1',
+      date: '2025-04-08',
+      type: 'news' as const,
+    },
     { id: '2', title: 'Another source', url: 'https://example.org/2' },
   ],
 };
@@ -372,8 +441,16 @@ export function installCanary(): void {
       // A cross-origin top: the frame's own record has it.
     }
   };
-  const caught = (name: string) => (...args: unknown[]) => window.__nwCanary(`${name}(${args.map(String).join(',')})`);
-  Object.assign(window, { alert: caught('alert'), confirm: caught('confirm'), prompt: caught('prompt'), print: caught('print') });
+  const caught =
+    (name: string) =>
+    (...args: unknown[]) =>
+      window.__nwCanary(`${name}(${args.map(String).join(',')})`);
+  Object.assign(window, {
+    alert: caught('alert'),
+    confirm: caught('confirm'),
+    prompt: caught('prompt'),
+    print: caught('print'),
+  });
   // Only the canary's own path: an element fetching `src="red;url(/__nw_canary/1)"` asks for
   // /red;url(…), its data, not the canary.
   const isCanary = (address: string) => URL.canParse(address) && new URL(address).pathname.startsWith('/__nw_canary/');
@@ -389,7 +466,10 @@ export function installCanary(): void {
 export function readCanary(): CanaryRecord {
   const record = window.__nwCanaryRecord;
   const isCanary = (address: string) => URL.canParse(address) && new URL(address).pathname.startsWith('/__nw_canary/');
-  const loads = performance.getEntriesByType('resource').map((entry) => entry.name).filter(isCanary);
+  const loads = performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter(isCanary);
   return { calls: [...record.calls], loads: [...new Set([...record.loads, ...loads])] };
 }
 
@@ -409,12 +489,57 @@ export function readCanary(): CanaryRecord {
 export function dangerousMarkup(root: Element | ShadowRoot | Document): string[] {
   const problems: string[] = [];
   const FORBIDDEN = new Set([
-    'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'form',
-    'img', 'image', 'video', 'audio', 'source', 'picture', 'track', 'foreignobject', 'animate', 'set',
-    'animatetransform', 'animatemotion', 'use', 'math', 'maction', 'marquee', 'noscript', 'portal',
-    'textarea', 'select', 'isindex', 'keygen', 'body', 'html', 'head', 'title', 'xss',
+    'script',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'base',
+    'meta',
+    'link',
+    'form',
+    'img',
+    'image',
+    'video',
+    'audio',
+    'source',
+    'picture',
+    'track',
+    'foreignobject',
+    'animate',
+    'set',
+    'animatetransform',
+    'animatemotion',
+    'use',
+    'math',
+    'maction',
+    'marquee',
+    'noscript',
+    'portal',
+    'textarea',
+    'select',
+    'isindex',
+    'keygen',
+    'body',
+    'html',
+    'head',
+    'title',
+    'xss',
   ]);
-  const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'data', 'background', 'cite', 'ping']);
+  const URL_ATTRIBUTES = new Set([
+    'href',
+    'src',
+    'xlink:href',
+    'action',
+    'formaction',
+    'poster',
+    'data',
+    'background',
+    'cite',
+    'ping',
+  ]);
   const DATA_SCRIPTS = new Set(['application/json', 'application/ld+json']);
   const MARKER = '__nw';
   const checkedSheets = new Set<CSSStyleSheet>();
@@ -443,10 +568,12 @@ export function dangerousMarkup(root: Element | ShadowRoot | Document): string[]
     for (const element of elements) {
       const name = element.localName.toLowerCase();
       const label = `<${element.localName}> in ${where}`;
-      const isDataScript = name === 'script' && !inShadow && DATA_SCRIPTS.has((element.getAttribute('type') ?? '').trim().toLowerCase());
+      const isDataScript =
+        name === 'script' && !inShadow && DATA_SCRIPTS.has((element.getAttribute('type') ?? '').trim().toLowerCase());
       if (FORBIDDEN.has(name) && !isDataScript) problems.push(`${label}: a <${name}> element`);
       else if (element instanceof HTMLUnknownElement) problems.push(`${label}: an unknown element`);
-      if (name === 'style' && (element.textContent ?? '').includes(MARKER)) problems.push(`${label}: a <style> holding a payload`);
+      if (name === 'style' && (element.textContent ?? '').includes(MARKER))
+        problems.push(`${label}: a <style> holding a payload`);
       const harness = element.hasAttribute('data-xss-harness');
       for (const { name: attribute, value } of [...element.attributes]) {
         const lower = attribute.toLowerCase();
@@ -457,7 +584,11 @@ export function dangerousMarkup(root: Element | ShadowRoot | Document): string[]
           problems.push(`${label}: ${attribute}="${value}" is not http(s) or a #fragment`);
         }
       }
-      if (name === 'a' && element.getAttribute('target') === '_blank' && !/\bnoopener\b/.test(element.getAttribute('rel') ?? '')) {
+      if (
+        name === 'a' &&
+        element.getAttribute('target') === '_blank' &&
+        !/\bnoopener\b/.test(element.getAttribute('rel') ?? '')
+      ) {
         problems.push(`${label}: opens a new tab without rel="noopener"`);
       }
       if (element instanceof HTMLTemplateElement) visit(element.content, `${label} (template)`, inShadow);

@@ -63,7 +63,10 @@ describe('fromTimelineJS on a realistic timeline', () => {
     assert.equal(analysis.id, 'how-riversides-water-dispute-unfolded');
     assert.equal(analysis.language, 'en');
     assert.equal(analysis.question, 'How Riverside’s water dispute unfolded');
-    assert.equal(analysis.summary, 'From the drought emergency to the court ruling & the capped tariff: a year of decisions, in order.');
+    assert.equal(
+      analysis.summary,
+      'From the drought emergency to the court ruling & the capped tariff: a year of decisions, in order.',
+    );
     assert.deepEqual(analysis.sections, []);
     assert.deepEqual(analysis.stances, []);
   });
@@ -95,9 +98,14 @@ describe('fromTimelineJS on a realistic timeline', () => {
     assert.equal(dates['residents-group-collects-12-000-signatures'], '2023-09', 'day ""');
     assert.equal(dates['reservoir-falls-below-a-third-of-capacity'], '2024', 'year only, as a string');
     assert.equal(dates['court-upholds-a-capped-tariff'], '2024-03-12', 'hour and minute dropped');
-    assert.ok(!('date' in analysis.statements.find((s) => s.id === 'residents-file-a-challenge')!), '30 February: no date');
     assert.ok(
-      warnings.includes('events[7] ("Residents file a challenge"): 2024-02-30 is not a real calendar date; imported without a date'),
+      !('date' in analysis.statements.find((s) => s.id === 'residents-file-a-challenge')!),
+      '30 February: no date',
+    );
+    assert.ok(
+      warnings.includes(
+        'events[7] ("Residents file a challenge"): 2024-02-30 is not a real calendar date; imported without a date',
+      ),
       warnings.join('\n'),
     );
   });
@@ -117,7 +125,24 @@ describe('fromTimelineJS on a realistic timeline', () => {
 
   it('writes HTML as plain text: tags and script content gone, entities decoded', () => {
     for (const text of allStrings(analysis)) {
-      for (const markup of ['<b', '<p', '<i', '<a ', '<br', '<script', '<style', '<div', '<li', 'tracking pixel', 'color: red', '&amp;', '&quot;', '&#', '&nbsp;', '&ndash;']) {
+      for (const markup of [
+        '<b',
+        '<p',
+        '<i',
+        '<a ',
+        '<br',
+        '<script',
+        '<style',
+        '<div',
+        '<li',
+        'tracking pixel',
+        'color: red',
+        '&amp;',
+        '&quot;',
+        '&#',
+        '&nbsp;',
+        '&ndash;',
+      ]) {
         assert.ok(!text.includes(markup), `${JSON.stringify(text)} contains ${markup}`);
       }
     }
@@ -126,20 +151,40 @@ describe('fromTimelineJS on a realistic timeline', () => {
       texts[0],
       'Council declares a drought emergency. The council voted 7–2 to declare an emergency. The mayor called it "the only responsible choice". Read the meeting minutes.',
     );
-    assert.equal(texts[1], 'Utility proposes an 18% tariff rise & new meters. The Riverside Water Utility said the rise would pay for leak repairs.');
-    assert.equal(texts[2], 'Residents’ group collects 12,000 signatures. Organizers called the rise “a tax on the thirsty” — and asked for a public hearing.');
-    assert.equal(texts[9], 'New tariff takes effect: rise held < 10%. Bills for April show an average rise of 9.5%.', '&lt; stays a character');
+    assert.equal(
+      texts[1],
+      'Utility proposes an 18% tariff rise & new meters. The Riverside Water Utility said the rise would pay for leak repairs.',
+    );
+    assert.equal(
+      texts[2],
+      'Residents’ group collects 12,000 signatures. Organizers called the rise “a tax on the thirsty” — and asked for a public hearing.',
+    );
+    assert.equal(
+      texts[9],
+      'New tariff takes effect: rise held < 10%. Bills for April show an average rise of 9.5%.',
+      '&lt; stays a character',
+    );
   });
 
-  it('writes [1] in an event as (1), so it does not cite the analysis\'s source 1', () => {
+  it("writes [1] in an event as (1), so it does not cite the analysis's source 1", () => {
     const court = analysis.statements.find((statement) => statement.id === 'court-upholds-a-capped-tariff')!;
-    assert.equal(court.text, 'Court upholds a capped tariff. The court ruled that the rise may go ahead if: it stays below 10%; the utility reports leaks every quarter (1).');
-    assert.ok(warnings.some((warning) => warning.startsWith('events[8] ("Court upholds a capped tariff"): the text has [1]')), warnings.join('\n'));
+    assert.equal(
+      court.text,
+      'Court upholds a capped tariff. The court ruled that the rise may go ahead if: it stays below 10%; the utility reports leaks every quarter (1).',
+    );
+    assert.ok(
+      warnings.some((warning) => warning.startsWith('events[8] ("Court upholds a capped tariff"): the text has [1]')),
+      warnings.join('\n'),
+    );
   });
 
   it('makes http(s) media sources, one per URL, titled by caption, credit or host, and cites them', () => {
     assert.deepEqual(analysis.sources, [
-      { id: '1', title: 'Council declares drought emergency', url: 'https://example.org/news/2023/06/14/drought-emergency' },
+      {
+        id: '1',
+        title: 'Council declares drought emergency',
+        url: 'https://example.org/news/2023/06/14/drought-emergency',
+      },
       { id: '2', title: 'Riverside Water Utility', url: 'https://utility.example.com/press/tariff-2023.pdf' },
       { id: '3', title: 'fairwater.example.net', url: 'https://fairwater.example.net/petition' },
       { id: '4', title: 'Ruling 2024-0312', url: 'https://courts.example.gov/rulings/2024-0312' },
@@ -153,14 +198,20 @@ describe('fromTimelineJS on a realistic timeline', () => {
   it('leaves out javascript:, data: and relative media, saying which event each came from', () => {
     const media = warnings.filter((warning) => warning.includes('is not an http(s) web address'));
     assert.equal(media.length, 3, media.join('\n'));
-    assert.match(media[0]!, /^events\[3\] \("Reservoir falls below a third of capacity"\): media "javascript:alert\(document\.cookie\)"/);
+    assert.match(
+      media[0]!,
+      /^events\[3\] \("Reservoir falls below a third of capacity"\): media "javascript:alert\(document\.cookie\)"/,
+    );
     assert.match(media[1]!, /^events\[4\]: media "data:text\/html;base64,/);
     assert.match(media[2]!, /^events\[5\] \("Council votes on the tariff"\): media "images\/council-vote\.jpg"/);
     for (const text of allStrings(analysis)) assert.ok(!/^(javascript|data):/i.test(text), text);
   });
 
   it('says that end dates and eras were left out', () => {
-    assert.ok(warnings.includes('1 event has an end_date; a statement has one date, so only start dates were imported'), warnings.join('\n'));
+    assert.ok(
+      warnings.includes('1 event has an end_date; a statement has one date, so only start dates were imported'),
+      warnings.join('\n'),
+    );
     assert.ok(warnings.includes('1 era left out: an analysis has no eras'), warnings.join('\n'));
   });
 
@@ -194,8 +245,14 @@ describe('fromTimelineJS rules, one event at a time', () => {
   });
 
   it('refuses options the schema would refuse, naming the option', () => {
-    assert.match(refused(fromTimelineJS(timeline(event()), { id: 'Budget 2024' })), /^invalid options: "id" must be a slug/);
-    assert.match(refused(fromTimelineJS(timeline(event()), { language: 'Spanish!' })), /^invalid options: "language" must be a BCP 47 language tag/);
+    assert.match(
+      refused(fromTimelineJS(timeline(event()), { id: 'Budget 2024' })),
+      /^invalid options: "id" must be a slug/,
+    );
+    assert.match(
+      refused(fromTimelineJS(timeline(event()), { language: 'Spanish!' })),
+      /^invalid options: "language" must be a BCP 47 language tag/,
+    );
   });
 
   it('leaves out dates the schema cannot hold, with a warning naming the event', () => {
@@ -243,7 +300,10 @@ describe('fromTimelineJS rules, one event at a time', () => {
     assert.ok(analysis.actors[0]!.name.length <= LIMITS.shortText);
     assert.ok(analysis.sources[0]!.title.length <= 500);
     assert.ok(analysis.id.length <= 80);
-    assert.ok(warnings.includes('events[0]: the text is 9,999 characters, more than the 5,000 allowed; shortened'), warnings.join('\n'));
+    assert.ok(
+      warnings.includes('events[0]: the text is 9,999 characters, more than the 5,000 allowed; shortened'),
+      warnings.join('\n'),
+    );
     assert.equal(warnings.filter((warning) => warning.includes('shortened')).length, 5, warnings.join('\n'));
   });
 
@@ -264,7 +324,10 @@ describe('fromTimelineJS rules, one event at a time', () => {
       analysis.statements.map((statement) => statement.id),
       ['senor-ministro-que', 'senor-ministro-que-2', 'event-3', 'x'.repeat(60), `${'x'.repeat(60)}-2`],
     );
-    assert.deepEqual(analysis.actors.map((actor) => actor.id), ['gobierno', 'gobierno-2', 'unattributed']);
+    assert.deepEqual(
+      analysis.actors.map((actor) => actor.id),
+      ['gobierno', 'gobierno-2', 'unattributed'],
+    );
   });
 });
 
@@ -276,9 +339,18 @@ describe('fromTimelineJS refuses what is not a TimelineJS file, clearly', () => 
     ['no-events.json', /^not a TimelineJS file: "events" is missing: a TimelineJS file has an "events" list$/],
     ['events-not-a-list.json', /^not a TimelineJS file: "events" must be a list, not an object$/],
     ['events-empty.json', /^not a TimelineJS file: "events" is empty: there is nothing to import$/],
-    ['event-without-start-date.json', /^not a TimelineJS file: "events\[1\]\.start_date" is missing: every TimelineJS event needs a start_date/],
-    ['year-not-a-number.json', /^not a TimelineJS file: "events\[0\]\.start_date\.year" must be a whole number, not "twenty twenty-four"$/],
-    ['timelinejs2.json', /^not a TimelineJS file: "timeline" is the older TimelineJS 2 format; only TimelineJS 3 files/],
+    [
+      'event-without-start-date.json',
+      /^not a TimelineJS file: "events\[1\]\.start_date" is missing: every TimelineJS event needs a start_date/,
+    ],
+    [
+      'year-not-a-number.json',
+      /^not a TimelineJS file: "events\[0\]\.start_date\.year" must be a whole number, not "twenty twenty-four"$/,
+    ],
+    [
+      'timelinejs2.json',
+      /^not a TimelineJS file: "timeline" is the older TimelineJS 2 format; only TimelineJS 3 files/,
+    ],
   ];
   for (const [name, message] of cases) {
     it(`${name}: ${message.source.replace(/\\/g, '').slice(1, 70)}`, () => {
@@ -294,14 +366,35 @@ describe('fromTimelineJS refuses what is not a TimelineJS file, clearly', () => 
         '"events[1].start_date" must be an object like {"year": 2024, "month": 3}, not "2024-05-02"; and 1 more problem',
     );
     assert.ok(!result.ok);
-    assert.deepEqual(result.error.issues?.at(-1), { path: 'events[1].media', message: 'must be an object, not "https://example.org/budget"' });
+    assert.deepEqual(result.error.issues?.at(-1), {
+      path: 'events[1].media',
+      message: 'must be an object, not "https://example.org/budget"',
+    });
   });
 
   it('never throws, whatever it is given', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('no reading this'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no reading this');
+        },
+      },
+    );
     const inputs: unknown[] = [
-      undefined, null, 42, 'events', [], { events: null }, { events: [null] }, { events: [[]] }, { events: [{ start_date: null }] },
-      { events: [event({ media: { url: 42 } })] }, { events: [event({ group: { name: 'x' } })] }, { title: 'x', events: [event()] }, hostile,
+      undefined,
+      null,
+      42,
+      'events',
+      [],
+      { events: null },
+      { events: [null] },
+      { events: [[]] },
+      { events: [{ start_date: null }] },
+      { events: [event({ media: { url: 42 } })] },
+      { events: [event({ group: { name: 'x' } })] },
+      { title: 'x', events: [event()] },
+      hostile,
     ];
     for (const [i, input] of inputs.entries()) {
       let result: TimelineImportResult | undefined;
@@ -357,7 +450,10 @@ describe('import-timelinejs <file>', () => {
     assert.equal(analysis.statements.length, 10);
     assert.ok(out[0]!.startsWith('{\n  "schemaVersion": 1,'), 'indented by 2 spaces');
     assert.equal(err.length, 8);
-    assert.ok(err.every((line) => line.startsWith('warning: ')), err.join('\n'));
+    assert.ok(
+      err.every((line) => line.startsWith('warning: ')),
+      err.join('\n'),
+    );
   });
 
   it('writes --out, and the written file passes `validate`', async () => {
@@ -441,7 +537,9 @@ describe('import-timelinejs <file>', () => {
       const { code, out, err } = await run('import-timelinejs', ...args);
       assert.equal(code, 2, args.join(' '));
       assert.deepEqual(out, []);
-      assert.deepEqual(err, [`${reason}\nusage: newsroom-widgets import-timelinejs <file-or-url> [--id slug] [--lang tag] [--out file]`]);
+      assert.deepEqual(err, [
+        `${reason}\nusage: newsroom-widgets import-timelinejs <file-or-url> [--id slug] [--lang tag] [--out file]`,
+      ]);
     }
   });
 

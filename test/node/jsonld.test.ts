@@ -32,8 +32,9 @@ type NodeOf<T extends string> = Extract<Exclude<Thing, string>, { '@type': T }>;
 type Vocabulary<O> = O extends readonly (infer E)[]
   ? readonly Vocabulary<E>[]
   : O extends { '@type': infer T extends string }
-    ? [NodeOf<T>] extends [never] ? never // not a schema.org type
-    : { [K in keyof O]: K extends keyof NodeOf<T> | '@context' ? Vocabulary<O[K]> : never }
+    ? [NodeOf<T>] extends [never]
+      ? never // not a schema.org type
+      : { [K in keyof O]: K extends keyof NodeOf<T> | '@context' ? Vocabulary<O[K]> : never }
     : O extends object
       ? { [K in keyof O]: K extends '@id' ? O[K] : never }
       : O;
@@ -49,7 +50,10 @@ const schemaChecked = buildAnalysisJsonLd(sample) satisfies WithContext<Analysis
 const require = createRequire(import.meta.url);
 const schemaDts = readFileSync(require.resolve('schema-dts').replace(/schema\.js$/, 'schema.d.ts'), 'utf8');
 
-interface Vocab { types: Map<string, Set<string>>; properties: Set<string> }
+interface Vocab {
+  types: Map<string, Set<string>>;
+  properties: Set<string>;
+}
 
 /** Every type schema-dts defines, with the properties it has (its own and inherited). */
 function parseVocabulary(source: string): Vocab {
@@ -59,7 +63,10 @@ function parseVocabulary(source: string): Vocab {
   // `interface FooBase extends BarBase, BazBase {` … `}` at the start of a line.
   for (const match of source.matchAll(/^(?:export )?interface (\w+) extends ([^{]+)\{\n([\s\S]*?)^\}/gm)) {
     const [, name, extendsList, body] = match as unknown as [string, string, string, string];
-    const parents = extendsList.split(',').map((part) => part.trim()).filter((part) => /^\w+$/.test(part));
+    const parents = extendsList
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => /^\w+$/.test(part));
     const own = Array.from(body.matchAll(/^ {4}"([^"]+)"\??:/gm), (m) => m[1]!).filter((key) => key !== '@type');
     own.forEach((key) => properties.add(key));
     const type = /^ {4}"@type": "(\w+)";/m.exec(body)?.[1];
@@ -141,13 +148,26 @@ describe('analysisJsonLd', () => {
     assert.equal(schemaChecked['@context'], 'https://schema.org');
   });
 
-  for (const [name, options] of [['without a url', {}], ['with a url', { url: 'https://news.example/analysis/mexico#top' }]] as const) {
+  for (const [name, options] of [
+    ['without a url', {}],
+    ['with a url', { url: 'https://news.example/analysis/mexico#top' }],
+  ] as const) {
     it(`uses only schema.org types and properties (${name})`, () => {
       const doc = analysisJsonLd(sample, options);
       assert.deepEqual(offVocabulary(doc), []);
       assert.deepEqual(
         [...typesIn(doc)].sort(),
-        ['AnalysisNewsArticle', 'Claim', 'Country', 'CreativeWork', 'GovernmentOrganization', 'NewsArticle', 'Organization', 'Person', 'Quotation'].sort(),
+        [
+          'AnalysisNewsArticle',
+          'Claim',
+          'Country',
+          'CreativeWork',
+          'GovernmentOrganization',
+          'NewsArticle',
+          'Organization',
+          'Person',
+          'Quotation',
+        ].sort(),
       );
     });
   }
@@ -171,16 +191,25 @@ describe('analysisJsonLd', () => {
     const doc = analysisJsonLd(sample, { url: 'https://news.example/a' }) as any;
     assert.equal(doc['@id'], 'https://news.example/a');
     assert.equal(doc.mentions.length, sample.statements.length);
-    const claim = doc.mentions.find((c: any) => c['@id'] === 'https://news.example/a#statement-sheinbaum-sovereignty-reform-initiative');
+    const claim = doc.mentions.find(
+      (c: any) => c['@id'] === 'https://news.example/a#statement-sheinbaum-sovereignty-reform-initiative',
+    );
     assert.ok(claim);
     assert.equal(claim['@type'], 'Claim');
     assert.equal(claim.datePublished, '2025-02-20');
     assert.deepEqual(claim.author, { '@id': 'https://news.example/a#actor-claudia-sheinbaum' });
-    assert.deepEqual(claim.appearance, [{ '@id': 'https://news.example/a#source-14' }, { '@id': 'https://news.example/a#source-15' }]);
+    assert.deepEqual(claim.appearance, [
+      { '@id': 'https://news.example/a#source-14' },
+      { '@id': 'https://news.example/a#source-15' },
+    ]);
     assert.equal(claim.hasPart['@type'], 'Quotation');
     assert.equal(claim.hasPart.creator.name, 'Claudia Sheinbaum');
     // A partial date stays as precise as written.
-    assert.equal(doc.mentions.find((c: any) => c['@id'].endsWith('#statement-us-designates-cartels-terrorist-organizations')).datePublished, '2025-02');
+    assert.equal(
+      doc.mentions.find((c: any) => c['@id'].endsWith('#statement-us-designates-cartels-terrorist-organizations'))
+        .datePublished,
+      '2025-02',
+    );
     // Every author and appearance points at a node the document defines.
     const ids = new Set([...doc.about, ...doc.citation].map((node: any) => node['@id']));
     for (const c of doc.mentions) {
@@ -193,7 +222,10 @@ describe('analysisJsonLd', () => {
     const doc = analysisJsonLd(sample) as any;
     const actor = (id: string) => doc.about.find((a: any) => a['@id'] === `#actor-${id}`);
     assert.deepEqual(actor('claudia-sheinbaum'), {
-      '@type': 'Person', '@id': '#actor-claudia-sheinbaum', name: 'Claudia Sheinbaum', description: 'President of Mexico',
+      '@type': 'Person',
+      '@id': '#actor-claudia-sheinbaum',
+      name: 'Claudia Sheinbaum',
+      description: 'President of Mexico',
       nationality: { '@type': 'Country', name: 'Mexico' },
     });
     assert.equal(actor('mexico-government')['@type'], 'GovernmentOrganization');
@@ -233,7 +265,8 @@ describe('jsonLdScript', () => {
   it('cannot be closed or broken out of by the text it holds', () => {
     const html = jsonLdScript(hostile());
     const inner = html.slice('<script type="application/ld+json">'.length, -'</script>'.length);
-    for (const unsafe of ['<', '>', '&', '\u2028', '\u2029']) assert.ok(!inner.includes(unsafe), `contains ${JSON.stringify(unsafe)}`);
+    for (const unsafe of ['<', '>', '&', '\u2028', '\u2029'])
+      assert.ok(!inner.includes(unsafe), `contains ${JSON.stringify(unsafe)}`);
     assert.equal(html.match(/<\/script/gi)?.length, 1);
     assert.match(inner, /\\u003c\/script\\u003e\\u003cscript\\u003ealert\(1\)/);
     assert.match(inner, /\\u2028/);

@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
-  actorSchema, analysisSchema, publisherSchema, quoteSchema, sectionSchema, sourceSchema, stanceSchema, statementSchema,
+  actorSchema,
+  analysisSchema,
+  publisherSchema,
+  quoteSchema,
+  sectionSchema,
+  sourceSchema,
+  stanceSchema,
+  statementSchema,
 } from '../../src/schema/analysis.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -17,8 +24,13 @@ function tableUnder(heading: string): string {
 }
 
 const objects = {
-  Analysis: analysisSchema, Section: sectionSchema, Actor: actorSchema, Stance: stanceSchema,
-  Statement: statementSchema, Quote: quoteSchema, Source: sourceSchema,
+  Analysis: analysisSchema,
+  Section: sectionSchema,
+  Actor: actorSchema,
+  Stance: stanceSchema,
+  Statement: statementSchema,
+  Quote: quoteSchema,
+  Source: sourceSchema,
 };
 
 describe('README schema reference', () => {

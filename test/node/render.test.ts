@@ -29,8 +29,14 @@ const openTag = (html: string, tag: string) => html.match(new RegExp(`<${tag}\\b
 describe('renderHtml', () => {
   it('renders a stance card: data script, element with for= and actor=, a declarative shadow root with the content', async () => {
     const html = await renderHtml(sample(), { element: 'nw-stance-card', actor: 'claudia-sheinbaum' });
-    assert.ok(html.startsWith('<script type="application/json" id="nw-data-mexico-us-deployment">'), html.slice(0, 120));
-    assert.equal(openTag(html, 'nw-stance-card'), '<nw-stance-card for="nw-data-mexico-us-deployment" actor="claudia-sheinbaum">');
+    assert.ok(
+      html.startsWith('<script type="application/json" id="nw-data-mexico-us-deployment">'),
+      html.slice(0, 120),
+    );
+    assert.equal(
+      openTag(html, 'nw-stance-card'),
+      '<nw-stance-card for="nw-data-mexico-us-deployment" actor="claudia-sheinbaum">',
+    );
     assert.ok(/<nw-stance-card[^>]*><template shadowroot="open" shadowrootmode="open"><style>/.test(html));
     assert.match(html, /Claudia Sheinbaum/);
     assert.match(html, /absolutely ruled out/);
@@ -45,7 +51,11 @@ describe('renderHtml', () => {
   });
 
   it('selects by stance= too, which wins over actor=', async () => {
-    const html = await renderHtml(sample(), { element: 'nw-stance-card', stance: 'us-administration-mixed', actor: 'claudia-sheinbaum' });
+    const html = await renderHtml(sample(), {
+      element: 'nw-stance-card',
+      stance: 'us-administration-mixed',
+      actor: 'claudia-sheinbaum',
+    });
     assert.match(html, /<span>Mixed<\/span>/);
     assert.doesNotMatch(html, /<span>Opposes<\/span>/);
   });
@@ -53,7 +63,10 @@ describe('renderHtml', () => {
   for (const element of RENDERABLE_ELEMENTS) {
     it(`renders <${element}> with its content in a declarative shadow root`, async () => {
       const doc = sample();
-      const html = await renderHtml(doc, { element, actor: element === 'nw-stance-card' ? 'claudia-sheinbaum' : undefined });
+      const html = await renderHtml(doc, {
+        element,
+        actor: element === 'nw-stance-card' ? 'claudia-sheinbaum' : undefined,
+      });
       assert.match(openTag(html, element), /for="nw-data-mexico-us-deployment"/);
       assert.ok(new RegExp(`<${element}[^>]*><template shadowroot="open" shadowrootmode="open">`).test(html));
       assert.doesNotMatch(html, /part="placeholder"|class="error"/, 'ready content, neither loading nor error');
@@ -65,13 +78,20 @@ describe('renderHtml', () => {
         'nw-source-list': ['Sources', 'Cited in'],
         'nw-timeline': ['8 statements', 'February 2025'],
       };
-      for (const text of expected[element]!) assert.ok(html.includes(text.replace(/'/g, '&#39;')) || html.includes(text), `${element} shows "${text}"`);
+      for (const text of expected[element]!)
+        assert.ok(html.includes(text.replace(/'/g, '&#39;')) || html.includes(text), `${element} shows "${text}"`);
     });
   }
 
   it('renders every statement of a long timeline (no progressive chunks in static HTML)', async () => {
     const doc = minimalDoc();
-    doc.statements = Array.from({ length: 450 }, (_, i) => ({ id: `s${i}`, actor: doc.actors[0].id, date: '2025-01', text: `Statement number ${i}.`, sources: [] }));
+    doc.statements = Array.from({ length: 450 }, (_, i) => ({
+      id: `s${i}`,
+      actor: doc.actors[0].id,
+      date: '2025-01',
+      text: `Statement number ${i}.`,
+      sources: [],
+    }));
     const html = await renderHtml(doc, { element: 'nw-timeline' });
     assert.equal(html.match(/<li class="entry"/g)?.length, 450);
   });
@@ -80,7 +100,12 @@ describe('renderHtml', () => {
     const html = await renderHtml(sample(), { element: 'nw-analysis', lang: 'es', theme: 'dark' });
     assert.match(openTag(html, 'nw-analysis'), /lang="es" theme="dark"/);
     for (const nested of ['nw-summary', 'nw-stances', 'nw-timeline', 'nw-source-list']) {
-      assert.ok(new RegExp(`<${nested}\\s+theme="dark"\\s+lang="es"><template shadowroot="open" shadowrootmode="open">`).test(html), nested);
+      assert.ok(
+        new RegExp(`<${nested}\\s+theme="dark"\\s+lang="es"><template shadowroot="open" shadowrootmode="open">`).test(
+          html,
+        ),
+        nested,
+      );
     }
     assert.equal(html.match(/shadowrootmode="open"/g)?.length, 5);
   });
@@ -134,23 +159,34 @@ describe('renderHtml', () => {
     const data = html.match(/<script type="application\/json"[^>]*>(.*?)<\/script>/s)![1]!;
     assert.ok(!data.includes('<'), data);
     assert.equal((JSON.parse(data) as { question: string }).question, hostile);
-    assert.match(openTag(html, 'nw-summary'), /lang="&quot;&gt;&lt;script&gt;alert\(3\)&lt;\/script&gt;"|lang="&quot;>&lt;script>alert\(3\)&lt;\/script>"/);
+    assert.match(
+      openTag(html, 'nw-summary'),
+      /lang="&quot;&gt;&lt;script&gt;alert\(3\)&lt;\/script&gt;"|lang="&quot;>&lt;script>alert\(3\)&lt;\/script>"/,
+    );
   });
 
-  it('rejects an invalid analysis with the validator\'s problems', async () => {
+  it("rejects an invalid analysis with the validator's problems", async () => {
     const invalid = JSON.parse(readText(join(INVALID_DIR, '14-dangling-stance-actor.json')));
     await assert.rejects(renderHtml(invalid, { element: 'nw-stances' }), (error: unknown) => {
       assert.ok(error instanceof RenderError);
       assert.equal(error.error.code, 'reference');
-      assert.deepEqual(error.error.issues, [{ path: 'stances[0].actor', message: 'actor "example-parliament" is not in the actors list' }]);
-      assert.equal(error.message, 'The analysis has 1 problem.\n  stances[0].actor: actor "example-parliament" is not in the actors list');
+      assert.deepEqual(error.error.issues, [
+        { path: 'stances[0].actor', message: 'actor "example-parliament" is not in the actors list' },
+      ]);
+      assert.equal(
+        error.message,
+        'The analysis has 1 problem.\n  stances[0].actor: actor "example-parliament" is not in the actors list',
+      );
       return true;
     });
   });
 
   it('rejects a stance card whose actor or stance is not in the analysis, or that names neither', async () => {
-    await assert.rejects(renderHtml(sample(), { element: 'nw-stance-card', actor: 'nobody' }),
-      (error: unknown) => error instanceof RenderError && error.error.code === 'not-found' && /nobody/.test(error.message));
+    await assert.rejects(
+      renderHtml(sample(), { element: 'nw-stance-card', actor: 'nobody' }),
+      (error: unknown) =>
+        error instanceof RenderError && error.error.code === 'not-found' && /nobody/.test(error.message),
+    );
     await assert.rejects(renderHtml(sample(), { element: 'nw-stance-card', stance: 'nothing' }), RenderError);
     await assert.rejects(renderHtml(sample(), { element: 'nw-stance-card' }), RenderError);
   });
@@ -163,7 +199,12 @@ describe('renderHtml', () => {
   it('installs no DOM globals in Node (document, window, HTMLElement stay undefined)', () => {
     renderHtmlSync(sample(), { element: 'nw-analysis' });
     const global = globalThis as Record<string, unknown>;
-    assert.deepEqual(['document', 'window', 'HTMLElement', 'Element', 'ShadowRoot', 'MutationObserver'].filter((name) => global[name] !== undefined), []);
+    assert.deepEqual(
+      ['document', 'window', 'HTMLElement', 'Element', 'ShadowRoot', 'MutationObserver'].filter(
+        (name) => global[name] !== undefined,
+      ),
+      [],
+    );
   });
 });
 
@@ -177,18 +218,43 @@ describe('newsroom-widgets render', () => {
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('prints the HTML and exits 0', async () => {
-    const { code, out, err } = await run('render', SAMPLE, '--element', 'nw-stance-card', '--actor', 'claudia-sheinbaum', '--lang', 'es', '--theme', 'auto');
+    const { code, out, err } = await run(
+      'render',
+      SAMPLE,
+      '--element',
+      'nw-stance-card',
+      '--actor',
+      'claudia-sheinbaum',
+      '--lang',
+      'es',
+      '--theme',
+      'auto',
+    );
     assert.equal(code, 0, err.join('\n'));
     assert.deepEqual(err, []);
     const html = out.join('\n');
     assert.match(html, /^<script type="application\/json" id="nw-data-mexico-us-deployment">/);
-    assert.match(openTag(html, 'nw-stance-card'), /for="nw-data-mexico-us-deployment" actor="claudia-sheinbaum" lang="es" theme="auto"/);
+    assert.match(
+      openTag(html, 'nw-stance-card'),
+      /for="nw-data-mexico-us-deployment" actor="claudia-sheinbaum" lang="es" theme="auto"/,
+    );
     assert.match(html, /En contra/);
   });
 
   it('takes --json-ld, --page-url, --src and --out', async () => {
     const file = join(scratch, 'summary.html');
-    const { code, out, err } = await run('render', SAMPLE, '--element=nw-summary', '--src', '/mx.json', '--json-ld', '--page-url', 'https://news.example/mx', '--out', file);
+    const { code, out, err } = await run(
+      'render',
+      SAMPLE,
+      '--element=nw-summary',
+      '--src',
+      '/mx.json',
+      '--json-ld',
+      '--page-url',
+      'https://news.example/mx',
+      '--out',
+      file,
+    );
     assert.equal(code, 0, err.join('\n'));
     assert.deepEqual(out, []);
     assert.match(err.join('\n'), /wrote <nw-summary> to/);
@@ -197,7 +263,7 @@ describe('newsroom-widgets render', () => {
     assert.match(html, /"url":"https:\/\/news.example\/mx"/);
   });
 
-  it('prints an invalid analysis\'s problems as validate does, on stderr, and exits 1 without a stack trace', async () => {
+  it("prints an invalid analysis's problems as validate does, on stderr, and exits 1 without a stack trace", async () => {
     const file = join(INVALID_DIR, '01-missing-question.json');
     const { code, out, err, all } = await run('render', file, '--element', 'nw-summary');
     assert.equal(code, 1);

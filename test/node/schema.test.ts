@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analysisSchema } from '../../src/schema/analysis.js';
 import { parseAnalysis, validateAnalysis, type ErrorCode } from '../../src/schema/validate.js';
-import { describeIssues, errorOf, INVALID_DIR, issuesOf, MANIFEST, MINIMAL, minimalDoc, readText, SAMPLE } from './helpers.js';
+import {
+  describeIssues,
+  errorOf,
+  INVALID_DIR,
+  issuesOf,
+  MANIFEST,
+  MINIMAL,
+  minimalDoc,
+  readText,
+  SAMPLE,
+} from './helpers.js';
 
 // Documents that must pass: the shipped sample and the smallest useful analysis.
 describe('valid documents', () => {
@@ -22,14 +32,18 @@ describe('valid documents', () => {
 
   it('accepts the minimal fixture and defaults language to "en" when it is absent', () => {
     const text = readText(MINIMAL);
-    assert.equal('language' in JSON.parse(text), false, 'the fixture must leave language out for this test to mean anything');
+    assert.equal(
+      'language' in JSON.parse(text),
+      false,
+      'the fixture must leave language out for this test to mean anything',
+    );
     const result = parseAnalysis(text);
     assert.ok(result.ok, !result.ok ? describeIssues(result.error.issues ?? []) : '');
     assert.equal(result.analysis.language, 'en');
     assert.equal(result.analysis.statements[1]?.date, '2025-04', 'a partial date is kept as written');
   });
 
-  it("hands on exactly what the schema outputs (the document as given, with its defaults)", () => {
+  it('hands on exactly what the schema outputs (the document as given, with its defaults)', () => {
     // validateAnalysis returns its prototype-free copy of the input instead of zod's output:
     // the two must not drift apart if the schema ever transforms a field.
     const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
@@ -62,7 +76,9 @@ interface Expectation {
 }
 
 const manifest = JSON.parse(readText(join(INVALID_DIR, MANIFEST))) as Record<string, Expectation>;
-const fixtureFiles = readdirSync(INVALID_DIR).filter((name) => name.endsWith('.json') && name !== MANIFEST).sort();
+const fixtureFiles = readdirSync(INVALID_DIR)
+  .filter((name) => name.endsWith('.json') && name !== MANIFEST)
+  .sort();
 
 describe('invalid fixtures', () => {
   it('has a manifest entry for every fixture file, and a file for every entry', () => {
@@ -91,9 +107,18 @@ describe('invalid fixtures', () => {
           `expected "${want.path}: ${want.message}" in ${shown}`,
         );
       }
-      assert.equal(issues.length, expected.count, `expected exactly ${expected.count} issue(s) for one defect in ${shown}`);
+      assert.equal(
+        issues.length,
+        expected.count,
+        `expected exactly ${expected.count} issue(s) for one defect in ${shown}`,
+      );
       if (error.code === 'unsupported-version') assert.match(error.message, /uses schema version \d+;/);
-      else assert.match(error.message, new RegExp(`has ${issues.length} problems?\\.$`), 'the summary line counts the issues');
+      else
+        assert.match(
+          error.message,
+          new RegExp(`has ${issues.length} problems?\\.$`),
+          'the summary line counts the issues',
+        );
     });
   }
 });
@@ -124,7 +149,10 @@ describe('generated documents', () => {
     assert.deepEqual(issuesOf(arrays), [{ path: '', message: 'must be an object, not a list' }]);
 
     const objects = parseAnalysis('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000));
-    assert.ok(issuesOf(objects).some((issue) => issue.path === 'a'), 'the unknown top-level field is named');
+    assert.ok(
+      issuesOf(objects).some((issue) => issue.path === 'a'),
+      'the unknown top-level field is named',
+    );
   });
 
   it('reports several problems at once, in one result', () => {
@@ -149,7 +177,11 @@ describe('generated documents', () => {
       const doc = minimalDoc();
       doc.question = blank;
       const issues = errorOf(validateAnalysis(doc)).issues ?? [];
-      assert.deepEqual(issues.map((issue) => `${issue.path}: ${issue.message}`), ['question: must not be empty'], JSON.stringify(blank));
+      assert.deepEqual(
+        issues.map((issue) => `${issue.path}: ${issue.message}`),
+        ['question: must not be empty'],
+        JSON.stringify(blank),
+      );
     }
     const doc = minimalDoc();
     doc.question = '\u200FQué\u200D pasa 👩\u200D👩\u200D👧';
@@ -172,7 +204,10 @@ describe('generated documents', () => {
       doc.statements[0].date = date;
       const issues = issuesOf(validateAnalysis(doc));
       assert.ok(issues.length > 0);
-      assert.ok(issues.every((issue) => issue.path === 'statements[0].date'), describeIssues(issues));
+      assert.ok(
+        issues.every((issue) => issue.path === 'statements[0].date'),
+        describeIssues(issues),
+      );
     });
   }
 });
@@ -202,19 +237,29 @@ describe('validateAnalysis never throws', () => {
       const doc = minimalDoc();
       doc.summary = value;
       const issues = issuesOf(validateAnalysis(doc));
-      assert.ok(issues.some((issue) => issue.path === 'summary' && /^must be text, not a/.test(issue.message)), describeIssues(issues));
+      assert.ok(
+        issues.some((issue) => issue.path === 'summary' && /^must be text, not a/.test(issue.message)),
+        describeIssues(issues),
+      );
     }
   });
 
   it('treats a "__proto__" key from JSON as an unknown field, not a prototype', () => {
-    const text = readText(MINIMAL).replace('"question"', '"__proto__": { "polluted": true, "schemaVersion": 2 }, "question"');
-    assert.deepEqual(issuesOf(parseAnalysis(text)), [{ path: '__proto__', message: 'is not a field of the analysis schema (check the spelling)' }]);
+    const text = readText(MINIMAL).replace(
+      '"question"',
+      '"__proto__": { "polluted": true, "schemaVersion": 2 }, "question"',
+    );
+    assert.deepEqual(issuesOf(parseAnalysis(text)), [
+      { path: '__proto__', message: 'is not a field of the analysis schema (check the spelling)' },
+    ]);
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype is untouched');
   });
 
   it('accepts a valid document built from objects without a prototype', () => {
     const doc: unknown = JSON.parse(readText(MINIMAL), (_key, value: unknown) =>
-      value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.assign(Object.create(null), value) : value,
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.assign(Object.create(null), value)
+        : value,
     );
     const result = validateAnalysis(doc);
     assert.ok(result.ok, !result.ok ? describeIssues(result.error.issues ?? []) : '');
@@ -226,7 +271,13 @@ describe('validateAnalysis never throws', () => {
     doc.publisher = doc;
     doc.keyPoints = [doc];
     const issues = issuesOf(validateAnalysis(doc));
-    assert.ok(issues.some((issue) => issue.path === 'keyPoints[0]'), describeIssues(issues));
-    assert.ok(issues.some((issue) => issue.path === 'publisher.name'), describeIssues(issues));
+    assert.ok(
+      issues.some((issue) => issue.path === 'keyPoints[0]'),
+      describeIssues(issues),
+    );
+    assert.ok(
+      issues.some((issue) => issue.path === 'publisher.name'),
+      describeIssues(issues),
+    );
   });
 });

@@ -21,11 +21,17 @@ describe('README script-tag snippet pinning (scripts/readme-sri.ts)', () => {
   it('writes the version and each file its own hash', () => {
     const pinned = pinSnippet(readme, '9.8.7', hashes);
     assert.match(pinned, /newsroom-widgets@9\.8\.7\/dist\/cdn\/newsroom-widgets\.js"\n\s*integrity="sha384-MODULE"/);
-    assert.match(pinned, /newsroom-widgets@9\.8\.7\/dist\/cdn\/newsroom-widgets\.classic\.js"\n\s*integrity="sha384-CLASSIC"/);
+    assert.match(
+      pinned,
+      /newsroom-widgets@9\.8\.7\/dist\/cdn\/newsroom-widgets\.classic\.js"\n\s*integrity="sha384-CLASSIC"/,
+    );
     assert.equal(pinSnippet(pinned, '9.8.7', hashes), pinned, 'pinning twice changes nothing');
   });
 
   it('refuses to pin a file it has no hash for', () => {
-    assert.throws(() => pinSnippet(readme, '1.0.0', { 'newsroom-widgets.js': 'sha384-MODULE' }), /newsroom-widgets\.classic\.js/);
+    assert.throws(
+      () => pinSnippet(readme, '1.0.0', { 'newsroom-widgets.js': 'sha384-MODULE' }),
+      /newsroom-widgets\.classic\.js/,
+    );
   });
 });

@@ -19,7 +19,15 @@ const CLASSIC = 'newsroom-widgets.classic.js';
 const SAMPLE_PATH = 'data/mexico-us-deployment.json';
 const SAMPLE_JSON = readFileSync(SAMPLE_PATH, 'utf8');
 const SAMPLE = JSON.parse(SAMPLE_JSON) as { question: string };
-const ELEMENTS = ['nw-summary', 'nw-stance-card', 'nw-timeline', 'nw-stances', 'nw-source-list', 'nw-cite', 'nw-analysis'];
+const ELEMENTS = [
+  'nw-summary',
+  'nw-stance-card',
+  'nw-timeline',
+  'nw-stances',
+  'nw-source-list',
+  'nw-cite',
+  'nw-analysis',
+];
 /** A well-formed sha384 hash of something else: the browser must refuse the file. */
 const WRONG_HASH = `sha384-${createHash('sha384').update('not the build').digest('base64')}`;
 
@@ -84,7 +92,13 @@ before(async () => {
       [body, type] = [readFileSync(join(CDN_DIR, path.slice('/cdn/'.length))), 'text/javascript; charset=utf-8'];
     } else if (path === '/data/mexico-us-deployment.json') [body, type] = [SAMPLE_JSON, 'application/json'];
     else if (path === '/slow.json') {
-      setTimeout(() => response.headersSent || response.destroyed || response.writeHead(200, { 'content-type': 'application/json' }).end(SAMPLE_JSON), SLOW_MS).unref();
+      setTimeout(
+        () =>
+          response.headersSent ||
+          response.destroyed ||
+          response.writeHead(200, { 'content-type': 'application/json' }).end(SAMPLE_JSON),
+        SLOW_MS,
+      ).unref();
       return;
     }
     response.writeHead(body === undefined ? 404 : 200, { 'content-type': type }).end(body ?? 'not found');
@@ -108,7 +122,8 @@ async function open(path: string) {
   tab.on('console', (message) => consoleMessages.push({ type: message.type(), text: message.text() }));
   requested.length = 0;
   await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
-  const messages = (type: string) => consoleMessages.filter((message) => message.type === type).map((message) => message.text);
+  const messages = (type: string) =>
+    consoleMessages.filter((message) => message.type === type).map((message) => message.text);
   return { tab, pageErrors, messages };
 }
 
@@ -116,33 +131,49 @@ async function open(path: string) {
 async function settledStates(tab: Awaited<ReturnType<typeof open>>['tab']) {
   const tags = 'nw-summary, nw-stance-card, nw-timeline';
   await tab.waitForFunction(
-    (selector: string) => [...document.querySelectorAll(selector)].every((element) => {
-      const state = element.getAttribute('state');
-      return state !== null && state !== 'loading';
-    }),
+    (selector: string) =>
+      [...document.querySelectorAll(selector)].every((element) => {
+        const state = element.getAttribute('state');
+        return state !== null && state !== 'loading';
+      }),
     { timeout: 10_000, polling: 50 },
     tags,
   );
-  return tab.$$eval(tags, (elements) => elements.map((element) => `${element.localName}: ${element.getAttribute('state')}`));
+  return tab.$$eval(tags, (elements) =>
+    elements.map((element) => `${element.localName}: ${element.getAttribute('state')}`),
+  );
 }
 
-for (const [build, path, file] of [['module', '/module.html', MODULE], ['classic', '/classic.html', CLASSIC]] as const) {
+for (const [build, path, file] of [
+  ['module', '/module.html', MODULE],
+  ['classic', '/classic.html', CLASSIC],
+] as const) {
   describe(`the ${build} build (${CDN_DIR}/${file})`, () => {
     it('is one file whose integrity.json hash is the sha384 of its bytes', () => {
       const bytes = readFileSync(join(CDN_DIR, file));
       assert.equal(INTEGRITY[file], `sha384-${createHash('sha384').update(bytes).digest('base64')}`);
-      if (build === 'module') assert.doesNotMatch(bytes.toString('utf8'), /(^|[;}])\s*import\s*[{*"'\w]/m, 'no static imports left');
+      if (build === 'module')
+        assert.doesNotMatch(bytes.toString('utf8'), /(^|[;}])\s*import\s*[{*"'\w]/m, 'no static imports left');
     });
 
     it(`renders src= and for= data on a plain page: every element ready, no errors`, async () => {
       const { tab, pageErrors, messages } = await open(path);
       try {
-        assert.deepEqual(await settledStates(tab), ['nw-summary: ready', 'nw-stance-card: ready', 'nw-timeline: ready']);
-        const question = await tab.$eval('nw-summary', (element) => element.shadowRoot?.querySelector('h2')?.textContent?.trim());
+        assert.deepEqual(await settledStates(tab), [
+          'nw-summary: ready',
+          'nw-stance-card: ready',
+          'nw-timeline: ready',
+        ]);
+        const question = await tab.$eval('nw-summary', (element) =>
+          element.shadowRoot?.querySelector('h2')?.textContent?.trim(),
+        );
         assert.equal(question, SAMPLE.question);
         const actor = await tab.$eval('nw-stance-card', (element) => element.shadowRoot?.textContent ?? '');
         assert.match(actor, /Sheinbaum/);
-        const defined = await tab.evaluate((tags: string[]) => tags.filter((tag) => !customElements.get(tag)), ELEMENTS);
+        const defined = await tab.evaluate(
+          (tags: string[]) => tags.filter((tag) => !customElements.get(tag)),
+          ELEMENTS,
+        );
         assert.deepEqual(defined, [], 'every element is registered');
         assert.deepEqual(pageErrors, []);
         assert.deepEqual(messages('error'), []);
@@ -175,12 +206,21 @@ for (const [build, path, file] of [['module', '/module.html', MODULE], ['classic
 }
 
 describe('the fetch timeout, set on a script-tag page', () => {
-  for (const [build, path] of [['classic: NewsroomWidgets.setFetchTimeout', '/classic-timeout.html'], ['module: its setFetchTimeout export', '/module-timeout.html']] as const) {
+  for (const [build, path] of [
+    ['classic: NewsroomWidgets.setFetchTimeout', '/classic-timeout.html'],
+    ['module: its setFetchTimeout export', '/module-timeout.html'],
+  ] as const) {
     it(`${build} applies to the page's elements`, async () => {
       const { tab, pageErrors } = await open(path);
       try {
-        await tab.waitForFunction(() => document.querySelector('nw-summary')?.getAttribute('state') === 'error', { timeout: SLOW_MS - 500, polling: 50 });
-        const details = await tab.$eval('nw-summary', (element) => element.shadowRoot?.querySelector('details')?.textContent ?? '');
+        await tab.waitForFunction(() => document.querySelector('nw-summary')?.getAttribute('state') === 'error', {
+          timeout: SLOW_MS - 500,
+          polling: 50,
+        });
+        const details = await tab.$eval(
+          'nw-summary',
+          (element) => element.shadowRoot?.querySelector('details')?.textContent ?? '',
+        );
         assert.match(details, /took longer than 0\.2 s/);
         assert.deepEqual(pageErrors, []);
       } finally {

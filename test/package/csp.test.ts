@@ -14,7 +14,18 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import {
-  bundleNpmBuild, click, launchChromium, openTab, requireBuilt, serve, settled, shadowCount, shadowText, STATES_JS, TYPES, until,
+  bundleNpmBuild,
+  click,
+  launchChromium,
+  openTab,
+  requireBuilt,
+  serve,
+  settled,
+  shadowCount,
+  shadowText,
+  STATES_JS,
+  TYPES,
+  until,
   type StaticServer,
 } from './static-server.js';
 
@@ -65,9 +76,13 @@ const PAGES: Record<string, string> = {
   '/cdn-classic.html': page('<script src="/cdn/newsroom-widgets.classic.js"></script>'),
   '/npm.html': page('<script type="module" src="/app.js"></script>'),
   // Controls: what the listener must catch.
-  '/control-inline-style.html': page('<script type="module" src="/cdn/newsroom-widgets.js"></script>',
-    `<p style="color: red">An inline style attribute.</p>${ELEMENTS_BODY}`),
-  '/control-eval.html': page('<script src="/eval-probe.js"></script><script type="module" src="/cdn/newsroom-widgets.js"></script>'),
+  '/control-inline-style.html': page(
+    '<script type="module" src="/cdn/newsroom-widgets.js"></script>',
+    `<p style="color: red">An inline style attribute.</p>${ELEMENTS_BODY}`,
+  ),
+  '/control-eval.html': page(
+    '<script src="/eval-probe.js"></script><script type="module" src="/cdn/newsroom-widgets.js"></script>',
+  ),
 };
 
 let server: StaticServer;
@@ -99,7 +114,9 @@ after(async () => {
 
 /** Violations seen so far, after letting queued violation events fire (they are dispatched in a task). */
 const violations = (tab: Page) =>
-  tab.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(window.cspViolations), 50)))') as Promise<string[]>;
+  tab.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(window.cspViolations), 50)))',
+  ) as Promise<string[]>;
 
 async function open(path: string) {
   const opened = await openTab(browser, `${server.origin}${path}`);
@@ -110,7 +127,11 @@ async function open(path: string) {
 /** Every element ready and showing what it should, from `src=` and `for=` alike. */
 async function assertContent(tab: Page): Promise<void> {
   const states = (await tab.evaluate(STATES_JS)) as string[];
-  assert.deepEqual(states.filter((entry) => !entry.endsWith(': ready')), [], 'every element, nested ones too, is ready');
+  assert.deepEqual(
+    states.filter((entry) => !entry.endsWith(': ready')),
+    [],
+    'every element, nested ones too, is ready',
+  );
   assert.ok(states.length >= 8, `all seven elements and the ones nw-analysis composes: ${states.join(', ')}`);
   assert.equal(await shadowText(tab, 'nw-summary', 'h2'), SAMPLE.question);
   assert.match((await shadowText(tab, 'nw-stance-card', '.actor-name')) ?? '', /Sheinbaum/);
@@ -124,26 +145,60 @@ async function assertContent(tab: Page): Promise<void> {
 /** Opens a popover, filters the timeline, switches theme and language: the parts that render later. */
 async function interact(tab: Page): Promise<void> {
   await click(tab, 'nw-cite', 'button.cite');
-  await until(tab, `document.querySelector('nw-cite').shadowRoot.querySelector('.popover:popover-open') !== null`, 'the popover');
-  assert.equal(await shadowText(tab, 'nw-cite', '.popover-title'), SAMPLE.sources.find((source) => source.id === '2')!.title);
+  await until(
+    tab,
+    `document.querySelector('nw-cite').shadowRoot.querySelector('.popover:popover-open') !== null`,
+    'the popover',
+  );
+  assert.equal(
+    await shadowText(tab, 'nw-cite', '.popover-title'),
+    SAMPLE.sources.find((source) => source.id === '2')!.title,
+  );
 
   // The filter lists the actors who speak, in the document's actor order.
-  const firstActor = SAMPLE.actors.find((actor) => SAMPLE.statements.some((statement) => statement.actor === actor.id))!.id;
+  const firstActor = SAMPLE.actors.find((actor) =>
+    SAMPLE.statements.some((statement) => statement.actor === actor.id),
+  )!.id;
   const remaining = SAMPLE.statements.filter((statement) => statement.actor !== firstActor).length;
   await click(tab, 'nw-timeline', '.filter input[type=checkbox]');
-  await until(tab, `document.querySelector('nw-timeline').shadowRoot.querySelectorAll('li.entry').length === ${remaining}`, 'the filtered timeline');
-  assert.ok(!((await tab.$eval('nw-timeline', (element) => element.getAttribute('actors'))) ?? '').includes(firstActor));
+  await until(
+    tab,
+    `document.querySelector('nw-timeline').shadowRoot.querySelectorAll('li.entry').length === ${remaining}`,
+    'the filtered timeline',
+  );
+  assert.ok(
+    !((await tab.$eval('nw-timeline', (element) => element.getAttribute('actors'))) ?? '').includes(firstActor),
+  );
 
-  const colourBefore = await tab.$eval('nw-summary', (element) => getComputedStyle(element.shadowRoot!.querySelector('h2')!).color);
-  await tab.$$eval('nw-summary, nw-stance-card, nw-stances, nw-timeline, nw-source-list, nw-analysis, nw-cite',
-    (elements) => elements.forEach((element) => element.setAttribute('theme', 'dark')));
-  await until(tab, `getComputedStyle(document.querySelector('nw-summary').shadowRoot.querySelector('h2')).color !== ${JSON.stringify(colourBefore)}`, 'the dark theme');
+  const colourBefore = await tab.$eval(
+    'nw-summary',
+    (element) => getComputedStyle(element.shadowRoot!.querySelector('h2')!).color,
+  );
+  await tab.$$eval(
+    'nw-summary, nw-stance-card, nw-stances, nw-timeline, nw-source-list, nw-analysis, nw-cite',
+    (elements) => elements.forEach((element) => element.setAttribute('theme', 'dark')),
+  );
+  await until(
+    tab,
+    `getComputedStyle(document.querySelector('nw-summary').shadowRoot.querySelector('h2')).color !== ${JSON.stringify(colourBefore)}`,
+    'the dark theme',
+  );
 
-  await tab.$$eval('nw-source-list, nw-timeline', (elements) => elements.forEach((element) => element.setAttribute('lang', 'es')));
-  await until(tab, `document.querySelector('nw-source-list').shadowRoot.querySelector('.heading')?.textContent.trim() === 'Fuentes'`, 'Spanish');
+  await tab.$$eval('nw-source-list, nw-timeline', (elements) =>
+    elements.forEach((element) => element.setAttribute('lang', 'es')),
+  );
+  await until(
+    tab,
+    `document.querySelector('nw-source-list').shadowRoot.querySelector('.heading')?.textContent.trim() === 'Fuentes'`,
+    'Spanish',
+  );
 }
 
-for (const [build, path] of [['script-tag module build', '/cdn-module.html'], ['script-tag classic build', '/cdn-classic.html'], ['npm build, bundled', '/npm.html']] as const) {
+for (const [build, path] of [
+  ['script-tag module build', '/cdn-module.html'],
+  ['script-tag classic build', '/cdn-classic.html'],
+  ['npm build, bundled', '/npm.html'],
+] as const) {
   describe(`the ${build} under ${STRICT_CSP}`, () => {
     it('renders every element and reacts to readers with zero CSP violations', async () => {
       const { tab, problems } = await open(path);
@@ -172,7 +227,7 @@ describe('the violation listener (controls)', () => {
     }
   });
 
-  it('sees a `new Function` even when the error is caught, as zod\'s eval probe would be', async () => {
+  it("sees a `new Function` even when the error is caught, as zod's eval probe would be", async () => {
     const { tab } = await open('/control-eval.html');
     try {
       const seen = await violations(tab);

@@ -18,7 +18,8 @@ const SAMPLE = 'data/mexico-us-deployment.json';
 const SHORT = 'test/fixtures/embed/short.json';
 const PYM = 'node_modules/pym.js/dist/pym.v1.min.js';
 /** What issue 8 will ask of the embed page: nothing inline, nothing from elsewhere. */
-const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 for (const file of ['dist/embed.html', 'dist/embed/embed.js', 'dist/embed/resizer.js']) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
@@ -92,19 +93,33 @@ before(async () => {
     if (page) return send(200, TYPES['.html']!, page);
     if (path === '/pym.v1.min.js') return send(200, TYPES['.js']!, readFileSync(PYM));
     if (path === '/start-pym.js') {
-      return send(200, TYPES['.js']!, `window.parentPym = new pym.Parent('embed-container', ${JSON.stringify(url.searchParams.get('url'))});`);
+      return send(
+        200,
+        TYPES['.js']!,
+        `window.parentPym = new pym.Parent('embed-container', ${JSON.stringify(url.searchParams.get('url'))});`,
+      );
     }
     if (path === '/late-resizer.js') {
-      return send(200, TYPES['.js']!, `addEventListener('load', () => setTimeout(() => {
+      return send(
+        200,
+        TYPES['.js']!,
+        `addEventListener('load', () => setTimeout(() => {
         window.resizerAdded = true;
         document.body.append(Object.assign(document.createElement('script'), { src: '/embed/resizer.js' }));
-      }, 1000));`);
+      }, 1000));`,
+      );
     }
-    if (path === '/spoof.html') return send(200, TYPES['.html']!, '<!doctype html><title>spoof</title><script src="/spoof.js"></script>');
+    if (path === '/spoof.html')
+      return send(200, TYPES['.html']!, '<!doctype html><title>spoof</title><script src="/spoof.js"></script>');
     if (path === '/spoof.js') return send(200, TYPES['.js']!, SPOOF_JS);
-    if (path === '/sibling.html') return send(200, TYPES['.html']!, '<!doctype html><title>sibling</title><script src="/sibling.js"></script>');
+    if (path === '/sibling.html')
+      return send(200, TYPES['.html']!, '<!doctype html><title>sibling</title><script src="/sibling.js"></script>');
     if (path === '/sibling.js') {
-      return send(200, TYPES['.js']!, `window.heard = []; addEventListener('message', (event) => heard.push(event.data));`);
+      return send(
+        200,
+        TYPES['.js']!,
+        `window.heard = []; addEventListener('message', (event) => heard.push(event.data));`,
+      );
     }
     if (path === '/redirect') return send(302, 'text/plain', '', { location: url.searchParams.get('to') ?? '/' });
     if (path === `/${SAMPLE}` || path === `/${SHORT}`) return send(200, TYPES['.json']!, readFileSync(path.slice(1)));
@@ -178,7 +193,13 @@ async function open(kind: string, frameQuery: string, viewport = WIDE): Promise<
  * `frame.waitForFunction` builds its predicate with `new Function` inside the page, which the
  * embed's CSP forbids (no 'unsafe-eval'); evaluate() is not subject to it, so poll with that.
  */
-async function until(frame: Frame, predicate: (arg: string | null) => boolean, arg: string | null, what: string, timeout = 10_000): Promise<void> {
+async function until(
+  frame: Frame,
+  predicate: (arg: string | null) => boolean,
+  arg: string | null,
+  what: string,
+  timeout = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!(await frame.evaluate(predicate, arg))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -188,22 +209,36 @@ async function until(frame: Frame, predicate: (arg: string | null) => boolean, a
 
 /** The frame's own view: its viewport height (= the iframe's height) and its content's height. */
 const heights = (frame: Frame) =>
-  frame.evaluate(() => ({ frame: innerHeight, content: Math.ceil(document.documentElement.getBoundingClientRect().height) }));
+  frame.evaluate(() => ({
+    frame: innerHeight,
+    content: Math.ceil(document.documentElement.getBoundingClientRect().height),
+  }));
 
 /** Waits until every element in the frame is ready (or in error) and the frame fits its content for 400 ms. */
-async function settled(frame: Frame, { state = 'ready', fit = true } = {}): Promise<{ frame: number; content: number }> {
-  await until(frame, (expected) => {
-    // No named inner functions: tsx would wrap them in a helper the page does not have.
-    const all: Element[] = [];
-    const roots: (Document | ShadowRoot)[] = [document];
-    for (let root = roots.pop(); root; root = roots.pop()) {
-      for (const element of root.querySelectorAll('*')) {
-        if (element.localName.startsWith('nw-')) all.push(element);
-        if (element.shadowRoot) roots.push(element.shadowRoot);
+async function settled(
+  frame: Frame,
+  { state = 'ready', fit = true } = {},
+): Promise<{ frame: number; content: number }> {
+  await until(
+    frame,
+    (expected) => {
+      // No named inner functions: tsx would wrap them in a helper the page does not have.
+      const all: Element[] = [];
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (let root = roots.pop(); root; root = roots.pop()) {
+        for (const element of root.querySelectorAll('*')) {
+          if (element.localName.startsWith('nw-')) all.push(element);
+          if (element.shadowRoot) roots.push(element.shadowRoot);
+        }
       }
-    }
-    return all.length > 0 && all.every((element) => element.getAttribute('state') === expected || element.getAttribute('state') === 'ready');
-  }, state, `every element ${state}`);
+      return (
+        all.length > 0 &&
+        all.every((element) => element.getAttribute('state') === expected || element.getAttribute('state') === 'ready')
+      );
+    },
+    state,
+    `every element ${state}`,
+  );
   return fit ? fits(frame) : heights(frame);
 }
 
@@ -238,7 +273,9 @@ describe('the embed with the resizer (dist/embed/resizer.js)', () => {
       const wide = await settled(page.frame);
       assert.equal(await iframeHeight(page.tab), wide.content);
       const onLoad = (await page.messages()).filter(isAmp);
-      console.log(`# resize messages while nw-analysis loads the sample at ${WIDE.width}px: ${onLoad.length} (${onLoad.map((m) => m.height).join(', ')})`);
+      console.log(
+        `# resize messages while nw-analysis loads the sample at ${WIDE.width}px: ${onLoad.length} (${onLoad.map((m) => m.height).join(', ')})`,
+      );
 
       await page.tab.setViewport(NARROW);
       const narrow = await fits(page.frame);
@@ -252,7 +289,10 @@ describe('the embed with the resizer (dist/embed/resizer.js)', () => {
 
       // Never the same height twice in a row.
       const sent = (await page.messages()).filter(isAmp).map((m) => m.height);
-      assert.ok(sent.every((height, i) => i === 0 || height !== sent[i - 1]), `no repeats: ${sent.join(', ')}`);
+      assert.ok(
+        sent.every((height, i) => i === 0 || height !== sent[i - 1]),
+        `no repeats: ${sent.join(', ')}`,
+      );
       assert.deepEqual(page.problems, []);
       const title = await page.frame.title();
       assert.equal(title, JSON.parse(readFileSync(SAMPLE, 'utf8')).question);
@@ -267,8 +307,11 @@ describe('the embed with the resizer (dist/embed/resizer.js)', () => {
       // An off-screen frame may not even learn its own new size (its innerHeight stays 150
       // until it is on screen): judge by the iframe element on the host page.
       const { content } = await settled(page.frame, { fit: false });
-      await page.tab.waitForFunction((height: number) => document.querySelector('#frame')?.getBoundingClientRect().height === height,
-        { timeout: 5000 }, content);
+      await page.tab.waitForFunction(
+        (height: number) => document.querySelector('#frame')?.getBoundingClientRect().height === height,
+        { timeout: 5000 },
+        content,
+      );
       assert.equal(await page.tab.evaluate(() => scrollY), 0);
     } finally {
       await page.close();
@@ -280,7 +323,9 @@ describe('the embed with the resizer (dist/embed/resizer.js)', () => {
     try {
       const { content } = await settled(page.frame, { fit: false });
       assert.equal(await iframeHeight(page.tab), 150, 'not resized yet');
-      await page.tab.waitForFunction(() => (window as unknown as { resizerAdded?: boolean }).resizerAdded === true, { timeout: 5000 });
+      await page.tab.waitForFunction(() => (window as unknown as { resizerAdded?: boolean }).resizerAdded === true, {
+        timeout: 5000,
+      });
       const fitted = await fits(page.frame);
       assert.equal(fitted.content, content);
       assert.equal(await iframeHeight(page.tab), content);
@@ -296,7 +341,9 @@ describe('the embed with the resizer (dist/embed/resizer.js)', () => {
     try {
       const fitted = await settled(page.frame);
       const sent = (await page.messages()).filter(isAmp);
-      console.log(`# resize messages while nw-analysis loads the sample at ${NARROW.width}px: ${sent.length} (${sent.map((m) => m.height).join(', ')})`);
+      console.log(
+        `# resize messages while nw-analysis loads the sample at ${NARROW.width}px: ${sent.length} (${sent.map((m) => m.height).join(', ')})`,
+      );
       assert.equal(sent.at(-1)!.height, fitted.content);
       assert.ok(sent.length <= 10, `a handful, not a stream: ${sent.length}`);
     } finally {
@@ -344,20 +391,35 @@ describe('the embed with the resizer (dist/embed/resizer.js)', () => {
         for (const marker of all) if (await marker.boundingBox()) markers.push(marker);
         // As Enter would (a pointer click at a wrapped marker's centre can miss it).
         await markers.at(-1)!.evaluate((marker) => (marker as HTMLElement).click());
-        await until(page.frame, (tag) => !!document.querySelector(tag!)?.shadowRoot?.querySelector('.popover')?.matches(':popover-open'), element, 'the popover');
+        await until(
+          page.frame,
+          (tag) => !!document.querySelector(tag!)?.shadowRoot?.querySelector('.popover')?.matches(':popover-open'),
+          element,
+          'the popover',
+        );
         await new Promise((resolve) => setTimeout(resolve, 400));
         const shown = await page.frame.$eval(`${element} >>> .popover`, (popover) => {
           const box = popover.getBoundingClientRect();
           return { top: Math.round(box.top), bottom: Math.round(box.bottom), height: Math.round(box.height) };
         });
         const open = await iframeHeight(page.tab);
-        console.log(`# ${element} at ${viewport.width}px: ${closed.content}px, popover ${shown.height}px, frame while open ${open}px`);
-        assert.ok(shown.top >= 0 && shown.bottom <= open, `popover inside the frame: ${JSON.stringify(shown)} in ${open}`);
+        console.log(
+          `# ${element} at ${viewport.width}px: ${closed.content}px, popover ${shown.height}px, frame while open ${open}px`,
+        );
+        assert.ok(
+          shown.top >= 0 && shown.bottom <= open,
+          `popover inside the frame: ${JSON.stringify(shown)} in ${open}`,
+        );
         if (grows) assert.ok(open > closed.content, `grew: ${open} > ${closed.content}`);
         else assert.equal(open, closed.content);
         await page.frame.focus(element);
         await page.tab.keyboard.press('Escape');
-        await until(page.frame, (tag) => !document.querySelector(tag!)?.shadowRoot?.querySelector('.popover')?.matches(':popover-open'), element, 'the popover to close');
+        await until(
+          page.frame,
+          (tag) => !document.querySelector(tag!)?.shadowRoot?.querySelector('.popover')?.matches(':popover-open'),
+          element,
+          'the popover to close',
+        );
         const after = await fits(page.frame);
         assert.equal(after.content, closed.content);
         assert.equal(await iframeHeight(page.tab), closed.content);
@@ -394,8 +456,11 @@ describe('the embed with pym.js (pym.Parent on the host)', () => {
       const childId = new URL(page.frame.url()).searchParams.get('childId');
       assert.equal(childId, 'embed-container');
       const sent = await page.messages();
-      assert.ok(sent.length > 0 && sent.every((data) => typeof data === 'string' && data.startsWith('pymxPYMxembed-containerxPYMxheightxPYMx')),
-        `only pym height messages: ${JSON.stringify(sent)}`);
+      assert.ok(
+        sent.length > 0 &&
+          sent.every((data) => typeof data === 'string' && data.startsWith('pymxPYMxembed-containerxPYMxheightxPYMx')),
+        `only pym height messages: ${JSON.stringify(sent)}`,
+      );
       assert.equal(sent.at(-1), `pymxPYMxembed-containerxPYMxheightxPYMx${wide.content}`);
       assert.equal(await iframeHeight(page.tab, 'iframe'), wide.content);
 
@@ -407,7 +472,11 @@ describe('the embed with pym.js (pym.Parent on the host)', () => {
       // pym's width message is answered with the height, even an unchanged one.
       const before = (await page.messages()).length;
       await page.tab.evaluate(() => (window as unknown as { parentPym: { sendWidth(): void } }).parentPym.sendWidth());
-      await page.tab.waitForFunction((count: number) => (window as unknown as { recorded: unknown[] }).recorded.length > count, { timeout: 3000 }, before);
+      await page.tab.waitForFunction(
+        (count: number) => (window as unknown as { recorded: unknown[] }).recorded.length > count,
+        { timeout: 3000 },
+        before,
+      );
       assert.equal((await page.messages()).at(-1), `pymxPYMxembed-containerxPYMxheightxPYMx${narrow.content}`);
       assert.deepEqual(page.problems, []);
     } finally {
@@ -422,22 +491,38 @@ describe('the embed page itself', () => {
     try {
       // No resizer here: the frame keeps its 150px; wait for the messages to stop.
       const { content } = await settled(page.frame, { fit: false });
-      await page.tab.waitForFunction((height: number) => {
-        const recorded = (window as unknown as { recorded: { height?: number }[] }).recorded;
-        return recorded.at(-1)?.height === height;
-      }, { timeout: 5000 }, content);
+      await page.tab.waitForFunction(
+        (height: number) => {
+          const recorded = (window as unknown as { recorded: { height?: number }[] }).recorded;
+          return recorded.at(-1)?.height === height;
+        },
+        { timeout: 5000 },
+        content,
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const sent = await page.messages();
       for (const data of sent) {
         assert.deepEqual(Object.keys(data as object).sort(), ['height', 'sentinel', 'type']);
-        assert.ok(isAmp(data) && data.type === 'embed-size' && Number.isInteger(data.height) && data.height > 0, JSON.stringify(data));
+        assert.ok(
+          isAmp(data) && data.type === 'embed-size' && Number.isInteger(data.height) && data.height > 0,
+          JSON.stringify(data),
+        );
       }
       assert.deepEqual(sent.at(-1), { sentinel: 'amp', type: 'embed-size', height: content });
       const heightsSent = sent.map((data) => (data as { height: number }).height);
-      assert.ok(heightsSent.every((height, i) => i === 0 || height !== heightsSent[i - 1]), `no repeats: ${heightsSent.join(', ')}`);
-      const heard = await (await (await page.tab.$('#sibling'))!.contentFrame())!.evaluate(() => (window as unknown as { heard: unknown[] }).heard);
+      assert.ok(
+        heightsSent.every((height, i) => i === 0 || height !== heightsSent[i - 1]),
+        `no repeats: ${heightsSent.join(', ')}`,
+      );
+      const heard = await (await (await page.tab.$('#sibling'))!.contentFrame())!.evaluate(
+        () => (window as unknown as { heard: unknown[] }).heard,
+      );
       assert.deepEqual(heard, [], 'a sibling frame hears nothing');
-      const attributes = await page.frame.$eval('nw-summary', (element) => [element.getAttribute('theme'), element.getAttribute('lang'), document.documentElement.lang]);
+      const attributes = await page.frame.$eval('nw-summary', (element) => [
+        element.getAttribute('theme'),
+        element.getAttribute('lang'),
+        document.documentElement.lang,
+      ]);
       assert.deepEqual(attributes, ['dark', 'es', 'es']);
       assert.deepEqual(page.problems, []);
     } finally {
@@ -453,7 +538,9 @@ describe('the embed page itself', () => {
         const text = await page.frame.$eval('nw-summary', (element) => element.shadowRoot?.textContent ?? '');
         assert.match(text, /Only http\(s\) addresses can be loaded/);
         assert.equal(await iframeHeight(page.tab), (await heights(page.frame)).content);
-        const fromEmbed = requested.filter((line) => line.startsWith(embed)).map((line) => line.split(' ')[1]!.split('?')[0]);
+        const fromEmbed = requested
+          .filter((line) => line.startsWith(embed))
+          .map((line) => line.split(' ')[1]!.split('?')[0]);
         assert.deepEqual([...new Set(fromEmbed)].sort(), ['/embed.html', '/embed/embed.js'].sort());
         assert.deepEqual(page.problems, []);
       } finally {

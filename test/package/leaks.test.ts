@@ -90,13 +90,19 @@ let problems: string[];
 before(async () => {
   server = await serve((url) => {
     switch (url.pathname) {
-      case '/leaks.html': return { type: TYPES.html, body: PAGE };
-      case '/driver.js': return { type: TYPES.js, body: DRIVER_JS };
-      case '/cdn/newsroom-widgets.js': return { type: TYPES.js, body: readFileSync(CDN_MODULE) };
+      case '/leaks.html':
+        return { type: TYPES.html, body: PAGE };
+      case '/driver.js':
+        return { type: TYPES.js, body: DRIVER_JS };
+      case '/cdn/newsroom-widgets.js':
+        return { type: TYPES.js, body: readFileSync(CDN_MODULE) };
       case '/data/shared.json':
-      case '/data/fresh.json': return { type: TYPES.json, body: SAMPLE_JSON };
-      case '/data/never.json': return new Promise<undefined>(() => {}); // the browser hangs up first
-      default: return undefined;
+      case '/data/fresh.json':
+        return { type: TYPES.json, body: SAMPLE_JSON };
+      case '/data/never.json':
+        return new Promise<undefined>(() => {}); // the browser hangs up first
+      default:
+        return undefined;
     }
   });
   browser = await launchChromium();
@@ -149,15 +155,22 @@ async function measure(tag: string, src: string, fresh: boolean, count: number) 
   const nodesAfter = await domNodes();
   const delta = heapAfter - heapBefore;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-  console.log(`heap ${tag} (${fresh ? 'fresh URL per cycle' : 'shared URL'}): ${count} cycles in ${ms} ms, `
-    + `${kb(heapBefore)} -> ${kb(heapAfter)} (${delta >= 0 ? '+' : ''}${kb(delta)}); DOM nodes ${nodesBefore} -> ${nodesAfter}`);
+  console.log(
+    `heap ${tag} (${fresh ? 'fresh URL per cycle' : 'shared URL'}): ${count} cycles in ${ms} ms, ` +
+      `${kb(heapBefore)} -> ${kb(heapAfter)} (${delta >= 0 ? '+' : ''}${kb(delta)}); DOM nodes ${nodesBefore} -> ${nodesAfter}`,
+  );
   return { left, delta, nodesBefore, nodesAfter, listenersBefore, listenersAfter: await listeners() };
 }
 
 describe(`${CYCLES} create → render → remove cycles per element (script-tag bundle)`, () => {
   for (const tag of Object.keys(ELEMENTS)) {
     it(`<${tag}> with a shared src: heap back within ${HEAP_MARGIN / 1024} KB, no DOM node or listener left`, async () => {
-      const { left, delta, nodesBefore, nodesAfter, listenersBefore, listenersAfter } = await measure(tag, '/data/shared.json', false, CYCLES);
+      const { left, delta, nodesBefore, nodesAfter, listenersBefore, listenersAfter } = await measure(
+        tag,
+        '/data/shared.json',
+        false,
+        CYCLES,
+      );
       assert.equal(left, 0, 'every element removed');
       assert.ok(delta < HEAP_MARGIN, `${tag}: ${delta} bytes more on the heap after ${CYCLES} cycles`);
       assert.ok(nodesAfter <= nodesBefore, `${tag}: ${nodesAfter - nodesBefore} DOM nodes left behind`);
@@ -173,12 +186,20 @@ describe(`${CYCLES} create → render → remove cycles per element (script-tag 
   // Before the shared-fetch cache was bounded, each document stayed on the heap for the
   // page's life: +15.5 MB after 500 of them.
   it(`a fresh URL per cycle (${FRESH_CYCLES} documents): the fetch cache does not keep them all`, async () => {
-    const { left, delta, nodesBefore, nodesAfter, listenersBefore, listenersAfter } = await measure('nw-summary', '/data/fresh.json', true, FRESH_CYCLES);
+    const { left, delta, nodesBefore, nodesAfter, listenersBefore, listenersAfter } = await measure(
+      'nw-summary',
+      '/data/fresh.json',
+      true,
+      FRESH_CYCLES,
+    );
     assert.equal(left, 0);
     assert.ok(delta < HEAP_MARGIN, `${delta} bytes more on the heap after ${FRESH_CYCLES} documents`);
     assert.ok(nodesAfter <= nodesBefore, `${nodesAfter - nodesBefore} DOM nodes left behind`);
     assert.deepEqual(listenersAfter, listenersBefore);
-    assert.equal(server.requested.filter((path) => path.startsWith('/data/fresh.json?n=')).length, WARM_UP + FRESH_CYCLES);
+    assert.equal(
+      server.requested.filter((path) => path.startsWith('/data/fresh.json?n=')).length,
+      WARM_UP + FRESH_CYCLES,
+    );
     assert.equal(server.open(), 0);
   });
 

@@ -40,11 +40,31 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'analysis', element: 'nw-analysis', args: [], shows: [SAMPLE.question, 'Contents', SAMPLE.stances[1]!.headline, 'Sources'] },
-  { name: 'analysis-es', element: 'nw-analysis', args: ['--lang', 'es'], shows: [SAMPLE.question, 'Contenido', 'Fuentes', 'En contra'] },
+  {
+    name: 'analysis',
+    element: 'nw-analysis',
+    args: [],
+    shows: [SAMPLE.question, 'Contents', SAMPLE.stances[1]!.headline, 'Sources'],
+  },
+  {
+    name: 'analysis-es',
+    element: 'nw-analysis',
+    args: ['--lang', 'es'],
+    shows: [SAMPLE.question, 'Contenido', 'Fuentes', 'En contra'],
+  },
   { name: 'summary', element: 'nw-summary', args: [], shows: [SAMPLE.question, 'Key points'] },
-  { name: 'stance-card', element: 'nw-stance-card', args: ['--actor', 'claudia-sheinbaum'], shows: ['Claudia Sheinbaum', 'Opposes', SAMPLE.stances[1]!.headline] },
-  { name: 'stance-card-es', element: 'nw-stance-card', args: ['--actor', 'claudia-sheinbaum', '--lang', 'es'], shows: ['En contra', 'Confianza', '8 de agosto de 2025'] },
+  {
+    name: 'stance-card',
+    element: 'nw-stance-card',
+    args: ['--actor', 'claudia-sheinbaum'],
+    shows: ['Claudia Sheinbaum', 'Opposes', SAMPLE.stances[1]!.headline],
+  },
+  {
+    name: 'stance-card-es',
+    element: 'nw-stance-card',
+    args: ['--actor', 'claudia-sheinbaum', '--lang', 'es'],
+    shows: ['En contra', 'Confianza', '8 de agosto de 2025'],
+  },
   { name: 'stances', element: 'nw-stances', args: [], shows: SAMPLE.stances.map((stance) => stance.headline) },
   { name: 'source-list', element: 'nw-source-list', args: [], shows: ['Sources', SAMPLE.sources[0]!.title] },
   { name: 'timeline', element: 'nw-timeline', args: [], shows: ['8 statements', 'February 2025'] },
@@ -75,17 +95,22 @@ before(async () => {
     PAGES.set(`/${c.name}.html`, page(snippet, { lang: c.args.includes('es') ? 'es' : 'en' }));
     PAGES.set(`/${c.name}-with-script.html`, page(snippet, { script: true }));
   }
-  PAGES.set('/src.html', page(render('--element', 'nw-stance-card', '--actor', 'claudia-sheinbaum', '--src', '/data/sample.json')));
+  PAGES.set(
+    '/src.html',
+    page(render('--element', 'nw-stance-card', '--actor', 'claudia-sheinbaum', '--src', '/data/sample.json')),
+  );
   const executablePath = findBrowser();
   if (!executablePath) throw new Error(HOW_TO_INSTALL);
   server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     requested.push(path);
-    const send = (status: number, type: string, body: string | Buffer) => response.writeHead(status, { 'content-type': type }).end(body);
+    const send = (status: number, type: string, body: string | Buffer) =>
+      response.writeHead(status, { 'content-type': type }).end(body);
     if (PAGES.has(path)) send(200, 'text/html; charset=utf-8', PAGES.get(path)!);
     else if (path === '/cdn/newsroom-widgets.js') send(200, 'text/javascript', readFileSync(CDN));
     // The data is slow: served content must stay on screen while it loads.
-    else if (path === '/data/sample.json') setTimeout(() => send(200, 'application/json', readFileSync(SAMPLE_PATH)), 400);
+    else if (path === '/data/sample.json')
+      setTimeout(() => send(200, 'application/json', readFileSync(SAMPLE_PATH)), 400);
     else send(404, 'text/plain', 'not found');
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -147,34 +172,45 @@ const boxes = (tab: Page, tag: string) =>
       heading: root?.querySelector('h2, [role="heading"], .heading'),
       text: root?.querySelector('p'),
     };
-    return Object.fromEntries(Object.entries(nodes).map(([key, node]) => {
-      if (!node) return [key, null];
-      const { x, y, width, height } = node.getBoundingClientRect();
-      return [key, { x, y, width, height }];
-    }));
+    return Object.fromEntries(
+      Object.entries(nodes).map(([key, node]) => {
+        if (!node) return [key, null];
+        const { x, y, width, height } = node.getBoundingClientRect();
+        return [key, { x, y, width, height }];
+      }),
+    );
   }, tag) as Promise<Record<string, Box | null>>;
 
 const maxShift = (a: Record<string, Box | null>, b: Record<string, Box | null>) =>
-  Math.max(...Object.keys(a).flatMap((key) => {
-    const [p, q] = [a[key], b[key]];
-    if (!p || !q) return [p === q ? 0 : Infinity];
-    return [Math.abs(p.x - q.x), Math.abs(p.y - q.y), Math.abs(p.width - q.width), Math.abs(p.height - q.height)];
-  }));
+  Math.max(
+    ...Object.keys(a).flatMap((key) => {
+      const [p, q] = [a[key], b[key]];
+      if (!p || !q) return [p === q ? 0 : Infinity];
+      return [Math.abs(p.x - q.x), Math.abs(p.y - q.y), Math.abs(p.width - q.width), Math.abs(p.height - q.height)];
+    }),
+  );
 
 /** Cumulative layout shift so far, from the buffered layout-shift entries. */
 const cls = (tab: Page) =>
-  tab.evaluate(() => new Promise<number>((resolve) => {
-    let total = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) total += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-    setTimeout(() => resolve(total), 100);
-  }));
+  tab.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
 
 const waitReady = (tab: Page, tag: string) =>
-  tab.waitForFunction((tag: string) => document.querySelector(tag)?.getAttribute('state') === 'ready', { timeout: 10_000, polling: 20 }, tag);
+  tab.waitForFunction(
+    (tag: string) => document.querySelector(tag)?.getAttribute('state') === 'ready',
+    { timeout: 10_000, polling: 20 },
+    tag,
+  );
 
 /** Loads the CDN build into a page that painted its static content, as a slow script would. */
 const loadScript = (tab: Page) =>
@@ -200,7 +236,10 @@ describe('static render with JavaScript off', () => {
         if (process.env.RENDER_SCREENSHOTS && (c.name === 'analysis' || c.name === 'stance-card')) {
           for (const width of [320, 1000]) {
             await tab.setViewport({ width, height: 900 });
-            await tab.screenshot({ path: join(process.env.RENDER_SCREENSHOTS, `static-${c.name}-${width}.png`) as `${string}.png`, fullPage: c.name !== 'analysis' });
+            await tab.screenshot({
+              path: join(process.env.RENDER_SCREENSHOTS, `static-${c.name}-${width}.png`) as `${string}.png`,
+              fullPage: c.name !== 'analysis',
+            });
           }
         }
       } finally {
@@ -251,7 +290,10 @@ describe('static render, then the script loads', () => {
           // without JavaScript) and buttons once upgraded, which wrap differently: the end of
           // the element grows a little. Everything above it stays put.
           const growth = afterBoxes.element!.height - before.element!.height;
-          const top = maxShift({ heading: before.heading!, text: before.text! }, { heading: afterBoxes.heading!, text: afterBoxes.text! });
+          const top = maxShift(
+            { heading: before.heading!, text: before.text! },
+            { heading: afterBoxes.heading!, text: afterBoxes.text! },
+          );
           results.push({ case: c.name, cls: score, maxBoxShiftPx: top, elementHeightChangePx: growth });
           assert.equal(before.element!.y, afterBoxes.element!.y);
           assert.ok(top <= 0.5, `content moved by ${top}px`);
@@ -264,7 +306,10 @@ describe('static render, then the script loads', () => {
         assert.ok(score < 0.001, `CLS ${score}`);
         assert.deepEqual(errors, []);
         // Only the script: the element read the inline data.
-        assert.deepEqual(requested.filter((path) => path !== `/${c.name}.html`), ['/cdn/newsroom-widgets.js']);
+        assert.deepEqual(
+          requested.filter((path) => path !== `/${c.name}.html`),
+          ['/cdn/newsroom-widgets.js'],
+        );
         // The server's nodes are gone: the content is there once, rendered by the element.
         const count = await tab.$eval(c.element, (element) => element.shadowRoot!.querySelectorAll('style').length);
         assert.equal(count, 0, 'no server <style> left (the element uses adopted style sheets)');
@@ -278,9 +323,17 @@ describe('static render, then the script loads', () => {
     const { tab } = await open('/stance-card-with-script.html');
     try {
       await waitReady(tab, 'nw-stance-card');
-      await tab.$eval('nw-stance-card', (element) => element.shadowRoot!.querySelector<HTMLElement>('button.cite')!.click());
-      await tab.waitForFunction(() => document.querySelector('nw-stance-card')!.shadowRoot!.querySelector('.popover')!.matches(':popover-open'), { timeout: 5000 });
-      const title = await tab.$eval('nw-stance-card', (element) => element.shadowRoot!.querySelector('.popover-title')?.textContent);
+      await tab.$eval('nw-stance-card', (element) =>
+        element.shadowRoot!.querySelector<HTMLElement>('button.cite')!.click(),
+      );
+      await tab.waitForFunction(
+        () => document.querySelector('nw-stance-card')!.shadowRoot!.querySelector('.popover')!.matches(':popover-open'),
+        { timeout: 5000 },
+      );
+      const title = await tab.$eval(
+        'nw-stance-card',
+        (element) => element.shadowRoot!.querySelector('.popover-title')?.textContent,
+      );
       assert.equal(title, SAMPLE.sources[1]!.title);
       assert.ok((await cls(tab)) < 0.001);
     } finally {
@@ -293,8 +346,16 @@ describe('static render, then the script loads', () => {
     try {
       await waitReady(tab, 'nw-analysis');
       const states = await tab.$eval('nw-analysis', (element) =>
-        [...element.shadowRoot!.querySelectorAll('nw-summary, nw-stances, nw-timeline, nw-source-list')].map((e) => `${e.localName}: ${e.getAttribute('state')}`));
-      assert.deepEqual(states, ['nw-summary: ready', 'nw-stances: ready', 'nw-timeline: ready', 'nw-source-list: ready']);
+        [...element.shadowRoot!.querySelectorAll('nw-summary, nw-stances, nw-timeline, nw-source-list')].map(
+          (e) => `${e.localName}: ${e.getAttribute('state')}`,
+        ),
+      );
+      assert.deepEqual(states, [
+        'nw-summary: ready',
+        'nw-stances: ready',
+        'nw-timeline: ready',
+        'nw-source-list: ready',
+      ]);
       const score = await cls(tab);
       results.push({ case: 'analysis, script in page', cls: score });
       assert.ok(score < 0.001, `CLS ${score}`);
@@ -310,7 +371,10 @@ describe('static render, then the script loads', () => {
       const before = await boxes(tab, 'nw-stance-card');
       await loadScript(tab);
       // The data takes 400 ms: meanwhile the element is loading but still shows its content.
-      await tab.waitForFunction(() => document.querySelector('nw-stance-card')?.getAttribute('state') === 'loading', { timeout: 5000, polling: 10 });
+      await tab.waitForFunction(() => document.querySelector('nw-stance-card')?.getAttribute('state') === 'loading', {
+        timeout: 5000,
+        polling: 10,
+      });
       const whileLoading = await shown(tab, 'nw-stance-card');
       assert.ok(whileLoading.text.includes('Claudia Sheinbaum'), 'content shown while loading');
       await waitReady(tab, 'nw-stance-card');

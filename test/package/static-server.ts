@@ -29,7 +29,11 @@ export interface Reply {
 }
 
 /** Answers a request, or returns undefined for a 404. May answer late (a promise), or never. */
-export type Route = (url: URL, request: IncomingMessage, response: ServerResponse) => Reply | undefined | Promise<Reply | undefined>;
+export type Route = (
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+) => Reply | undefined | Promise<Reply | undefined>;
 
 export interface StaticServer {
   origin: string;
@@ -51,7 +55,12 @@ export async function serve(route: Route): Promise<StaticServer> {
     response.once('close', () => open--);
     void Promise.resolve(route(url, request, response)).then((reply) => {
       if (response.writableEnded || response.destroyed) return; // answered by the route itself, or gone
-      const { status = 200, type, body, headers = {} } = reply ?? { status: 404, type: 'text/plain', body: 'not found' };
+      const {
+        status = 200,
+        type,
+        body,
+        headers = {},
+      } = reply ?? { status: 404, type: 'text/plain', body: 'not found' };
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers }).end(body);
     });
   });
@@ -61,10 +70,11 @@ export async function serve(route: Route): Promise<StaticServer> {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requested,
     open: () => open,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections(); // keep-alive sockets and requests left hanging would hold close() up
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections(); // keep-alive sockets and requests left hanging would hold close() up
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -145,7 +155,11 @@ export const STATES_JS = `(() => {
 
 /** Waits until at least `count` elements are on the page and none is loading; returns their states. */
 export async function settled(tab: Page, count: number): Promise<string[]> {
-  await until(tab, `${STATES_JS}.length >= ${count} && ${STATES_JS}.every((entry) => !/: (loading|null)$/.test(entry))`, 'every element settled');
+  await until(
+    tab,
+    `${STATES_JS}.length >= ${count} && ${STATES_JS}.every((entry) => !/: (loading|null)$/.test(entry))`,
+    'every element settled',
+  );
   return (await tab.evaluate(STATES_JS)) as string[];
 }
 
@@ -177,7 +191,12 @@ export async function click(tab: Page, host: string, selector: string): Promise<
 /** The text of the first `selector` in `host`'s shadow root, whitespace squashed; null when there is none. */
 export const shadowText = (tab: Page, host: string, selector: string) =>
   tab.evaluate(
-    ([hostSelector, inner]) => document.querySelector(hostSelector!)?.shadowRoot?.querySelector(inner!)?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+    ([hostSelector, inner]) =>
+      document
+        .querySelector(hostSelector!)
+        ?.shadowRoot?.querySelector(inner!)
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim() ?? null,
     [host, selector],
   );
 

@@ -10,7 +10,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { bundleNpmBuild, click, launchChromium, openTab, requireBuilt, serve, settled, shadowText, TYPES, until, type StaticServer } from './static-server.js';
+import {
+  bundleNpmBuild,
+  click,
+  launchChromium,
+  openTab,
+  requireBuilt,
+  serve,
+  settled,
+  shadowText,
+  TYPES,
+  until,
+  type StaticServer,
+} from './static-server.js';
 
 const CDN_MODULE = 'dist/cdn/newsroom-widgets.js';
 const OURS = (readFileSync('src/version.ts', 'utf8').match(/VERSION = '([^']+)'/) ?? [])[1]!;
@@ -44,10 +56,34 @@ const page = (first: string, second: string) => `<!doctype html>
 
 /** Each page: its two scripts in load order, and the version whose definitions must win. */
 const CASES = [
-  { name: 'script-tag bundle then npm build, same version', path: '/same.html', scripts: ['/cdn.js', '/app.js'], first: OURS, other: OURS },
-  { name: 'npm build then script-tag bundle, same version', path: '/same-reversed.html', scripts: ['/app.js', '/cdn.js'], first: OURS, other: OURS },
-  { name: `script-tag bundle ${OTHER} then npm build ${OURS}`, path: '/different.html', scripts: ['/cdn-other.js', '/app.js'], first: OTHER, other: OURS },
-  { name: `npm build ${OURS} then script-tag bundle ${OTHER}`, path: '/different-reversed.html', scripts: ['/app.js', '/cdn-other.js'], first: OURS, other: OTHER },
+  {
+    name: 'script-tag bundle then npm build, same version',
+    path: '/same.html',
+    scripts: ['/cdn.js', '/app.js'],
+    first: OURS,
+    other: OURS,
+  },
+  {
+    name: 'npm build then script-tag bundle, same version',
+    path: '/same-reversed.html',
+    scripts: ['/app.js', '/cdn.js'],
+    first: OURS,
+    other: OURS,
+  },
+  {
+    name: `script-tag bundle ${OTHER} then npm build ${OURS}`,
+    path: '/different.html',
+    scripts: ['/cdn-other.js', '/app.js'],
+    first: OTHER,
+    other: OURS,
+  },
+  {
+    name: `npm build ${OURS} then script-tag bundle ${OTHER}`,
+    path: '/different-reversed.html',
+    scripts: ['/app.js', '/cdn-other.js'],
+    first: OURS,
+    other: OTHER,
+  },
 ] as const;
 
 let server: StaticServer;
@@ -75,7 +111,10 @@ after(async () => {
 
 /** Every tag's registered class, by the version it says it is. */
 const definedVersions = (tab: Page) =>
-  tab.evaluate((tags) => tags.map((tag) => `${tag}: ${(customElements.get(tag) as { version?: string } | undefined)?.version}`), TAGS);
+  tab.evaluate(
+    (tags) => tags.map((tag) => `${tag}: ${(customElements.get(tag) as { version?: string } | undefined)?.version}`),
+    TAGS,
+  );
 
 describe('two copies of newsroom-widgets on one page', () => {
   for (const test of CASES) {
@@ -84,19 +123,37 @@ describe('two copies of newsroom-widgets on one page', () => {
       try {
         // Four of our own, and the summary, stances, timeline and source list nw-analysis composes.
         const states = await settled(tab, 8);
-        assert.deepEqual(states.filter((entry) => !entry.endsWith(': ready')), [], 'every element, nested ones too, is ready');
-        assert.deepEqual(await definedVersions(tab), TAGS.map((tag) => `${tag}: ${test.first}`), 'the first copy keeps every tag');
+        assert.deepEqual(
+          states.filter((entry) => !entry.endsWith(': ready')),
+          [],
+          'every element, nested ones too, is ready',
+        );
+        assert.deepEqual(
+          await definedVersions(tab),
+          TAGS.map((tag) => `${tag}: ${test.first}`),
+          'the first copy keeps every tag',
+        );
 
         assert.equal(await shadowText(tab, 'nw-summary', 'h2'), SAMPLE.question);
         assert.match((await shadowText(tab, 'nw-stance-card', '.actor-name')) ?? '', /Sheinbaum/);
         await click(tab, 'nw-cite', 'button.cite');
-        await until(tab, `document.querySelector('nw-cite').shadowRoot.querySelector('.popover:popover-open') !== null`, 'the popover');
-        assert.equal(await shadowText(tab, 'nw-cite', '.popover-title'), SAMPLE.sources.find((source) => source.id === '2')!.title);
+        await until(
+          tab,
+          `document.querySelector('nw-cite').shadowRoot.querySelector('.popover:popover-open') !== null`,
+          'the popover',
+        );
+        assert.equal(
+          await shadowText(tab, 'nw-cite', '.popover-title'),
+          SAMPLE.sources.find((source) => source.id === '2')!.title,
+        );
 
         assert.deepEqual(problems, []);
         assert.equal(warnings.length, 1, `exactly one warning, got: ${JSON.stringify(warnings)}`);
         const [warning] = warnings as [string];
-        assert.ok(warning.includes(`newsroom-widgets ${test.other}:`), `the second copy speaks, with its version: ${warning}`);
+        assert.ok(
+          warning.includes(`newsroom-widgets ${test.other}:`),
+          `the second copy speaks, with its version: ${warning}`,
+        );
         assert.ok(warning.includes(`newsroom-widgets ${test.first}`), `and names the first copy's version: ${warning}`);
         if (test.first === test.other) assert.match(warning, /loaded twice/);
         assert.match(warning, /first definition is kept/);

@@ -32,17 +32,36 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser, HOW_TO_INSTALL } from '../../scripts/browser.mjs';
 import {
-  CLEAN_DOCUMENT, TEXT_FIELDS, URL_FIELDS, XSS_PAYLOADS, carryingUrl, dangerousMarkup, installCanary,
-  payloadDocument, payloadNamed, readCanary, type CanaryRecord, type XssPayload,
+  CLEAN_DOCUMENT,
+  TEXT_FIELDS,
+  URL_FIELDS,
+  XSS_PAYLOADS,
+  carryingUrl,
+  dangerousMarkup,
+  installCanary,
+  payloadDocument,
+  payloadNamed,
+  readCanary,
+  type CanaryRecord,
+  type XssPayload,
 } from '../hostile/xss-payloads.js';
 
-for (const file of ['dist/render.js', 'dist/index.js', 'dist/schema.js', 'dist/embed.html', 'dist/embed/embed.js', 'dist/cdn/newsroom-widgets.js']) {
+for (const file of [
+  'dist/render.js',
+  'dist/index.js',
+  'dist/schema.js',
+  'dist/embed.html',
+  'dist/embed/embed.js',
+  'dist/cdn/newsroom-widgets.js',
+]) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
 }
 
 // What the package ships, typed by its sources (dist has no declarations beside these files).
 const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
-const { renderHtml, RenderError, RENDERABLE_ELEMENTS } = (await import(dist('render.js'))) as typeof import('../../src/render/index.js');
+const { renderHtml, RenderError, RENDERABLE_ELEMENTS } = (await import(
+  dist('render.js')
+)) as typeof import('../../src/render/index.js');
 const { analysisJsonLd, jsonLdScript } = (await import(dist('index.js'))) as typeof import('../../src/index.js');
 const { validateAnalysis, isHttpUrl } = (await import(dist('schema.js'))) as typeof import('../../src/schema/index.js');
 
@@ -91,7 +110,8 @@ function jsonLdUrls(node: unknown, found: string[] = []): string[] {
   return found;
 }
 
-const safeUrl = (value: string) => value.startsWith('#') || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol));
+const safeUrl = (value: string) =>
+  value.startsWith('#') || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol));
 
 // ---------------------------------------------------------------------------------------------
 // Static HTML pages: what each batch renders, and what the page must parse back to.
@@ -132,7 +152,8 @@ async function refused(payload: XssPayload, doc: Doc, analysis: Analysis): Promi
     ['element', () => renderHtml(doc, { element: p as 'nw-summary' }), TypeError],
   ];
   // The document with the payload as its URLs: refused exactly when the validator refuses it.
-  if (!validateAnalysis(whole).ok) cases.push(['URL fields', () => renderHtml(whole, { element: 'nw-source-list' }), RenderError]);
+  if (!validateAnalysis(whole).ok)
+    cases.push(['URL fields', () => renderHtml(whole, { element: 'nw-source-list' }), RenderError]);
   if (!isHttpUrl(p)) {
     cases.push(
       ['JSON-LD page URL (render)', () => renderHtml(doc, { element: 'nw-summary', jsonLd: { url: p } }), TypeError],
@@ -169,7 +190,13 @@ async function renderPage(batch: XssPayload[]): Promise<RenderPage> {
     // (so also `for`), with JSON-LD (the payload as its page URL when that is an http one);
     // then `src`, on a clean document.
     const pageUrl = isHttpUrl(p) ? { url: p } : {};
-    const inOptions = await renderHtml(doc, { element: 'nw-stance-card', actor: 'gov', lang: p, dataId: p, jsonLd: pageUrl });
+    const inOptions = await renderHtml(doc, {
+      element: 'nw-stance-card',
+      actor: 'gov',
+      lang: p,
+      dataId: p,
+      jsonLd: pageUrl,
+    });
     parts.push({ payload, what: '<nw-stance-card> with lang, dataId and JSON-LD', html: inOptions, upgraded: 'ready' });
     data.push(analysis);
     jsonLd.push(analysisJsonLd(analysis, pageUrl));
@@ -219,14 +246,37 @@ const ANALYSIS_SHOWS = 5;
 function embedFrames(batch: XssPayload[]): EmbedFrame[] {
   const all = batch.map((payload) => payload.text).join('');
   const names = `${batch[0]!.name}…${batch.at(-1)!.name}`;
-  const frame = (payloads: string, expected: EmbedFrame['expected'], params: Record<string, string>): EmbedFrame =>
-    ({ payloads, expected, query: new URLSearchParams(params) });
-  const frames = batch.map((payload) => frame(payload.name, 'ready', {
-    src: `/doc/${payload.n}-carried.json`, element: 'nw-analysis', lang: payload.text, theme: payload.text, childId: payload.text,
-  }));
+  const frame = (payloads: string, expected: EmbedFrame['expected'], params: Record<string, string>): EmbedFrame => ({
+    payloads,
+    expected,
+    query: new URLSearchParams(params),
+  });
+  const frames = batch.map((payload) =>
+    frame(payload.name, 'ready', {
+      src: `/doc/${payload.n}-carried.json`,
+      element: 'nw-analysis',
+      lang: payload.text,
+      theme: payload.text,
+      childId: payload.text,
+    }),
+  );
   const own = [
-    frame(names, 'error', { src: `/doc/${batch[0]!.n}-carried.json`, element: 'nw-stance-card', actor: all, stance: all, 'heading-level': all }),
-    frame(names, 'ready', { src: '/doc/clean.json', element: 'nw-stance-card', actor: 'gov', 'heading-level': all, lang: all, theme: all, childId: all }),
+    frame(names, 'error', {
+      src: `/doc/${batch[0]!.n}-carried.json`,
+      element: 'nw-stance-card',
+      actor: all,
+      stance: all,
+      'heading-level': all,
+    }),
+    frame(names, 'ready', {
+      src: '/doc/clean.json',
+      element: 'nw-stance-card',
+      actor: 'gov',
+      'heading-level': all,
+      lang: all,
+      theme: all,
+      childId: all,
+    }),
     frame(names, 'ready', { src: '/doc/clean.json', element: 'nw-source-list', types: all, 'heading-level': all }),
     frame(names, 'ready', { src: '/doc/clean.json', element: 'nw-timeline', actors: all, order: all }),
     frame(names, 'error', { src: all, element: 'nw-summary' }),
@@ -236,14 +286,19 @@ function embedFrames(batch: XssPayload[]): EmbedFrame[] {
   // Each payload × (its document's fields × the elements showing them, and the 3 parameters
   // beside it), and × each parameter of the elements' own frames.
   const parameters = own.reduce((sum, f) => sum + [...f.query.values()].filter((value) => value === all).length, 0);
-  embedCounts.combinations += batch.length * ((TEXT_FIELDS.length + URL_FIELDS.length) * ANALYSIS_SHOWS + 3 + parameters);
+  embedCounts.combinations +=
+    batch.length * ((TEXT_FIELDS.length + URL_FIELDS.length) * ANALYSIS_SHOWS + 3 + parameters);
   return [...frames, ...own];
 }
 
 const embedBatches = batches.map(embedFrames);
 
 function embedHostPage(frames: EmbedFrame[]): string {
-  const iframes = frames.map((f, i) => `<iframe id="f${i}" src="/embed.html?${f.query}" title="frame ${i}" width="600" height="300"></iframe>`).join('\n');
+  const iframes = frames
+    .map(
+      (f, i) => `<iframe id="f${i}" src="/embed.html?${f.query}" title="frame ${i}" width="600" height="300"></iframe>`,
+    )
+    .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed host</title>
 <link rel="icon" href="data:,">${harnessTag}</head><body><main>
 ${iframes}
@@ -290,20 +345,29 @@ before(async () => {
     const render = /^\/render\/(\d+)\.html$/.exec(path);
     if (render && renderPages.has(render[1]!)) return send(200, TYPES.html, renderPages.get(render[1]!)!.html);
     const host = /^\/embed-host\/(\d+)\.html$/.exec(path);
-    if (host && embedBatches[Number(host[1])]) return send(200, TYPES.html, embedHostPage(embedBatches[Number(host[1])]!));
+    if (host && embedBatches[Number(host[1])])
+      return send(200, TYPES.html, embedHostPage(embedBatches[Number(host[1])]!));
     send(404, 'text/plain', 'not found');
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // No other host resolves: a payload address (https://…@example.org) fails at once, offline.
-  browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+  browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
 });
 
 after(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  console.log(`xss (static HTML): ${XSS_PAYLOADS.length} payloads; ${renderCounts.renders} renders, ${renderCounts.combinations} (payload × field/option × element) combinations, ${renderCounts.jsonLd} JSON-LD scripts parsed back, ${renderCounts.refused} refusals checked`);
-  console.log(`xss (iframe embed): ${embedCounts.frames} frames, ${embedCounts.combinations} (payload × field/parameter × element) combinations`);
+  console.log(
+    `xss (static HTML): ${XSS_PAYLOADS.length} payloads; ${renderCounts.renders} renders, ${renderCounts.combinations} (payload × field/option × element) combinations, ${renderCounts.jsonLd} JSON-LD scripts parsed back, ${renderCounts.refused} refusals checked`,
+  );
+  console.log(
+    `xss (iframe embed): ${embedCounts.frames} frames, ${embedCounts.combinations} (payload × field/parameter × element) combinations`,
+  );
 });
 
 /** A page with uncaught errors recorded (a payload that ran without finding the canary would throw). */
@@ -322,15 +386,19 @@ async function open(path: string): Promise<{ tab: Page; errors: string[] }> {
 /** The canary's record in one frame, as lines naming each payload. */
 function canaryLines(record: CanaryRecord, where: string): string[] {
   const name = (entry: string) => `${entry} (${payloadNamed(Number(/\d+/.exec(entry)?.[0]))})`;
-  return [...record.calls.map((call) => `${where}: the canary ran: ${name(call)}`), ...record.loads.map((load) => `${where}: loaded ${name(load)}`)];
+  return [
+    ...record.calls.map((call) => `${where}: the canary ran: ${name(call)}`),
+    ...record.loads.map((load) => `${where}: loaded ${name(load)}`),
+  ];
 }
 
 /** Every nw-* element in the page, nested ones included, has left loading (and there is one). */
 const allSettled = () => {
-  const walk = (root: Document | ShadowRoot): Element[] => [...root.querySelectorAll('*')].flatMap((element) => [
-    ...(element.localName.startsWith('nw-') ? [element] : []),
-    ...(element.shadowRoot ? walk(element.shadowRoot) : []),
-  ]);
+  const walk = (root: Document | ShadowRoot): Element[] =>
+    [...root.querySelectorAll('*')].flatMap((element) => [
+      ...(element.localName.startsWith('nw-') ? [element] : []),
+      ...(element.shadowRoot ? walk(element.shadowRoot) : []),
+    ]);
   const widgets = walk(document);
   return widgets.length > 0 && widgets.every((element) => /^(ready|error)$/.test(element.getAttribute('state') ?? ''));
 };
@@ -350,9 +418,15 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
           const scripts = [...main.querySelectorAll('script')];
           return {
             canary: window.__nwReadCanary(),
-            problems: [...main.children].flatMap((section) => window.__nwDangerousMarkup(section).map((problem) => `${section.getAttribute('data-part')}: ${problem}`)),
-            data: scripts.filter((script) => script.type === 'application/json').map((script) => script.textContent ?? ''),
-            jsonLd: scripts.filter((script) => script.type === 'application/ld+json').map((script) => script.textContent ?? ''),
+            problems: [...main.children].flatMap((section) =>
+              window.__nwDangerousMarkup(section).map((problem) => `${section.getAttribute('data-part')}: ${problem}`),
+            ),
+            data: scripts
+              .filter((script) => script.type === 'application/json')
+              .map((script) => script.textContent ?? ''),
+            jsonLd: scripts
+              .filter((script) => script.type === 'application/ld+json')
+              .map((script) => script.textContent ?? ''),
             sections: main.children.length,
           };
         });
@@ -363,7 +437,10 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
         assert.deepEqual([...canaryLines(before.canary, 'page'), ...before.problems.map(label), ...errors], []);
         assert.equal(before.sections, page.parts.length, 'every part is its own section: nothing closed one early');
         // Each script's text is exactly the JSON that went in: no text closed it early.
-        assert.deepEqual(before.data.map((text) => JSON.parse(text) as unknown), page.data);
+        assert.deepEqual(
+          before.data.map((text) => JSON.parse(text) as unknown),
+          page.data,
+        );
         const jsonLd = before.jsonLd.map((text) => JSON.parse(text) as unknown);
         assert.deepEqual(jsonLd, page.jsonLd);
         const unsafe = jsonLd.flatMap((tree) => jsonLdUrls(tree)).filter((url) => !safeUrl(url));
@@ -376,12 +453,19 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
           const main = document.querySelector('main')!;
           return {
             canary: window.__nwReadCanary(),
-            problems: [...main.children].flatMap((section) => window.__nwDangerousMarkup(section).map((problem) => `${section.getAttribute('data-part')}: ${problem}`)),
-            states: [...main.children].map((section) => section.querySelector(':scope > [state]')?.getAttribute('state') ?? 'ready'),
+            problems: [...main.children].flatMap((section) =>
+              window.__nwDangerousMarkup(section).map((problem) => `${section.getAttribute('data-part')}: ${problem}`),
+            ),
+            states: [...main.children].map(
+              (section) => section.querySelector(':scope > [state]')?.getAttribute('state') ?? 'ready',
+            ),
           };
         });
         assert.deepEqual([...canaryLines(upgraded.canary, 'page'), ...upgraded.problems.map(label), ...errors], []);
-        assert.deepEqual(upgraded.states, page.parts.map((part) => part.upgraded));
+        assert.deepEqual(
+          upgraded.states,
+          page.parts.map((part) => part.upgraded),
+        );
         assert.deepEqual(canaryRequests, []);
       } finally {
         await tab.close();
@@ -391,35 +475,38 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
 });
 
 /** Every frame of the host page has its outcome: the problem sentence, or every element settled. */
-const framesSettled = () => [...document.querySelectorAll('iframe')].every((iframe) => {
-  const body = iframe.contentDocument?.body;
-  const content = body?.firstElementChild;
-  if (!content) return false;
-  if (content.classList.contains('embed-problem')) return true;
-  const walk = (root: Element | ShadowRoot): Element[] => [...root.querySelectorAll('*')].flatMap((element) => [
-    ...(element.localName.startsWith('nw-') ? [element] : []),
-    ...(element.shadowRoot ? walk(element.shadowRoot) : []),
-  ]);
-  return walk(body).every((element) => /^(ready|error)$/.test(element.getAttribute('state') ?? ''));
-});
+const framesSettled = () =>
+  [...document.querySelectorAll('iframe')].every((iframe) => {
+    const body = iframe.contentDocument?.body;
+    const content = body?.firstElementChild;
+    if (!content) return false;
+    if (content.classList.contains('embed-problem')) return true;
+    const walk = (root: Element | ShadowRoot): Element[] =>
+      [...root.querySelectorAll('*')].flatMap((element) => [
+        ...(element.localName.startsWith('nw-') ? [element] : []),
+        ...(element.shadowRoot ? walk(element.shadowRoot) : []),
+      ]);
+    return walk(body).every((element) => /^(ready|error)$/.test(element.getAttribute('state') ?? ''));
+  });
 
 /**
  * What each frame shows and what the canary saw in it, read from the host (same origin) in
  * one call; each frame's own harness does the checking (its own constructors, its own record).
  */
-const inspectFrames = () => [...document.querySelectorAll('iframe')].map((iframe) => {
-  const frame = iframe.contentWindow!;
-  const body = iframe.contentDocument!.body;
-  const content = body.firstElementChild;
-  return {
-    canary: frame.__nwReadCanary(),
-    problems: [...body.children].flatMap((child) => frame.__nwDangerousMarkup(child)),
-    outcome: content?.classList.contains('embed-problem') ? 'problem' : (content?.getAttribute('state') ?? 'none'),
-    // Ours: the harness and embed.js. Anything more was injected.
-    scripts: iframe.contentDocument!.scripts.length,
-    bodyChildren: body.children.length,
-  };
-});
+const inspectFrames = () =>
+  [...document.querySelectorAll('iframe')].map((iframe) => {
+    const frame = iframe.contentWindow!;
+    const body = iframe.contentDocument!.body;
+    const content = body.firstElementChild;
+    return {
+      canary: frame.__nwReadCanary(),
+      problems: [...body.children].flatMap((child) => frame.__nwDangerousMarkup(child)),
+      outcome: content?.classList.contains('embed-problem') ? 'problem' : (content?.getAttribute('state') ?? 'none'),
+      // Ours: the harness and embed.js. Anything more was injected.
+      scripts: iframe.contentDocument!.scripts.length,
+      bodyChildren: body.children.length,
+    };
+  });
 
 describe('XSS: the iframe embed (dist/embed.html)', { concurrency: 2 }, () => {
   embedBatches.forEach((frames, index) => {
@@ -433,10 +520,14 @@ describe('XSS: the iframe embed (dist/embed.html)', { concurrency: 2 }, () => {
           const where = `${frame.payloads} frame ${i} (embed.html?${frame.query})`;
           const { canary, problems, outcome, scripts, bodyChildren } = seen[i]!;
           found.push(...canaryLines(canary, where), ...problems.map((problem) => `${where}: ${problem}`));
-          if (scripts !== 2 || bodyChildren !== 1) found.push(`${where}: ${scripts} scripts, ${bodyChildren} elements in <body>`);
+          if (scripts !== 2 || bodyChildren !== 1)
+            found.push(`${where}: ${scripts} scripts, ${bodyChildren} elements in <body>`);
           if (outcome !== frame.expected) found.push(`${where}: ended ${outcome}, expected ${frame.expected}`);
         }
-        const host = await tab.evaluate(() => ({ canary: window.__nwReadCanary(), frames: document.querySelectorAll('iframe').length }));
+        const host = await tab.evaluate(() => ({
+          canary: window.__nwReadCanary(),
+          frames: document.querySelectorAll('iframe').length,
+        }));
         found.push(...canaryLines(host.canary, 'host'));
         assert.deepEqual([...found, ...errors], []);
         assert.equal(host.frames, frames.length);

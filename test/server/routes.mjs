@@ -17,7 +17,8 @@ const counts = new Map();
 
 /** Half the sample: JSON cut off mid-document. */
 const half = sample.slice(0, Math.floor(sample.length / 2));
-const loginPage = '<!doctype html><html><head><title>Sign in</title></head><body><form><input name="user"></form></body></html>';
+const loginPage =
+  '<!doctype html><html><head><title>Sign in</title></head><body><form><input name="user"></form></body></html>';
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -34,7 +35,8 @@ function rawResponse(ctx) {
 
 /** What each fault kind does to a request while it is still failing. */
 const FAULTS = {
-  404: (ctx) => void ((ctx.status = 404), (ctx.type = 'text/html'), (ctx.body = '<!doctype html><title>Not found</title>')),
+  404: (ctx) =>
+    void ((ctx.status = 404), (ctx.type = 'text/html'), (ctx.body = '<!doctype html><title>Not found</title>')),
   500: (ctx) => void ((ctx.status = 500), (ctx.body = 'Internal Server Error')),
   /** The sample after ms= (default 2000), past any short fetch timeout. */
   slow: async (ctx) => {

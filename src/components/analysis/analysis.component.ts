@@ -83,23 +83,28 @@ export class NwAnalysis extends NwElement {
       <nav part="contents" aria-labelledby="contents-heading">
         <p role="heading" aria-level="2" class="block-heading" id="contents-heading">${w.contents}</p>
         <ol>
-          ${analysis.sections.map((section) => html`<li>
+          ${analysis.sections.map(
+            (section) => html`<li>
             <a href="#${this.anchorId(analysis, section.id)}" @click=${(e: Event) => this.jump(e, analysis, section.id)}
               lang=${analysis.language}>${section.title}</a>
-          </li>`)}
+          </li>`,
+          )}
         </ol>
       </nav>
 
-      ${analysis.stances.length
-        ? html`<section aria-labelledby="stances-heading">
+      ${
+        analysis.stances.length
+          ? html`<section aria-labelledby="stances-heading">
             <h2 class="block-heading" id="stances-heading">${w.stances}</h2>
             <nw-stances .analysis=${analysis} theme=${theme} lang=${lang}></nw-stances>
           </section>`
-        : ''}
+          : ''
+      }
 
       <section class="sections" aria-labelledby="analysis-heading">
         <h2 class="block-heading" id="analysis-heading">${w.analysis}</h2>
-        ${analysis.sections.map((section, i) => html`<section class="section" part="section" data-section=${section.id}
+        ${analysis.sections.map(
+          (section, i) => html`<section class="section" part="section" data-section=${section.id}
             aria-labelledby="title-${section.id}" id=${this.anchorId(analysis, section.id)}>
             <h3 class="section-title" part="section-title" id="title-${section.id}">
               <span class="section-number">${i + 1}.</span>
@@ -108,15 +113,18 @@ export class NwAnalysis extends NwElement {
                 @click=${(e: Event) => this.jump(e, analysis, section.id)}>#</a>
             </h3>
             ${section.paragraphs.map((paragraph) => html`<p lang=${analysis.language}>${citedText(paragraph, analysis, t)}</p>`)}
-          </section>`)}
+          </section>`,
+        )}
       </section>
 
-      ${analysis.statements.length
-        ? html`<section part="timeline" aria-labelledby="timeline-heading">
+      ${
+        analysis.statements.length
+          ? html`<section part="timeline" aria-labelledby="timeline-heading">
             <h2 class="block-heading" id="timeline-heading">${w.timeline}</h2>
             <slot name="timeline"><nw-timeline .analysis=${analysis} theme=${theme} lang=${lang}></nw-timeline></slot>
           </section>`
-        : ''}
+          : ''
+      }
 
       <nw-source-list .analysis=${analysis} theme=${theme} lang=${lang}></nw-source-list>
     </div>`;

@@ -13,8 +13,22 @@ import { sourceListMessages } from '../source-list/source-list.messages.js';
 import { en } from '../../internal/i18n/en.js';
 import { es } from '../../internal/i18n/es.js';
 import {
-  allSettled, citeButton, described, markers, named, page, part, popoverOf, sample, SAMPLE_URL, squash, uid, untilClosed, untilOpen,
-  untilState, widgetsIn,
+  allSettled,
+  citeButton,
+  described,
+  markers,
+  named,
+  page,
+  part,
+  popoverOf,
+  sample,
+  SAMPLE_URL,
+  squash,
+  uid,
+  untilClosed,
+  untilOpen,
+  untilState,
+  widgetsIn,
 } from '../../../test/browser/helpers.js';
 
 const words = analysisMessages.en;
@@ -27,10 +41,14 @@ async function ready(doc: Analysis | Promise<Analysis>, theme = 'light'): Promis
   return el;
 }
 
-const inner = (el: Element) => [...el.shadowRoot!.querySelectorAll('*')].filter((node) => node.localName.startsWith('nw-'));
+const inner = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('*')].filter((node) => node.localName.startsWith('nw-'));
 const settledInside = async (el: Element) => {
-  await waitUntil(() => inner(el).length > 0 && inner(el).every((child) => child.getAttribute('state') === 'ready'),
-    'the composed elements never became ready', { timeout: 5000 });
+  await waitUntil(
+    () => inner(el).length > 0 && inner(el).every((child) => child.getAttribute('state') === 'ready'),
+    'the composed elements never became ready',
+    { timeout: 5000 },
+  );
 };
 const composed = (el: Element, name: string) => el.shadowRoot!.querySelector(name)!;
 const sections = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=section]')];
@@ -58,10 +76,16 @@ describe('<nw-analysis>', () => {
     const doc = await sample();
     const el = await ready(doc);
     expect(squash(part(composed(el, 'nw-summary'), 'h2').textContent)).to.equal(doc.question);
-    expect([...composed(el, 'nw-stances').shadowRoot!.querySelectorAll('li[data-stance]')].map((li) => (li as HTMLElement).dataset.stance))
-      .to.deep.equal(doc.stances.map((stance) => stance.id));
-    expect([...composed(el, 'nw-source-list').shadowRoot!.querySelectorAll('li[data-source]')].map((li) => (li as HTMLElement).dataset.source))
-      .to.deep.equal(doc.sources.map((source) => source.id));
+    expect(
+      [...composed(el, 'nw-stances').shadowRoot!.querySelectorAll('li[data-stance]')].map(
+        (li) => (li as HTMLElement).dataset.stance,
+      ),
+    ).to.deep.equal(doc.stances.map((stance) => stance.id));
+    expect(
+      [...composed(el, 'nw-source-list').shadowRoot!.querySelectorAll('li[data-source]')].map(
+        (li) => (li as HTMLElement).dataset.source,
+      ),
+    ).to.deep.equal(doc.sources.map((source) => source.id));
     const timeline = part(el, '[part=timeline]');
     expect(squash(timeline.querySelector('h2')!.textContent)).to.equal(words.timeline);
     // By default the block shows the statements in <nw-timeline>, fed the same analysis.
@@ -80,17 +104,23 @@ describe('<nw-analysis>', () => {
   it('numbers the sections in order, with their titles and citation markers', async () => {
     const doc = await sample();
     const el = await ready(doc);
-    expect(sections(el).map(sectionTitle)).to.deep.equal(doc.sections.map((section, i) => `${i + 1}. ${section.title}`));
+    expect(sections(el).map(sectionTitle)).to.deep.equal(
+      doc.sections.map((section, i) => `${i + 1}. ${section.title}`),
+    );
     sections(el).forEach((section, i) => {
       const cited = doc.sections[i]!.paragraphs.flatMap(markers);
-      expect([...section.querySelectorAll<HTMLElement>('button.cite')].map((button) => button.dataset.cite)).to.deep.equal(cited);
+      expect(
+        [...section.querySelectorAll<HTMLElement>('button.cite')].map((button) => button.dataset.cite),
+      ).to.deep.equal(cited);
       expect(section.querySelectorAll('p')).to.have.length(doc.sections[i]!.paragraphs.length);
     });
   });
 
-  it('the timeline slot takes the page\'s own content instead of the built-in timeline', async () => {
+  it("the timeline slot takes the page's own content instead of the built-in timeline", async () => {
     const doc = await sample();
-    const el = await fixture<NwAnalysis>(html`<nw-analysis .analysis=${doc}><p slot="timeline" class="mine">Our timeline</p></nw-analysis>`);
+    const el = await fixture<NwAnalysis>(
+      html`<nw-analysis .analysis=${doc}><p slot="timeline" class="mine">Our timeline</p></nw-analysis>`,
+    );
     await untilState(el, 'ready');
     const slot = part<HTMLSlotElement>(el, 'slot[name=timeline]');
     expect(slot.assignedElements().map((node) => node.className)).to.deep.equal(['mine']);
@@ -116,7 +146,7 @@ describe('<nw-analysis>', () => {
     });
   });
 
-  it('a section\'s own # link does the same', async () => {
+  it("a section's own # link does the same", async () => {
     const doc = await sample();
     const el = await ready(doc);
     await keepingUrl(async () => {
@@ -128,13 +158,15 @@ describe('<nw-analysis>', () => {
     });
   });
 
-  it('opened at a section\'s link (#<analysis id>-<section id>), focuses that section once ready', async () => {
+  it("opened at a section's link (#<analysis id>-<section id>), focuses that section once ready", async () => {
     const doc = await sample();
     const wanted = doc.sections.at(-2)!;
     await keepingUrl(async () => {
       history.replaceState(history.state, '', `#${doc.id}-${wanted.id}`);
       // Fetched, so the element is certainly not ready when it connects.
-      const el = await fixture<NwAnalysis>(html`<nw-analysis src=${`/test-api/slow?ms=200&id=${uid('hash')}`}></nw-analysis>`);
+      const el = await fixture<NwAnalysis>(
+        html`<nw-analysis src=${`/test-api/slow?ms=200&id=${uid('hash')}`}></nw-analysis>`,
+      );
       expect(el.getAttribute('state')).to.equal('loading');
       await untilState(el, 'ready');
       const target = part(el, `[data-section="${wanted.id}"]`);
@@ -160,18 +192,22 @@ describe('<nw-analysis>', () => {
     const section = doc.sections[index]!;
     const id = markers(section.paragraphs.join(' '))[0]!;
     const label = sourceListMessages.en.section(index + 1, section.title);
-    const backLink = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>(`li[data-source="${id}"] .backlink`)]
-      .find((button) => squash(button.textContent) === label)!;
+    const backLink = [
+      ...list.shadowRoot!.querySelectorAll<HTMLButtonElement>(`li[data-source="${id}"] .backlink`),
+    ].find((button) => squash(button.textContent) === label)!;
     expect(backLink, `a back-link "${label}"`).not.to.equal(undefined);
     backLink.click();
     const target = sections(el)[index]!;
     expect(named(el.shadowRoot!.activeElement)).to.equal(named(target));
     expect(target.hasAttribute('data-flash')).to.equal(true);
     // And to its summary and stances, composed inside it.
-    const summaryLink = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>(`li[data-source="${markers(doc.summary)[0]}"] .backlink`)]
-      .find((button) => squash(button.textContent) === sourceListMessages.en.summary)!;
+    const summaryLink = [
+      ...list.shadowRoot!.querySelectorAll<HTMLButtonElement>(`li[data-source="${markers(doc.summary)[0]}"] .backlink`),
+    ].find((button) => squash(button.textContent) === sourceListMessages.en.summary)!;
     summaryLink.click();
-    expect(named(composed(el, 'nw-summary').shadowRoot!.activeElement)).to.equal(named(part(composed(el, 'nw-summary'), 'article')));
+    expect(named(composed(el, 'nw-summary').shadowRoot!.activeElement)).to.equal(
+      named(part(composed(el, 'nw-summary'), 'article')),
+    );
   });
 
   it('a citation in a section opens its popover, which jumps to its own source list', async () => {
@@ -182,7 +218,9 @@ describe('<nw-analysis>', () => {
     marker.focus();
     marker.click();
     await untilOpen(el);
-    expect(squash(popoverOf(el).querySelector('.popover-title')!.textContent)).to.equal(doc.sources.find((s) => s.id === marker.dataset.cite)!.title);
+    expect(squash(popoverOf(el).querySelector('.popover-title')!.textContent)).to.equal(
+      doc.sources.find((s) => s.id === marker.dataset.cite)!.title,
+    );
     const jump = popoverOf(el).querySelector<HTMLButtonElement>('.popover-jump')!;
     expect(squash(jump.textContent)).to.equal(en.goToSourceList);
     jump.click();
@@ -198,7 +236,7 @@ describe('<nw-analysis>', () => {
     expect(popoverOf(summary).querySelector('.popover-jump')).not.to.equal(null);
   });
 
-  it('Spanish: its own words and the composed elements\'', async () => {
+  it("Spanish: its own words and the composed elements'", async () => {
     const doc = await sample();
     const el = await fixture<NwAnalysis>(html`<nw-analysis lang="es" .analysis=${doc}></nw-analysis>`);
     await untilState(el, 'ready');
@@ -212,9 +250,11 @@ describe('<nw-analysis>', () => {
     expect(squash(part(composed(el, 'nw-source-list'), '[part=heading]').textContent)).to.equal(es.sources);
   });
 
-  it('with the same analysis twice on the page, each list\'s back-links go to its own analysis', async () => {
+  it("with the same analysis twice on the page, each list's back-links go to its own analysis", async () => {
     const doc = await sample();
-    const root = page(html`<div><nw-analysis .analysis=${doc}></nw-analysis><nw-analysis src=${SAMPLE_URL}></nw-analysis></div>`);
+    const root = page(
+      html`<div><nw-analysis .analysis=${doc}></nw-analysis><nw-analysis src=${SAMPLE_URL}></nw-analysis></div>`,
+    );
     await allSettled(root);
     const [first, second] = widgetsIn(root) as NwAnalysis[];
     await settledInside(first!);
@@ -223,8 +263,11 @@ describe('<nw-analysis>', () => {
     const section = doc.sections[index]!;
     const id = markers(section.paragraphs.join(' '))[0]!;
     const label = sourceListMessages.en.section(index + 1, section.title);
-    const backLink = [...composed(second!, 'nw-source-list').shadowRoot!.querySelectorAll<HTMLButtonElement>(`li[data-source="${id}"] .backlink`)]
-      .find((button) => squash(button.textContent) === label)!;
+    const backLink = [
+      ...composed(second!, 'nw-source-list').shadowRoot!.querySelectorAll<HTMLButtonElement>(
+        `li[data-source="${id}"] .backlink`,
+      ),
+    ].find((button) => squash(button.textContent) === label)!;
     backLink.click();
     // The same document in both: the list's own analysis is the one it goes to.
     expect(named(document.activeElement)).to.equal(named(second));
@@ -236,7 +279,9 @@ describe('<nw-analysis>', () => {
     popoverOf(second!).querySelector<HTMLButtonElement>('.popover-jump')!.click();
     const list = composed(second!, 'nw-source-list');
     expect(named(document.activeElement)).to.equal(named(second));
-    expect(named(list.shadowRoot!.activeElement)).to.equal(named(part(list, `li[data-source="${marker.dataset.cite}"]`)));
+    expect(named(list.shadowRoot!.activeElement)).to.equal(
+      named(part(list, `li[data-source="${marker.dataset.cite}"]`)),
+    );
   });
 
   describe('accessibility (axe)', () => {
@@ -262,7 +307,9 @@ describe('<nw-analysis>', () => {
       });
 
       it(`error, ${theme}`, async () => {
-        const el = await fixture<NwAnalysis>(html`<nw-analysis theme=${theme} src="/test-api/status/404"></nw-analysis>`);
+        const el = await fixture<NwAnalysis>(
+          html`<nw-analysis theme=${theme} src="/test-api/status/404"></nw-analysis>`,
+        );
         await untilState(el, 'error');
         await expect(el).shadowDom.to.be.accessible();
       });

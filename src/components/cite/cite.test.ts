@@ -12,8 +12,20 @@ import type { Analysis } from '../../schema/analysis.js';
 import { en } from '../../internal/i18n/en.js';
 import { es } from '../../internal/i18n/es.js';
 import {
-  allSettled, citeButton, described, jsonScript, page, part, popoverOf, recordEvents, requestCount, sample, squash, uid,
-  untilOpen, untilState,
+  allSettled,
+  citeButton,
+  described,
+  jsonScript,
+  page,
+  part,
+  popoverOf,
+  recordEvents,
+  requestCount,
+  sample,
+  squash,
+  uid,
+  untilOpen,
+  untilState,
 } from '../../../test/browser/helpers.js';
 
 const cites = (root: Element) => [...root.querySelectorAll<NwCite>('nw-cite')];
@@ -25,7 +37,12 @@ async function paragraphs(doc: Analysis, id: string, style = '') {
     <p class="without">A short sentence.</p>
   </article>`);
   await allSettled(root);
-  return { root, el: root.querySelector<NwCite>('nw-cite')!, with: root.querySelector('.with')!, without: root.querySelector('.without')! };
+  return {
+    root,
+    el: root.querySelector<NwCite>('nw-cite')!,
+    with: root.querySelector('.with')!,
+    without: root.querySelector('.without')!,
+  };
 }
 
 const added: Element[] = [];
@@ -61,8 +78,14 @@ describe('<nw-cite>', () => {
       // Text on both sides sits on the same line as the marker.
       const range = document.createRange();
       range.selectNodeContents(withMarker);
-      expect(range.getClientRects().length > 0 && [...range.getClientRects()].every((rect) => rect.top >= withMarker.getBoundingClientRect().top - 1
-        && rect.bottom <= withMarker.getBoundingClientRect().bottom + 1)).to.equal(true);
+      expect(
+        range.getClientRects().length > 0 &&
+          [...range.getClientRects()].every(
+            (rect) =>
+              rect.top >= withMarker.getBoundingClientRect().top - 1 &&
+              rect.bottom <= withMarker.getBoundingClientRect().bottom + 1,
+          ),
+      ).to.equal(true);
     });
 
     it('while loading, holds the same place in the line (no jump when ready)', async () => {
@@ -101,7 +124,7 @@ describe('<nw-cite>', () => {
       expect(await requestCount(id)).to.equal(1);
     });
 
-    it('an enclosing nw-* element with data (in <nw-analysis>\'s timeline slot)', async () => {
+    it("an enclosing nw-* element with data (in <nw-analysis>'s timeline slot)", async () => {
       const doc = await sample();
       const root = page(html`<nw-analysis .analysis=${doc}>
         <div slot="timeline"><p>Our own timeline note<nw-cite source="12"></nw-cite>.</p></div>
@@ -141,12 +164,14 @@ describe('<nw-cite>', () => {
       const doc = await sample();
       const id = uid('doc');
       addToBody(jsonScript(doc, id));
-      const root = page(html`<div data-nw-for=${id}><section><p>One<nw-cite source="3"></nw-cite> and two<nw-cite source="4"></nw-cite>.</p></section></div>`);
+      const root = page(
+        html`<div data-nw-for=${id}><section><p>One<nw-cite source="3"></nw-cite> and two<nw-cite source="4"></nw-cite>.</p></section></div>`,
+      );
       await allSettled(root);
       expect(cites(root).map((el) => el.getAttribute('state'))).to.deep.equal(['ready', 'ready']);
     });
 
-    it('its own for= wins over the ancestor\'s', async () => {
+    it("its own for= wins over the ancestor's", async () => {
       const mine = await variant('Mine');
       const theirs = await variant('Theirs');
       const [a, b] = [uid('mine'), uid('theirs')];
@@ -189,7 +214,9 @@ describe('<nw-cite>', () => {
       const doc = await sample();
       const root = page(html`<p lang="es">Texto<nw-cite source="999" .analysis=${doc}></nw-cite>.</p>`);
       await allSettled(root);
-      expect(squash(part(cites(root)[0]!, '[part=error]').textContent)).to.include(es.citationError).and.to.include(es.notFound.source('999'));
+      expect(squash(part(cites(root)[0]!, '[part=error]').textContent))
+        .to.include(es.citationError)
+        .and.to.include(es.notFound.source('999'));
     });
   });
 
@@ -224,7 +251,10 @@ describe('<nw-cite>', () => {
       const box = popover.getBoundingClientRect();
       expect(box.width).to.be.above(100);
       expect(box.height).to.be.above(30);
-      expect(box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth, 'popover on screen').to.equal(true);
+      expect(
+        box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
+        'popover on screen',
+      ).to.equal(true);
       expect(getComputedStyle(popover).visibility).to.equal('visible');
       const title = popover.querySelector('.popover-title')!;
       expect(parseFloat(getComputedStyle(title).fontSize), 'popover font size').to.be.at.least(12);
@@ -258,7 +288,8 @@ describe('<nw-cite>', () => {
   describe('accessibility (axe), inside a paragraph', () => {
     // The marker has no background of its own: theme="dark" is for dark pages, so the
     // dark runs put the paragraph on a dark page.
-    const pageStyle = (theme: string) => (theme === 'dark' ? 'background: #121212; color: #ececec' : 'background: #fff; color: #1c1c1c');
+    const pageStyle = (theme: string) =>
+      theme === 'dark' ? 'background: #121212; color: #ececec' : 'background: #fff; color: #1c1c1c';
     for (const theme of ['light', 'dark']) {
       it(`loading, ${theme}`, async () => {
         const root = page(html`<p style=${pageStyle(theme)}>Text<nw-cite theme=${theme} source="1"></nw-cite>.</p>`);
@@ -269,14 +300,18 @@ describe('<nw-cite>', () => {
       });
 
       it(`ready, ${theme}`, async () => {
-        const root = page(html`<p style=${pageStyle(theme)}>Text<nw-cite theme=${theme} source="1" .analysis=${await sample()}></nw-cite>.</p>`);
+        const root = page(
+          html`<p style=${pageStyle(theme)}>Text<nw-cite theme=${theme} source="1" .analysis=${await sample()}></nw-cite>.</p>`,
+        );
         await allSettled(root);
         expect(cites(root)[0]!.getAttribute('state')).to.equal('ready');
         await expect(cites(root)[0]!).shadowDom.to.be.accessible();
       });
 
       it(`error, ${theme}`, async () => {
-        const root = page(html`<p style=${pageStyle(theme)}>Text<nw-cite theme=${theme} source="1" src="/test-api/status/404"></nw-cite>.</p>`);
+        const root = page(
+          html`<p style=${pageStyle(theme)}>Text<nw-cite theme=${theme} source="1" src="/test-api/status/404"></nw-cite>.</p>`,
+        );
         await allSettled(root);
         expect(cites(root)[0]!.getAttribute('state')).to.equal('error');
         await expect(cites(root)[0]!).shadowDom.to.be.accessible();

@@ -82,8 +82,13 @@ export class NwSourceList extends NwElement {
   }
 
   private visibleSources(analysis: Analysis): Source[] {
-    const types = this.types?.split(',').map((type) => type.trim()).filter(Boolean);
-    return types?.length ? analysis.sources.filter((source) => types.includes(source.type ?? 'other')) : analysis.sources;
+    const types = this.types
+      ?.split(',')
+      .map((type) => type.trim())
+      .filter(Boolean);
+    return types?.length
+      ? analysis.sources.filter((source) => types.includes(source.type ?? 'other'))
+      : analysis.sources;
   }
 
   override listsSource(id: string): boolean {
@@ -101,10 +106,14 @@ export class NwSourceList extends NwElement {
   private placeLabel(place: CitingPlace): string {
     const w = this.words;
     switch (place.kind) {
-      case 'summary': return w.summary;
-      case 'section': return w.section(place.number, place.title);
-      case 'stance': return w.stance(place.actor);
-      case 'statement': return w.statement(place.actor, place.date ? this.formatDate(place.date) : undefined);
+      case 'summary':
+        return w.summary;
+      case 'section':
+        return w.section(place.number, place.title);
+      case 'stance':
+        return w.stance(place.actor);
+      case 'statement':
+        return w.statement(place.actor, place.date ? this.formatDate(place.date) : undefined);
     }
   }
 
@@ -125,15 +134,19 @@ export class NwSourceList extends NwElement {
     ].filter((item) => item !== undefined);
     return html`<li part="item" value=${Number(source.id)} data-source=${source.id} tabindex="-1">
       <p class="title" part="title" lang=${analysis.language}>
-        ${source.url
-          ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${source.title}<span class="visually-hidden"> (${t.opensInNewTab})</span></a>`
-          : source.title}
+        ${
+          source.url
+            ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${source.title}<span class="visually-hidden"> (${t.opensInNewTab})</span></a>`
+            : source.title
+        }
       </p>
       ${meta.length ? html`<p class="meta" part="meta">${meta.map((item, i) => html`${i ? ' · ' : ''}${item}`)}</p>` : nothing}
       <div class="cited-in" part="cited-in">
-        ${places.length
-          ? html`${w.citedIn}: <ul>${places.map((place) => this.backLink(analysis, place))}</ul>`
-          : w.notCited}
+        ${
+          places.length
+            ? html`${w.citedIn}: <ul>${places.map((place) => this.backLink(analysis, place))}</ul>`
+            : w.notCited
+        }
       </div>
     </li>`;
   }
@@ -144,9 +157,11 @@ export class NwSourceList extends NwElement {
     const level = this.headingLevel === 3 || this.headingLevel === 4 ? this.headingLevel : 2;
     return html`<section class="card" part="base" aria-labelledby="sources-heading">
       <p role="heading" aria-level=${level} id="sources-heading" class="heading" part="heading">${this.messages.sources}</p>
-      ${sources.length
-        ? html`<ol part="list">${sources.map((source) => this.sourceEntry(analysis, source, places.get(source.id) ?? []))}</ol>`
-        : html`<p class="empty">${this.words.noneOfType}</p>`}
+      ${
+        sources.length
+          ? html`<ol part="list">${sources.map((source) => this.sourceEntry(analysis, source, places.get(source.id) ?? []))}</ol>`
+          : html`<p class="empty">${this.words.noneOfType}</p>`
+      }
     </section>`;
   }
 }

@@ -15,13 +15,27 @@ import { en } from '../../internal/i18n/en.js';
 import { es } from '../../internal/i18n/es.js';
 import { sourceListMessages } from './source-list.messages.js';
 import {
-  allSettled, described, markers, named, page, part, recordEvents, sample, squash, untilState, variant,
+  allSettled,
+  described,
+  markers,
+  named,
+  page,
+  part,
+  recordEvents,
+  sample,
+  squash,
+  untilState,
+  variant,
 } from '../../../test/browser/helpers.js';
 
 const words = sourceListMessages.en;
 
-async function list(doc: Analysis | Promise<Analysis>, attributes: { types?: string; lang?: string; theme?: string } = {}) {
-  const el = await fixture<NwSourceList>(html`<nw-source-list types=${ifDefined(attributes.types)} lang=${attributes.lang ?? 'en'}
+async function list(
+  doc: Analysis | Promise<Analysis>,
+  attributes: { types?: string; lang?: string; theme?: string } = {},
+) {
+  const el =
+    await fixture<NwSourceList>(html`<nw-source-list types=${ifDefined(attributes.types)} lang=${attributes.lang ?? 'en'}
     theme=${attributes.theme ?? 'light'} .analysis=${await doc}></nw-source-list>`);
   await untilState(el, 'ready');
   return el;
@@ -30,7 +44,8 @@ async function list(doc: Analysis | Promise<Analysis>, attributes: { types?: str
 const entries = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('li[data-source]')];
 const entry = (el: Element, id: string) => part<HTMLLIElement>(el, `li[data-source="${id}"]`);
 const citedInLine = (el: Element, id: string) => entry(el, id).querySelector<HTMLElement>('[part=cited-in]')!;
-const placeLabels = (el: Element, id: string) => [...citedInLine(el, id).querySelectorAll('li')].map((li) => squash(li.textContent));
+const placeLabels = (el: Element, id: string) =>
+  [...citedInLine(el, id).querySelectorAll('li')].map((li) => squash(li.textContent));
 const backLinks = (el: Element, id: string) => [...citedInLine(el, id).querySelectorAll<HTMLButtonElement>('button')];
 
 /** Where the document cites source `id`, as the list names those places (statements left out: see the test). */
@@ -40,17 +55,27 @@ function expectedPlaces(doc: Analysis, id: string, w = words): string[] {
   return [
     ...([doc.summary, ...(doc.keyPoints ?? []), ...(doc.unknowns ?? [])].some(cites) ? [w.summary] : []),
     ...doc.sections.flatMap((section, i) => (section.paragraphs.some(cites) ? [w.section(i + 1, section.title)] : [])),
-    ...doc.stances.filter((stance) => stance.sources.includes(id) || [stance.headline, stance.summary, stance.quote?.text].some(cites))
+    ...doc.stances
+      .filter(
+        (stance) => stance.sources.includes(id) || [stance.headline, stance.summary, stance.quote?.text].some(cites),
+      )
       .map((stance) => w.stance(actorName(stance.actor))),
   ];
 }
 
-const citedByStatement = (doc: Analysis, id: string) => doc.statements.some((s) => s.sources.includes(id) || markers(s.text).includes(id));
+const citedByStatement = (doc: Analysis, id: string) =>
+  doc.statements.some((s) => s.sources.includes(id) || markers(s.text).includes(id));
 
 /** The sample plus a source that nothing cites. */
-const withUncited = () => variant((doc) => {
-  doc.sources.push({ id: String(doc.sources.length + 1), title: 'A report listed for completeness only', publisher: 'Nobody cites it', type: 'academic' });
-});
+const withUncited = () =>
+  variant((doc) => {
+    doc.sources.push({
+      id: String(doc.sources.length + 1),
+      title: 'A report listed for completeness only',
+      publisher: 'Nobody cites it',
+      type: 'academic',
+    });
+  });
 
 describe('<nw-source-list>', () => {
   it('lists every source in document order, numbered as the document labels them', async () => {
@@ -67,7 +92,7 @@ describe('<nw-source-list>', () => {
     expect(squash(part(el, '[part=heading]').textContent)).to.equal(en.sources);
   });
 
-  it('keeps each source\'s own number when a type filter leaves gaps', async () => {
+  it("keeps each source's own number when a type filter leaves gaps", async () => {
     const doc = await sample();
     const news = doc.sources.filter((s) => s.type === 'news');
     expect(news.length).to.be.within(2, doc.sources.length - 1); // a real filter, with gaps
@@ -81,7 +106,8 @@ describe('<nw-source-list>', () => {
     const doc = await sample();
     const el = await list(doc, { types: 'news, analysis' });
     expect(entries(el).map((li) => li.dataset.source)).to.deep.equal(
-      doc.sources.filter((s) => s.type === 'news' || s.type === 'analysis').map((s) => s.id));
+      doc.sources.filter((s) => s.type === 'news' || s.type === 'analysis').map((s) => s.id),
+    );
     el.types = 'legal';
     await el.updateComplete;
     expect(doc.sources.some((s) => s.type === 'legal')).to.equal(false);
@@ -96,7 +122,9 @@ describe('<nw-source-list>', () => {
     const shown: Record<string, string> = { '2025': '2025', '2025-04': 'April 2025', '2025-04-08': 'April 8, 2025' };
     for (const source of doc.sources) {
       const meta = entry(el, source.id).querySelector('[part=meta]')!;
-      expect(squash(meta.textContent)).to.equal([source.publisher, shown[source.date!], en.sourceTypes[source.type!]].join(' · '));
+      expect(squash(meta.textContent)).to.equal(
+        [source.publisher, shown[source.date!], en.sourceTypes[source.type!]].join(' · '),
+      );
       expect(meta.querySelector('time')!.getAttribute('datetime')).to.equal(source.date);
     }
   });
@@ -133,7 +161,12 @@ describe('<nw-source-list>', () => {
   });
 
   it('never renders a link that is not http(s)', async () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,<p>x</p>', '//example.org/no-scheme', 'ftp://example.org/file']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<p>x</p>',
+      '//example.org/no-scheme',
+      'ftp://example.org/file',
+    ]) {
       const doc = await variant((d) => void (d.sources[0]!.url = url));
       const el = await fixture<NwSourceList>(html`<nw-source-list .analysis=${doc}></nw-source-list>`);
       await untilState(el, 'error');
@@ -164,8 +197,15 @@ describe('<nw-source-list>', () => {
       const el = await list(doc);
       const labels = placeLabels(el, statement.sources[0]!);
       const day = Number(statement.date!.slice(8));
-      expect(labels.some((label) => label.startsWith(`${actor.name}, `) && label.includes(statement.date!.slice(0, 4)) && label.includes(String(day))),
-        labels.join(' | ')).to.equal(true);
+      expect(
+        labels.some(
+          (label) =>
+            label.startsWith(`${actor.name}, `) &&
+            label.includes(statement.date!.slice(0, 4)) &&
+            label.includes(String(day)),
+        ),
+        labels.join(' | '),
+      ).to.equal(true);
     });
 
     it('a source no one cites is listed, "Not cited in the text"', async () => {
@@ -234,7 +274,9 @@ describe('<nw-source-list>', () => {
       it('places no element shows (sections, statements) stay plain text', async () => {
         const doc = await sample();
         const { el } = await onPage(doc);
-        const source = doc.sources.find((s) => doc.sections.some((section) => section.paragraphs.some((p) => markers(p).includes(s.id))))!;
+        const source = doc.sources.find((s) =>
+          doc.sections.some((section) => section.paragraphs.some((p) => markers(p).includes(s.id))),
+        )!;
         const buttons = backLinks(el, source.id).map((button) => squash(button.textContent));
         const allSections = doc.sections.map((section, i) => words.section(i + 1, section.title));
         const sectionLabels = placeLabels(el, source.id).filter((label) => allSections.includes(label));
@@ -251,7 +293,10 @@ describe('<nw-source-list>', () => {
         summary.analysis = doc;
         el.before(summary);
         try {
-          await waitUntil(() => backLinks(el, id).some((b) => squash(b.textContent) === words.summary), 'no back-link after the summary arrived');
+          await waitUntil(
+            () => backLinks(el, id).some((b) => squash(b.textContent) === words.summary),
+            'no back-link after the summary arrived',
+          );
         } finally {
           summary.remove();
         }
@@ -263,8 +308,10 @@ describe('<nw-source-list>', () => {
         const { el, summary } = await onPage(doc);
         expect(backLinks(el, id).map((b) => squash(b.textContent))).to.include(words.summary);
         summary.remove();
-        await waitUntil(() => !backLinks(el, id).some((b) => squash(b.textContent) === words.summary),
-          'a back-link to a summary no longer on the page');
+        await waitUntil(
+          () => !backLinks(el, id).some((b) => squash(b.textContent) === words.summary),
+          'a back-link to a summary no longer on the page',
+        );
         expect(placeLabels(el, id)).to.include(words.summary);
       });
 
@@ -273,7 +320,9 @@ describe('<nw-source-list>', () => {
         const statement = doc.statements[0]!;
         const id = statement.sources[0]!;
         const actorName = doc.actors.find((a) => a.id === statement.actor)!.name;
-        const root = page(html`<div><nw-timeline .analysis=${doc}></nw-timeline><nw-source-list .analysis=${doc}></nw-source-list></div>`);
+        const root = page(
+          html`<div><nw-timeline .analysis=${doc}></nw-timeline><nw-source-list .analysis=${doc}></nw-source-list></div>`,
+        );
         await allSettled(root);
         const el = root.querySelector('nw-source-list')!;
         const toStatement = () => backLinks(el, id).filter((b) => squash(b.textContent).startsWith(actorName));
@@ -281,7 +330,8 @@ describe('<nw-source-list>', () => {
         // The reader unticks that actor in the timeline's filter: the statement is no longer shown.
         const timeline = root.querySelector('nw-timeline')!;
         const box = [...timeline.shadowRoot!.querySelectorAll<HTMLLabelElement>('.chip')]
-          .find((chip) => squash(chip.textContent) === actorName)!.querySelector('input')!;
+          .find((chip) => squash(chip.textContent) === actorName)!
+          .querySelector('input')!;
         box.click();
         await waitUntil(() => toStatement().length === 0, 'the back-link went back to plain text');
         expect(placeLabels(el, id).some((label) => label.startsWith(actorName))).to.equal(true);
@@ -292,7 +342,9 @@ describe('<nw-source-list>', () => {
       it('elements for another analysis get no back-links', async () => {
         const doc = await sample();
         const other = await variant((d) => void (d.id = 'another-analysis'));
-        const root = page(html`<div><nw-summary .analysis=${other}></nw-summary><nw-source-list .analysis=${doc}></nw-source-list></div>`);
+        const root = page(
+          html`<div><nw-summary .analysis=${other}></nw-summary><nw-source-list .analysis=${doc}></nw-source-list></div>`,
+        );
         await allSettled(root);
         const el = root.querySelector('nw-source-list')!;
         expect(backLinks(el, markers(doc.summary)[0]!)).to.have.length(0);
@@ -306,17 +358,22 @@ describe('<nw-source-list>', () => {
     const w = sourceListMessages.es;
     expect(squash(part(el, '[part=heading]').textContent)).to.equal(es.sources);
     const cited = doc.sources.find((s) => s.url && s.type)!;
-    expect(squash(entry(el, cited.id).querySelector('[part=meta]')!.textContent)).to.include(es.sourceTypes[cited.type!]);
+    expect(squash(entry(el, cited.id).querySelector('[part=meta]')!.textContent)).to.include(
+      es.sourceTypes[cited.type!],
+    );
     expect(squash(entry(el, cited.id).querySelector('a')!.textContent)).to.include(es.opensInNewTab);
     expect(squash(citedInLine(el, cited.id).textContent)).to.match(new RegExp(`^${w.citedIn}:`));
     expect(squash(citedInLine(el, doc.sources.at(-1)!.id).textContent)).to.equal(w.notCited);
     const summaryCited = markers(doc.summary)[0]!;
     expect(placeLabels(el, summaryCited)).to.deep.equal(expectedPlaces(doc, summaryCited, w));
-    const dated = await list(variant((d) => void (d.sources[0]!.date = '2025-04')), { lang: 'es' });
+    const dated = await list(
+      variant((d) => void (d.sources[0]!.date = '2025-04')),
+      { lang: 'es' },
+    );
     expect(squash(entry(dated, doc.sources[0]!.id).querySelector('time')!.textContent)).to.equal('abril de 2025');
   });
 
-  it('heading-level sets the heading\'s outline level (2 to 4)', async () => {
+  it("heading-level sets the heading's outline level (2 to 4)", async () => {
     const el = await list(sample());
     expect(part(el, '[part=heading]').getAttribute('aria-level')).to.equal('2');
     el.setAttribute('heading-level', '3');
@@ -351,7 +408,9 @@ describe('<nw-source-list>', () => {
       });
 
       it(`error, ${theme}`, async () => {
-        const el = await fixture<NwSourceList>(html`<nw-source-list theme=${theme} src="/test-api/status/404"></nw-source-list>`);
+        const el = await fixture<NwSourceList>(
+          html`<nw-source-list theme=${theme} src="/test-api/status/404"></nw-source-list>`,
+        );
         await untilState(el, 'error');
         await expect(el).shadowDom.to.be.accessible();
       });

@@ -83,7 +83,9 @@ export class NwStanceCard extends NwElement {
   protected override placeElement(place: CitingPlace): HTMLElement | null {
     const analysis = this.currentAnalysis;
     const shown = analysis && this.selected(analysis);
-    return place.kind === 'stance' && shown?.id === place.id ? this.renderRoot.querySelector<HTMLElement>('article') : null;
+    return place.kind === 'stance' && shown?.id === place.id
+      ? this.renderRoot.querySelector<HTMLElement>('article')
+      : null;
   }
 
   protected override renderAnalysis(analysis: Analysis): TemplateResult {

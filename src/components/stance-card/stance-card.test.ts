@@ -7,11 +7,22 @@ import './stance-card.js';
 import type { NwStanceCard } from './stance-card.js';
 import type { Analysis, Stance } from '../../schema/analysis.js';
 import { en } from '../../internal/i18n/en.js';
-import { part, prose, recordEvents, sample, untilState, visibleText, withoutMarkers } from '../../../test/browser/helpers.js';
+import {
+  part,
+  prose,
+  recordEvents,
+  sample,
+  untilState,
+  visibleText,
+  withoutMarkers,
+} from '../../../test/browser/helpers.js';
 
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function card(doc: Analysis, attributes: { actor?: string; stance?: string; lang?: string; theme?: string } = {}) {
+async function card(
+  doc: Analysis,
+  attributes: { actor?: string; stance?: string; lang?: string; theme?: string } = {},
+) {
   const el = await fixture<NwStanceCard>(html`<nw-stance-card
     actor=${ifDefined(attributes.actor)} stance=${ifDefined(attributes.stance)}
     lang=${attributes.lang ?? 'en'} theme=${attributes.theme ?? 'light'} .analysis=${doc}></nw-stance-card>`);
@@ -77,7 +88,10 @@ describe('<nw-stance-card>', () => {
       const el = await card(structuredClone(doc), { actor: 'claudia-sheinbaum' });
       await untilState(el, 'ready');
       const badge = part(el, '[part=badge]');
-      seen.set(position, { icon: badge.querySelector('svg')!.innerHTML, word: text(badge.querySelector('span:not(.visually-hidden)')) });
+      seen.set(position, {
+        icon: badge.querySelector('svg')!.innerHTML,
+        word: text(badge.querySelector('span:not(.visually-hidden)')),
+      });
     }
     expect(new Set([...seen.values()].map((v) => v.icon)).size).to.equal(positions.length);
     expect([...seen.values()].map((v) => v.word)).to.deep.equal(positions.map((p) => en.positions[p]));
@@ -107,11 +121,15 @@ describe('<nw-stance-card>', () => {
     const stance = stanceOf(doc, 'claudia-sheinbaum');
     const el = await card(doc, { actor: 'claudia-sheinbaum' });
     await untilState(el, 'ready');
-    expect(visibleText(el, '[part=confidence]')).to.equal(`${en.confidence}: ${en.confidenceLevels[stance.confidence!]}`);
+    expect(visibleText(el, '[part=confidence]')).to.equal(
+      `${en.confidence}: ${en.confidenceLevels[stance.confidence!]}`,
+    );
     const line = part(el, '[part=sources]');
     expect(text(line.querySelector('.source-line-label'))).to.equal(`${en.sources}:`);
     const cites = [...line.querySelectorAll('[part=citation]')];
-    expect(cites.map((cite) => text(cite.querySelector('[aria-hidden]') ?? cite))).to.deep.equal(stance.sources.map((id) => `[${id}]`));
+    expect(cites.map((cite) => text(cite.querySelector('[aria-hidden]') ?? cite))).to.deep.equal(
+      stance.sources.map((id) => `[${id}]`),
+    );
     // Each is a button named by its source (its popover holds the link: see citation-popover.test.ts).
     for (const [i, id] of stance.sources.entries()) {
       const source = doc.sources.find((s) => s.id === id)!;
@@ -131,7 +149,9 @@ describe('<nw-stance-card>', () => {
         const el = await card(await sample(), attributes);
         await untilState(el, 'error');
         events.stop();
-        expect(events.events.map((event) => [event.type, event.detail.code, event.detail.message])).to.deep.equal([['nw-error', 'not-found', message]]);
+        expect(events.events.map((event) => [event.type, event.detail.code, event.detail.message])).to.deep.equal([
+          ['nw-error', 'not-found', message],
+        ]);
         expect(part(el, '[part=error-details]').textContent).to.include(message);
       });
     }
@@ -178,7 +198,9 @@ describe('<nw-stance-card>', () => {
       });
 
       it(`loading, ${theme}`, async () => {
-        const el = await fixture<NwStanceCard>(html`<nw-stance-card theme=${theme} actor="claudia-sheinbaum"></nw-stance-card>`);
+        const el = await fixture<NwStanceCard>(
+          html`<nw-stance-card theme=${theme} actor="claudia-sheinbaum"></nw-stance-card>`,
+        );
         expect(el.getAttribute('state')).to.equal('loading');
         await expect(el).shadowDom.to.be.accessible();
       });

@@ -17,7 +17,10 @@ export interface StanceViewContext {
   headingLevel: 2 | 3 | 4;
 }
 
-export function stanceView(stance: Stance, { analysis, t, formatDate, headingLevel }: StanceViewContext): TemplateResult {
+export function stanceView(
+  stance: Stance,
+  { analysis, t, formatDate, headingLevel }: StanceViewContext,
+): TemplateResult {
   const actor = indexOf(analysis).actors.get(stance.actor);
   const lang = analysis.language;
   const meta = [actor ? t.actorKinds[actor.kind] : undefined, actor?.country].filter(Boolean).join(' · ');
@@ -34,24 +37,30 @@ export function stanceView(stance: Stance, { analysis, t, formatDate, headingLev
       ${citedText(stance.headline, analysis, t)}
     </p>
     <p class="summary" part="summary" lang=${lang}>${citedText(stance.summary, analysis, t)}</p>
-    ${quote
-      ? html`<figure class="quote" part="quote">
+    ${
+      quote
+        ? html`<figure class="quote" part="quote">
           <blockquote lang=${lang}><p>${citedText(quote.text, analysis, t)}</p></blockquote>
-          ${quote.speaker || quote.date
-            ? html`<figcaption>
-                ${quote.speaker ? html`<span lang=${lang}>${quote.speaker}</span>` : nothing}${quote.speaker && quote.date ? ', ' : nothing}${quote.date
-                  ? html`<time datetime=${quote.date}>${formatDate(quote.date)}</time>`
-                  : nothing}
+          ${
+            quote.speaker || quote.date
+              ? html`<figcaption>
+                ${quote.speaker ? html`<span lang=${lang}>${quote.speaker}</span>` : nothing}${quote.speaker && quote.date ? ', ' : nothing}${
+                  quote.date ? html`<time datetime=${quote.date}>${formatDate(quote.date)}</time>` : nothing
+                }
               </figcaption>`
-            : nothing}
+              : nothing
+          }
         </figure>`
-      : nothing}
+        : nothing
+    }
     <footer class="stance-footer">
-      ${stance.confidence
-        ? html`<p class="confidence confidence--${stance.confidence}" part="confidence">
+      ${
+        stance.confidence
+          ? html`<p class="confidence confidence--${stance.confidence}" part="confidence">
             <span class="confidence-label">${t.confidence}:</span> ${t.confidenceLevels[stance.confidence]}
           </p>`
-        : nothing}
+          : nothing
+      }
       ${sourceLine(stance.sources, analysis, t)}
     </footer>
   </article>`;

@@ -3,7 +3,13 @@ import { placeholderHeights } from '../../internal/styles/base.styles.js';
 
 /** The look of one stance card; used by <nw-stance-card> and <nw-stances>. */
 /** Heights measured on the sample analysis at each container width (one card). */
-const placeholder = placeholderHeights(20, [[64, 22], [50, 25], [40, 28], [30, 33], [22, 45]]);
+const placeholder = placeholderHeights(20, [
+  [64, 22],
+  [50, 25],
+  [40, 28],
+  [30, 33],
+  [22, 45],
+]);
 
 export const stanceStyles = css`
   ${placeholder}

@@ -50,7 +50,13 @@ export class NwStances extends NwElement {
     stanceStyles,
     // Heights measured on the sample's six stances. Every band the card's styles set is set
     // again here (64em included), or the card's single-card height would win in that band.
-    placeholderHeights(80, [[64, 80], [50, 105], [40, 135], [30, 170], [22, 230]]),
+    placeholderHeights(80, [
+      [64, 80],
+      [50, 105],
+      [40, 135],
+      [30, 170],
+      [22, 230],
+    ]),
     css`
       .grid {
         list-style: none;
@@ -74,7 +80,12 @@ export class NwStances extends NwElement {
     // A valid analysis may record no positions: say so. An empty list read as a blank, broken
     // box, announced as ready (found by the hostile-documents fuzz test).
     if (analysis.stances.length === 0) return html`<p class="empty">${this.messages.noStances}</p>`;
-    const context = { analysis, t: this.messages, formatDate: (value: string) => this.formatDate(value), headingLevel: 3 as const };
+    const context = {
+      analysis,
+      t: this.messages,
+      formatDate: (value: string) => this.formatDate(value),
+      headingLevel: 3 as const,
+    };
     return html`<ul class="grid" part="list" aria-label=${this.messages.stances}>
       ${analysis.stances.map((stance) => html`<li part="item" data-stance=${stance.id}>${stanceView(stance, context)}</li>`)}
     </ul>`;

@@ -29,11 +29,16 @@ describe('<nw-stances>', () => {
     const el = await stances(doc);
     expect(part(el, 'ul[part=list]').getAttribute('aria-label')).to.equal(en.stances);
     const cards = items(el).map((item) => item.querySelector('article')!);
-    expect(cards.map((card) => card.getAttribute('aria-labelledby'))).to.deep.equal(doc.stances.map((s) => `headline-${s.id}`));
+    expect(cards.map((card) => card.getAttribute('aria-labelledby'))).to.deep.equal(
+      doc.stances.map((s) => `headline-${s.id}`),
+    );
     const names = new Map(doc.actors.map((actor) => [actor.id, actor.name]));
-    expect(cards.map((card) => text(card.querySelector('.actor-name')))).to.deep.equal(doc.stances.map((s) => names.get(s.actor)));
-    expect(cards.map((card) => text(card.querySelector('[part=badge] span:not(.visually-hidden)'))))
-      .to.deep.equal(doc.stances.map((s) => en.positions[s.position]));
+    expect(cards.map((card) => text(card.querySelector('.actor-name')))).to.deep.equal(
+      doc.stances.map((s) => names.get(s.actor)),
+    );
+    expect(cards.map((card) => text(card.querySelector('[part=badge] span:not(.visually-hidden)')))).to.deep.equal(
+      doc.stances.map((s) => en.positions[s.position]),
+    );
   });
 
   it('side by side in a wide container (1000px): at least two columns', async () => {
@@ -52,12 +57,17 @@ describe('<nw-stances>', () => {
 
   it('speaks Spanish: badge words', async () => {
     const spanish: Record<Position, string> = {
-      supports: 'A favor', opposes: 'En contra', mixed: 'Mixta', neutral: 'Neutral', unclear: 'No está clara',
+      supports: 'A favor',
+      opposes: 'En contra',
+      mixed: 'Mixta',
+      neutral: 'Neutral',
+      unclear: 'No está clara',
     };
     const doc = await sample();
     const el = await stances(doc, { lang: 'es' });
-    expect(items(el).map((item) => text(item.querySelector('[part=badge]'))))
-      .to.deep.equal(doc.stances.map((s) => `Posición: ${spanish[s.position]}`));
+    expect(items(el).map((item) => text(item.querySelector('[part=badge]')))).to.deep.equal(
+      doc.stances.map((s) => `Posición: ${spanish[s.position]}`),
+    );
     expect(part(el, 'ul[part=list]').getAttribute('aria-label')).to.equal('Posiciones');
   });
 

@@ -2,7 +2,13 @@ import { css } from 'lit';
 import { placeholderHeights } from '../../internal/styles/base.styles.js';
 
 /** Heights measured on the sample analysis at each container width. */
-const placeholder = placeholderHeights(32, [[64, 36], [50, 43], [40, 55], [30, 70], [22, 100]]);
+const placeholder = placeholderHeights(32, [
+  [64, 36],
+  [50, 43],
+  [40, 55],
+  [30, 70],
+  [22, 100],
+]);
 
 export const summaryStyles = css`
   ${placeholder}

@@ -8,7 +8,14 @@ import type { NwSummary } from './summary.js';
 import type { Analysis } from '../../schema/analysis.js';
 import { en } from '../../internal/i18n/en.js';
 import {
-  citationName, markers, part, prose, sample, untilState, variant, withoutMarkers,
+  citationName,
+  markers,
+  part,
+  prose,
+  sample,
+  untilState,
+  variant,
+  withoutMarkers,
 } from '../../../test/browser/helpers.js';
 
 async function ready(doc: Analysis | Promise<Analysis>, theme = 'light'): Promise<NwSummary> {
@@ -18,7 +25,8 @@ async function ready(doc: Analysis | Promise<Analysis>, theme = 'light'): Promis
 }
 
 /** The sample with a URL on every source, so every citation is a link. */
-const linked = () => variant((doc) => doc.sources.forEach((source) => (source.url = `https://example.org/source/${source.id}`)));
+const linked = () =>
+  variant((doc) => doc.sources.forEach((source) => (source.url = `https://example.org/source/${source.id}`)));
 
 describe('<nw-summary>', () => {
   it('shows the question as the one level-2 heading', async () => {
@@ -88,8 +96,10 @@ describe('<nw-summary>', () => {
       const source = doc.sources.find((s) => s.id === ids[i])!;
       expect(citationName(cite)).to.include(source.title);
       cite.click();
-      await waitUntil(() => part(el, '[popover]').matches(':popover-open') && part(el, '.popover-title').textContent === source.title,
-        `citation ${i + 1} did not open its source`);
+      await waitUntil(
+        () => part(el, '[popover]').matches(':popover-open') && part(el, '.popover-title').textContent === source.title,
+        `citation ${i + 1} did not open its source`,
+      );
       const link = part<HTMLAnchorElement>(el, '[popover] a');
       expect(link.href).to.equal(source.url);
       expect(citationName(link)).to.include(en.opensInNewTab);
@@ -154,7 +164,7 @@ describe('<nw-summary>', () => {
       expect(textColour(await ready(doc, 'dark'))).not.to.equal(textColour(await ready(doc, 'light')));
     });
 
-    it('auto follows the reader\'s system setting', async () => {
+    it("auto follows the reader's system setting", async () => {
       const doc = await sample();
       const light = textColour(await ready(doc, 'light'));
       const dark = textColour(await ready(doc, 'dark'));

@@ -39,7 +39,9 @@ export function groupByPeriod(entries: readonly TimelineEntry[]): { period: Peri
   const groups: { period: Period; entries: TimelineEntry[] }[] = [];
   let key = '';
   for (const entry of entries) {
-    const period: Period = entry.date ? { year: entry.date.year, ...(entry.date.month ? { month: entry.date.month } : {}) } : { undated: true };
+    const period: Period = entry.date
+      ? { year: entry.date.year, ...(entry.date.month ? { month: entry.date.month } : {}) }
+      : { undated: true };
     const next = 'undated' in period ? 'undated' : `${period.year}-${period.month ?? ''}`;
     if (next !== key) {
       groups.push({ period, entries: [] });

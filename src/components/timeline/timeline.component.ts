@@ -7,7 +7,13 @@ import { indexOf } from '../../internal/analysis-index.js';
 import { citedText, sourceLine } from '../../internal/citations.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
-import { groupByPeriod, orderStatements, type Period, type TimelineEntry, type TimelineOrder } from './timeline-order.js';
+import {
+  groupByPeriod,
+  orderStatements,
+  type Period,
+  type TimelineEntry,
+  type TimelineOrder,
+} from './timeline-order.js';
 import { timelineMessages } from './timeline.messages.js';
 import { timelineStyles, MAX_LANES } from './timeline.styles.js';
 
@@ -89,7 +95,12 @@ export class NwTimeline extends NwElement {
   private shownActors(analysis: Analysis): Set<string> {
     const { speaking } = statementIndex(analysis);
     if (this.actors === undefined || this.actors === null) return new Set(speaking);
-    return new Set(this.actors.split(',').map((id) => id.trim()).filter((id) => speaking.has(id)));
+    return new Set(
+      this.actors
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => speaking.has(id)),
+    );
   }
 
   private toggleActor(analysis: Analysis, id: string, shown: boolean): void {
@@ -120,7 +131,9 @@ export class NwTimeline extends NwElement {
   }
 
   private entryElement(id: string | undefined): HTMLElement | null {
-    return id === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`li.entry[data-statement="${CSS.escape(id)}"]`);
+    return id === undefined
+      ? null
+      : this.renderRoot.querySelector<HTMLElement>(`li.entry[data-statement="${CSS.escape(id)}"]`);
   }
 
   /** Where a statement is in the current layout (after any pending update), if it is shown. */
@@ -152,9 +165,11 @@ export class NwTimeline extends NwElement {
     const entries = [...this.renderRoot.querySelectorAll<HTMLElement>('li.entry')];
     const index = entries.indexOf(current as HTMLElement);
     const next =
-      event.key === 'Home' ? 0
-      : event.key === 'End' ? entries.length - 1
-      : Math.max(0, Math.min(entries.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? entries.length - 1
+          : Math.max(0, Math.min(entries.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
     event.preventDefault();
     this.moveFocus(entries, next);
   }
@@ -175,28 +190,37 @@ export class NwTimeline extends NwElement {
     this.focusedId = entry.dataset.statement;
   }
 
-  private entry(view: RenderContext, { statement }: TimelineEntry, lane: number, actor: Actor | undefined): TemplateResult {
+  private entry(
+    view: RenderContext,
+    { statement }: TimelineEntry,
+    lane: number,
+    actor: Actor | undefined,
+  ): TemplateResult {
     const { analysis, t, w, date } = view;
     const lang = analysis.language;
     const { quote } = statement;
     return html`<li class="entry" part="entry" data-statement=${statement.id} data-lane=${lane}
       tabindex=${live(statement.id === this.focusedId ? '0' : '-1')} aria-labelledby="actor-${statement.id} date-${statement.id}">
       <p class="entry-meta">
-        ${statement.date
-          ? html`<time part="date" id="date-${statement.id}" datetime=${statement.date}>${date(statement.date)}</time>`
-          : html`<span part="date" id="date-${statement.id}">${w.undated}</span>`}
+        ${
+          statement.date
+            ? html`<time part="date" id="date-${statement.id}" datetime=${statement.date}>${date(statement.date)}</time>`
+            : html`<span part="date" id="date-${statement.id}">${w.undated}</span>`
+        }
         ${statement.kind ? html`<span class="kind">${w.kinds[statement.kind]}</span>` : nothing}
       </p>
       <p class="entry-actor" part="actor" id="actor-${statement.id}">
         <span lang=${lang}>${actor?.name ?? statement.actor}</span>${actor ? html`<span class="actor-kind">${t.actorKinds[actor.kind]}</span>` : nothing}
       </p>
       <p class="entry-text" part="text" lang=${lang}>${citedText(statement.text, analysis, t)}</p>
-      ${quote
-        ? html`<figure class="quote" part="quote">
+      ${
+        quote
+          ? html`<figure class="quote" part="quote">
             <blockquote lang=${lang}><p>${citedText(quote.text, analysis, t)}</p></blockquote>
             ${quote.speaker ? html`<figcaption lang=${lang}>${quote.speaker}</figcaption>` : nothing}
           </figure>`
-        : nothing}
+          : nothing
+      }
       ${sourceLine(statement.sources, analysis, t)}
     </li>`;
   }
@@ -305,32 +329,43 @@ export class NwTimeline extends NwElement {
       const count = Math.min(group.entries.length, budget);
       budget -= count;
       const deps = [group, count, lanes, this.locale.tag];
-      periods.push(html`${guard(deps, () => html`<section class="period" aria-labelledby="period-${periodId(group.period)}">
+      periods.push(
+        html`${guard(
+          deps,
+          () => html`<section class="period" aria-labelledby="period-${periodId(group.period)}">
         <h3 class="period-heading" part="period" id="period-${periodId(group.period)}">${this.periodLabel(group.period)}</h3>
         <ol class="list" part="list">
           ${group.entries.slice(0, count).map((entry) => this.entry(view, entry, laneOf.get(entry.statement.actor) ?? 0, actors.get(entry.statement.actor)))}
         </ol>
-      </section>`)}`);
+      </section>`,
+        )}`,
+      );
     }
 
     return html`<section class="timeline" part="base" aria-label=${w.timeline}>
-      ${speaking.length > 1
-        ? html`<fieldset class="filter" part="filter">
+      ${
+        speaking.length > 1
+          ? html`<fieldset class="filter" part="filter">
             <legend>${w.showBy}</legend>
-            ${speaking.map((actor) => html`<label class="chip">
+            ${speaking.map(
+              (actor) => html`<label class="chip">
               <input type="checkbox" .checked=${shown.has(actor.id)}
                 @change=${(event: Event) => this.toggleActor(analysis, actor.id, (event.target as HTMLInputElement).checked)} />
               <span lang=${analysis.language}>${actor.name}</span>
-            </label>`)}
+            </label>`,
+            )}
           </fieldset>`
-        : nothing}
+          : nothing
+      }
       <p class="count" aria-live="polite">${w.count(total, analysis.statements.length)}</p>
       <div class="frame" data-lanes=${lanes} ?data-long=${total > LONG}>
-        ${lanes
-          ? html`<div class="lane-headers" aria-hidden="true">
+        ${
+          lanes
+            ? html`<div class="lane-headers" aria-hidden="true">
               ${laneActors.map((actor, i) => html`<p class="lane-header" data-lane=${i + 1} lang=${analysis.language}>${actor.name}</p>`)}
             </div>`
-          : nothing}
+            : nothing
+        }
         ${total === 0 ? html`<p class="empty">${w.noneShown}</p>` : nothing}
         <div class="periods" @keydown=${this.onKeydown} @focusin=${this.onFocusIn}>${periods}</div>
       </div>

@@ -5,7 +5,8 @@ export const timelineMessages = {
     showBy: 'Show statements by',
     undated: 'Undated',
     noneShown: 'No statements from the selected actors.',
-    count: (shown: number, total: number) => (shown === total ? `${total} statements` : `${shown} of ${total} statements`),
+    count: (shown: number, total: number) =>
+      shown === total ? `${total} statements` : `${shown} of ${total} statements`,
     kinds: { statement: 'Statement', report: 'Report', policy: 'Policy', legal: 'Legal action', action: 'Action' },
   },
   es: {
@@ -13,7 +14,8 @@ export const timelineMessages = {
     showBy: 'Mostrar declaraciones de',
     undated: 'Sin fecha',
     noneShown: 'No hay declaraciones de los actores elegidos.',
-    count: (shown: number, total: number) => (shown === total ? `${total} declaraciones` : `${shown} de ${total} declaraciones`),
+    count: (shown: number, total: number) =>
+      shown === total ? `${total} declaraciones` : `${shown} de ${total} declaraciones`,
     kinds: { statement: 'Declaración', report: 'Informe', policy: 'Política', legal: 'Acción legal', action: 'Acción' },
   },
 };

@@ -5,8 +5,11 @@ export const MAX_LANES = 6;
 
 /** Columns for 2..MAX_LANES lanes, and each lane's column: generated from numbers only. */
 const laneRules = unsafeCSS(
-  Array.from({ length: MAX_LANES - 1 }, (_, i) =>
-    `.frame[data-lanes='${i + 2}'] :is(.list, .lane-headers) { grid-template-columns: repeat(${i + 2}, minmax(0, 1fr)); }`)
+  Array.from(
+    { length: MAX_LANES - 1 },
+    (_, i) =>
+      `.frame[data-lanes='${i + 2}'] :is(.list, .lane-headers) { grid-template-columns: repeat(${i + 2}, minmax(0, 1fr)); }`,
+  )
     .concat(Array.from({ length: MAX_LANES }, (_, i) => `[data-lane='${i + 1}'] { grid-column: ${i + 1}; }`))
     .join('\n'),
 );

@@ -27,7 +27,16 @@ const text = (element: Element | null | undefined) => (element?.textContent ?? '
  * Dates given to the sample's eight statements, in document order: full, month-only,
  * year-only and missing, with two ties ("2025-04-01" twice, "2025-04" twice).
  */
-const MIXED_DATES = ['2025-04', '2025', '2025-04-01', '2025-03-31', undefined, '2025-04-01', undefined, '2025-04'] as const;
+const MIXED_DATES = [
+  '2025-04',
+  '2025',
+  '2025-04-01',
+  '2025-03-31',
+  undefined,
+  '2025-04-01',
+  undefined,
+  '2025-04',
+] as const;
 
 /** The sample with MIXED_DATES. */
 function mixed(): Promise<Analysis> {
@@ -53,7 +62,9 @@ function documentedOrder(statements: readonly Pick<Statement, 'id' | 'date'>[], 
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   };
   const dated = statements.filter((s) => s.date).map((s, index) => ({ s, index }));
-  dated.sort((a, b) => (order === 'asc' ? compare(a.s.date!, b.s.date!) : compare(b.s.date!, a.s.date!)) || a.index - b.index);
+  dated.sort(
+    (a, b) => (order === 'asc' ? compare(a.s.date!, b.s.date!) : compare(b.s.date!, a.s.date!)) || a.index - b.index,
+  );
   return [...dated.map(({ s }) => s.id), ...statements.filter((s) => !s.date).map((s) => s.id)];
 }
 
@@ -134,15 +145,39 @@ describe('<nw-timeline>', () => {
       const doc = await mixed();
       const s = doc.statements.map((statement) => statement.id);
       // MIXED_DATES: 0 "2025-04", 1 "2025", 2 "2025-04-01", 3 "2025-03-31", 4 none, 5 "2025-04-01", 6 none, 7 "2025-04".
-      expect(orderStatements(doc.statements, 'asc').map((e) => e.statement.id)).to.deep.equal([s[1], s[3], s[0], s[7], s[2], s[5], s[4], s[6]]);
-      expect(orderStatements(doc.statements, 'desc').map((e) => e.statement.id)).to.deep.equal([s[2], s[5], s[0], s[7], s[3], s[1], s[4], s[6]]);
-      expect(orderStatements(doc.statements).map((e) => e.statement.id), 'asc is the default').to.deep.equal(documentedOrder(doc.statements, 'asc'));
+      expect(orderStatements(doc.statements, 'asc').map((e) => e.statement.id)).to.deep.equal([
+        s[1],
+        s[3],
+        s[0],
+        s[7],
+        s[2],
+        s[5],
+        s[4],
+        s[6],
+      ]);
+      expect(orderStatements(doc.statements, 'desc').map((e) => e.statement.id)).to.deep.equal([
+        s[2],
+        s[5],
+        s[0],
+        s[7],
+        s[3],
+        s[1],
+        s[4],
+        s[6],
+      ]);
+      expect(
+        orderStatements(doc.statements).map((e) => e.statement.id),
+        'asc is the default',
+      ).to.deep.equal(documentedOrder(doc.statements, 'asc'));
     });
 
     it('orderStatements agrees with the documented rule on a large generated analysis, both orders', () => {
       const { statements } = generatedAnalysis(3000) as Analysis;
       for (const order of ['asc', 'desc'] as const) {
-        expect(orderStatements(statements, order).map((e) => e.statement.id), order).to.deep.equal(documentedOrder(statements, order));
+        expect(
+          orderStatements(statements, order).map((e) => e.statement.id),
+          order,
+        ).to.deep.equal(documentedOrder(statements, order));
       }
     });
 
@@ -163,8 +198,15 @@ describe('<nw-timeline>', () => {
         if (last && JSON.stringify(last.period) === JSON.stringify(period)) last.ids.push(entry.statement.id);
         else expected.push({ period, ids: [entry.statement.id] });
       }
-      expect(groups.map((g) => ({ period: g.period, ids: g.entries.map((e) => e.statement.id) }))).to.deep.equal(expected);
-      expect(groups.map((g) => g.period)).to.deep.equal([{ year: 2025 }, { year: 2025, month: 3 }, { year: 2025, month: 4 }, { undated: true }]);
+      expect(groups.map((g) => ({ period: g.period, ids: g.entries.map((e) => e.statement.id) }))).to.deep.equal(
+        expected,
+      );
+      expect(groups.map((g) => g.period)).to.deep.equal([
+        { year: 2025 },
+        { year: 2025, month: 3 },
+        { year: 2025, month: 4 },
+        { undated: true },
+      ]);
       expect(groupByPeriod([])).to.deep.equal([]);
     });
   });
@@ -175,11 +217,18 @@ describe('<nw-timeline>', () => {
         const doc = await mixed();
         const el = await timeline(doc, { order });
         expect(entryIds(el)).to.deep.equal(documentedOrder(doc.statements, order));
-        const expectedHeadings = order === 'asc' ? ['2025', 'March 2025', 'April 2025', en.undated] : ['April 2025', 'March 2025', '2025', en.undated];
+        const expectedHeadings =
+          order === 'asc'
+            ? ['2025', 'March 2025', 'April 2025', en.undated]
+            : ['April 2025', 'March 2025', '2025', en.undated];
         expect(headings(el)).to.deep.equal(expectedHeadings);
         // Each heading sits right before its period's entries.
         const sections = [...el.shadowRoot!.querySelectorAll('section.period')];
-        expect(sections.flatMap((section) => [...section.querySelectorAll('li.entry')].map((li) => (li as HTMLElement).dataset.statement))).to.deep.equal(entryIds(el));
+        expect(
+          sections.flatMap((section) =>
+            [...section.querySelectorAll('li.entry')].map((li) => (li as HTMLElement).dataset.statement),
+          ),
+        ).to.deep.equal(entryIds(el));
       });
     }
 
@@ -201,7 +250,12 @@ describe('<nw-timeline>', () => {
       const doc = await mixed();
       const el = await timeline(doc);
       const shown = new Map(entries(el).map((entry) => [entry.dataset.statement!, entry]));
-      const expected: Record<string, string> = { '2025': '2025', '2025-04': 'April 2025', '2025-04-01': 'April 1, 2025', '2025-03-31': 'March 31, 2025' };
+      const expected: Record<string, string> = {
+        '2025': '2025',
+        '2025-04': 'April 2025',
+        '2025-04-01': 'April 1, 2025',
+        '2025-03-31': 'March 31, 2025',
+      };
       for (const statement of doc.statements) {
         const entry = shown.get(statement.id)!;
         const date = entry.querySelector('[part=date]');
@@ -221,8 +275,18 @@ describe('<nw-timeline>', () => {
       const el = await timeline(doc, { lang: 'es' });
       expect(headings(el)).to.deep.equal(['2025', 'marzo de 2025', 'abril de 2025', es.undated]);
       const byDate = new Map(doc.statements.map((s) => [s.id, s.date]));
-      const expected: Record<string, string> = { '2025': '2025', '2025-04': 'abril de 2025', '2025-04-01': '1 de abril de 2025', '2025-03-31': '31 de marzo de 2025' };
-      expect(entryDates(el)).to.deep.equal(entryIds(el).map((id) => { const date = byDate.get(id); return date ? expected[date] : es.undated; }));
+      const expected: Record<string, string> = {
+        '2025': '2025',
+        '2025-04': 'abril de 2025',
+        '2025-04-01': '1 de abril de 2025',
+        '2025-03-31': '31 de marzo de 2025',
+      };
+      expect(entryDates(el)).to.deep.equal(
+        entryIds(el).map((id) => {
+          const date = byDate.get(id);
+          return date ? expected[date] : es.undated;
+        }),
+      );
       expect(text(part(el, '.count'))).to.equal(es.count(doc.statements.length, doc.statements.length));
       expect(text(part(el, '[part=filter] legend'))).to.equal(es.showBy);
     });
@@ -255,7 +319,11 @@ describe('<nw-timeline>', () => {
       const next = structuredClone(doc);
       next.statements.forEach((statement, i) => (statement.date = `2025-0${(next.statements.length - i) % 9 || 1}`));
       el.analysis = next;
-      await waitUntil(() => entryIds(el).join() === documentedOrder(next.statements, 'asc').join(), 'new dates never reordered the timeline', { timeout: 5000 });
+      await waitUntil(
+        () => entryIds(el).join() === documentedOrder(next.statements, 'asc').join(),
+        'new dates never reordered the timeline',
+        { timeout: 5000 },
+      );
     });
   });
 
@@ -406,8 +474,13 @@ describe('<nw-timeline>', () => {
       list[0]!.focus();
       expect(active(el)).to.equal(list[0]);
       const steps: [string, number][] = [
-        ['ArrowDown', 1], ['ArrowDown', 2], ['ArrowUp', 1], ['End', list.length - 1], ['ArrowDown', list.length - 1],
-        ['Home', 0], ['ArrowUp', 0],
+        ['ArrowDown', 1],
+        ['ArrowDown', 2],
+        ['ArrowUp', 1],
+        ['End', list.length - 1],
+        ['ArrowDown', list.length - 1],
+        ['Home', 0],
+        ['ArrowUp', 0],
       ];
       for (const [key, index] of steps) {
         const prevented = !press(active(el)!, key);
@@ -435,7 +508,9 @@ describe('<nw-timeline>', () => {
 
     it('no positive tabindex anywhere (no focus trap, no reordered Tab)', async () => {
       const el = await timeline(await sample());
-      const positive = [...el.shadowRoot!.querySelectorAll('[tabindex]')].filter((node) => (node as HTMLElement).tabIndex > 0);
+      const positive = [...el.shadowRoot!.querySelectorAll('[tabindex]')].filter(
+        (node) => (node as HTMLElement).tabIndex > 0,
+      );
       expect(positive).to.have.length(0);
     });
 
@@ -448,7 +523,10 @@ describe('<nw-timeline>', () => {
         entryOf(el, id).focus();
         el.order = 'desc';
         await el.updateComplete;
-        expect(tabStops(el).map((entry) => entry.dataset.statement), `focused ${id}, then desc`).to.deep.equal([id]);
+        expect(
+          tabStops(el).map((entry) => entry.dataset.statement),
+          `focused ${id}, then desc`,
+        ).to.deep.equal([id]);
         expect((active(el) as HTMLElement | null)?.dataset.statement, 'focus stays on the same statement').to.equal(id);
       }
     });
@@ -485,7 +563,10 @@ describe('<nw-timeline>', () => {
       press(first!, 'ArrowDown');
       expect(tabStops(el)).to.deep.equal([second]);
 
-      el.actors = speaking(doc).filter((actor) => actor.id !== actorOf(second!)).map((actor) => actor.id).join(',');
+      el.actors = speaking(doc)
+        .filter((actor) => actor.id !== actorOf(second!))
+        .map((actor) => actor.id)
+        .join(',');
       await el.updateComplete;
       expect(tabStops(el)).to.deep.equal([entries(el)[0]]);
     });
@@ -502,7 +583,10 @@ describe('<nw-timeline>', () => {
         const ids = (entry.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
         expect(ids.length, statement.id).to.be.greaterThan(0);
         const named = ids.map((id) => root.getElementById(id));
-        expect(named.every((node) => node && entry.contains(node)), `${statement.id}: labels resolve inside the entry`).to.equal(true);
+        expect(
+          named.every((node) => node && entry.contains(node)),
+          `${statement.id}: labels resolve inside the entry`,
+        ).to.equal(true);
         const name = named.map(text).join(' ');
         expect(name.startsWith(actor.name), name).to.equal(true);
         expect(name.endsWith(text(entry.querySelector('[part=date]'))), name).to.equal(true);
@@ -513,7 +597,11 @@ describe('<nw-timeline>', () => {
 
     it('only the count is a live region', async () => {
       const el = await timelineIn(1200, await sample());
-      const live = [...el.shadowRoot!.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log], [role=marquee], [role=timer], output')];
+      const live = [
+        ...el.shadowRoot!.querySelectorAll(
+          '[aria-live], [role=status], [role=alert], [role=log], [role=marquee], [role=timer], output',
+        ),
+      ];
       expect(live).to.deep.equal([part(el, '.count')]);
       expect(part(el, '.count').getAttribute('aria-live')).to.equal('polite');
     });
@@ -574,9 +662,15 @@ describe('<nw-timeline>', () => {
         // End goes to the last entry, not the last one rendered so far.
         expect(entries(el).length, 'still rendering').to.be.lessThan(doc.statements.length);
         press(active(el)!, 'End');
-        expect((active(el) as HTMLElement | null)?.dataset.statement).to.equal(documentedOrder(doc.statements, 'asc').at(-1));
+        expect((active(el) as HTMLElement | null)?.dataset.statement).to.equal(
+          documentedOrder(doc.statements, 'asc').at(-1),
+        );
 
-        await waitUntil(() => entries(el).length === doc.statements.length, `not all ${doc.statements.length} entries rendered`, { timeout: 25_000, interval: 100 });
+        await waitUntil(
+          () => entries(el).length === doc.statements.length,
+          `not all ${doc.statements.length} entries rendered`,
+          { timeout: 25_000, interval: 100 },
+        );
         expect(entryIds(el)).to.deep.equal(documentedOrder(doc.statements, 'asc'));
         expect(tabStops(el)).to.have.length(1);
         const ids = [...el.shadowRoot!.querySelectorAll('[id]')].map((node) => node.id);
@@ -592,7 +686,10 @@ describe('<nw-timeline>', () => {
       this.timeout(20_000);
       const big = generatedAnalysis(1200) as Analysis;
       const el = await timeline(big);
-      await waitUntil(() => entries(el).length === big.statements.length, 'first analysis never fully rendered', { timeout: 10_000, interval: 50 });
+      await waitUntil(() => entries(el).length === big.statements.length, 'first analysis never fully rendered', {
+        timeout: 10_000,
+        interval: 50,
+      });
 
       const next = generatedAnalysis(900) as Analysis;
       let first = -1;
@@ -600,7 +697,10 @@ describe('<nw-timeline>', () => {
       el.analysis = next;
       await waitUntil(() => first >= 0, 'no nw-ready for the new data', { timeout: 5000 });
       expect(first, 'entries in the DOM when nw-ready fired').to.be.within(1, next.statements.length - 1);
-      await waitUntil(() => entries(el).length === next.statements.length, 'second analysis never fully rendered', { timeout: 10_000, interval: 50 });
+      await waitUntil(() => entries(el).length === next.statements.length, 'second analysis never fully rendered', {
+        timeout: 10_000,
+        interval: 50,
+      });
       expect(entryIds(el)).to.deep.equal(documentedOrder(next.statements, 'asc'));
     });
 
@@ -613,14 +713,22 @@ describe('<nw-timeline>', () => {
       const box = page<HTMLDivElement>(html`<div><div class="from">${el}</div><div class="to"></div></div>`);
       let renderedWhenMoved = -1;
       // Right after the first render, as a framework or CMS script re-parenting it would.
-      el.addEventListener('nw-ready', () => queueMicrotask(() => {
-        renderedWhenMoved = entries(el).length;
-        box.querySelector('.to')!.append(el);
-      }), { once: true });
+      el.addEventListener(
+        'nw-ready',
+        () =>
+          queueMicrotask(() => {
+            renderedWhenMoved = entries(el).length;
+            box.querySelector('.to')!.append(el);
+          }),
+        { once: true },
+      );
       await waitUntil(() => renderedWhenMoved >= 0, 'never ready', { timeout: 5000 });
       expect(renderedWhenMoved, 'still rendering when moved').to.be.lessThan(doc.statements.length);
       expect(el.parentElement!.className).to.equal('to');
-      await waitUntil(() => entries(el).length === doc.statements.length, 'rendering stopped when the element moved', { timeout: 10_000, interval: 50 });
+      await waitUntil(() => entries(el).length === doc.statements.length, 'rendering stopped when the element moved', {
+        timeout: 10_000,
+        interval: 50,
+      });
     });
   });
 
@@ -644,7 +752,9 @@ describe('<nw-timeline>', () => {
       });
 
       it(`error, ${theme}`, async () => {
-        const el = await fixture<NwTimeline>(html`<nw-timeline theme=${theme} .analysis=${'{ not json'}></nw-timeline>`);
+        const el = await fixture<NwTimeline>(
+          html`<nw-timeline theme=${theme} .analysis=${'{ not json'}></nw-timeline>`,
+        );
         await untilState(el, 'error');
         await expect(el).shadowDom.to.be.accessible();
       });

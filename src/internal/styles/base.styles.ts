@@ -15,8 +15,10 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * generated CSS cannot carry anything else.
  */
 export function placeholderHeights(wide: number, bands: [maxWidthEm: number, heightEm: number][]): CSSResult {
-  const rules = bands.map(([width, height]) =>
-    `@container (max-width: ${Number(width)}em) { .placeholder { --_placeholder-height: ${Number(height)}em; } }`);
+  const rules = bands.map(
+    ([width, height]) =>
+      `@container (max-width: ${Number(width)}em) { .placeholder { --_placeholder-height: ${Number(height)}em; } }`,
+  );
   return unsafeCSS(`.placeholder { --_placeholder-height: ${Number(wide)}em; }\n${rules.join('\n')}`);
 }
 
@@ -37,7 +39,9 @@ export const PALETTE = {
 } satisfies Record<string, [light: string, dark: string]>;
 
 const colorTokens = (theme: 0 | 1) =>
-  Object.entries(PALETTE).map(([name, values]) => `--_${name}:var(--nw-color-${name},${values[theme]});`).join('');
+  Object.entries(PALETTE)
+    .map(([name, values]) => `--_${name}:var(--nw-color-${name},${values[theme]});`)
+    .join('');
 
 /**
  * The themes, generated from the palette (static CSS, no page input). Kept out of the

@@ -28,9 +28,20 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../../src/define.js';
 import type { NwElement } from '../../../src/internal/nw-element.js';
-import { parseAnalysis, validateAnalysis, type ErrorCode, type ValidationResult } from '../../../src/schema/validate.js';
 import {
-  buildDocument, deliveredInput, documentCases, type Bases, type DeliveredInput, type DocumentCase, type Selection,
+  parseAnalysis,
+  validateAnalysis,
+  type ErrorCode,
+  type ValidationResult,
+} from '../../../src/schema/validate.js';
+import {
+  buildDocument,
+  deliveredInput,
+  documentCases,
+  type Bases,
+  type DeliveredInput,
+  type DocumentCase,
+  type Selection,
 } from '../../hostile/documents.js';
 import { minimal, sample } from '../helpers.js';
 
@@ -42,7 +53,15 @@ const REPLAY = undefined as { seed: number; path: string } | undefined;
 
 const ERROR_CODES: readonly ErrorCode[] = ['fetch', 'json', 'schema', 'reference', 'not-found', 'unsupported-version'];
 
-const TAGS = ['nw-summary', 'nw-stance-card', 'nw-stances', 'nw-source-list', 'nw-cite', 'nw-timeline', 'nw-analysis'] as const;
+const TAGS = [
+  'nw-summary',
+  'nw-stance-card',
+  'nw-stances',
+  'nw-source-list',
+  'nw-cite',
+  'nw-timeline',
+  'nw-analysis',
+] as const;
 type Tag = (typeof TAGS)[number];
 
 /** A hang guard, not a timing assertion: an element that never announces anything fails here. */
@@ -55,7 +74,13 @@ const OUTCOME_GUARD_MS = 10_000;
 const REGRESSIONS: { bug: string; case: DocumentCase }[] = [
   {
     bug: '<nw-stances> was ready but blank for an analysis with no stances',
-    case: { base: 'minimal', mutations: [{ op: 'remove', at: ['stances', 0] }], delivery: 'property', damage: null, selection: 'listed' },
+    case: {
+      base: 'minimal',
+      mutations: [{ op: 'remove', at: ['stances', 0] }],
+      delivery: 'property',
+      damage: null,
+      selection: 'listed',
+    },
   },
 ];
 
@@ -200,7 +225,9 @@ function picksFor(doc: unknown, selection: Selection): Picks {
   const records = (key: string): Record<string, unknown>[] => {
     if (typeof doc !== 'object' || doc === null) return [];
     const list = (doc as Record<string, unknown>)[key];
-    return Array.isArray(list) ? list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
+    return Array.isArray(list)
+      ? list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
+      : [];
   };
   const strings = (values: unknown[]) => values.filter((value): value is string => typeof value === 'string');
   const stanceActors = strings(records('stances').map((stance) => stance.actor));
@@ -238,7 +265,8 @@ async function give(stage: Stage, input: DeliveredInput, picks: Picks): Promise<
     } else {
       element.analysis = undefined;
       let script = element.querySelector(':scope > script[type="application/json"]');
-      if (!script) script = element.appendChild(Object.assign(document.createElement('script'), { type: 'application/json' }));
+      if (!script)
+        script = element.appendChild(Object.assign(document.createElement('script'), { type: 'application/json' }));
       script.textContent = input.text;
     }
   }
@@ -253,7 +281,9 @@ async function give(stage: Stage, input: DeliveredInput, picks: Picks): Promise<
 
 /** The nw-* elements rendered inside an element's shadow root. */
 function composed(element: Element): NwElement[] {
-  return [...(element.shadowRoot?.querySelectorAll('*') ?? [])].filter((node): node is NwElement => node.localName.startsWith('nw-'));
+  return [...(element.shadowRoot?.querySelectorAll('*') ?? [])].filter((node): node is NwElement =>
+    node.localName.startsWith('nw-'),
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -271,8 +301,10 @@ function validatorVerdict(input: DeliveredInput): ValidationResult {
 function expectedOf(tag: Tag, verdict: ValidationResult, picks: Picks): Expected {
   if (!verdict.ok) return { state: 'error', code: verdict.error.code };
   const { analysis } = verdict;
-  if (tag === 'nw-stance-card' && !analysis.stances.some((stance) => stance.actor === picks.actor)) return { state: 'error', code: 'not-found' };
-  if (tag === 'nw-cite' && !analysis.sources.some((source) => source.id === picks.source)) return { state: 'error', code: 'not-found' };
+  if (tag === 'nw-stance-card' && !analysis.stances.some((stance) => stance.actor === picks.actor))
+    return { state: 'error', code: 'not-found' };
+  if (tag === 'nw-cite' && !analysis.sources.some((source) => source.id === picks.source))
+    return { state: 'error', code: 'not-found' };
   return { state: 'ready' };
 }
 
@@ -284,38 +316,53 @@ function contentText(root: ShadowRoot | null): string {
   let text = '';
   for (const node of root?.childNodes ?? []) {
     // Lit's markers are comments, whose textContent is their data: text and elements only.
-    if (node instanceof Text || (node instanceof Element && !node.hasAttribute('popover'))) text += node.textContent ?? '';
+    if (node instanceof Text || (node instanceof Element && !node.hasAttribute('popover')))
+      text += node.textContent ?? '';
   }
   return text.replace(/\s+/g, '');
 }
 
 /** Every way the element disagrees with what it should show; empty when it is right. */
-function disagreements(element: NwElement, expected: Expected, event: CustomEvent, verdict: ValidationResult): string[] {
+function disagreements(
+  element: NwElement,
+  expected: Expected,
+  event: CustomEvent,
+  verdict: ValidationResult,
+): string[] {
   const tag = element.localName;
   const found: string[] = [];
   const state = element.getAttribute('state');
   const code = (event.detail as { code?: unknown } | undefined)?.code;
   const shadow = element.shadowRoot;
   if (state !== expected.state) {
-    found.push(`<${tag}> is "${state}", the validator says ${expected.state === 'ready' ? 'ready' : `error [${expected.code}]`}`);
+    found.push(
+      `<${tag}> is "${state}", the validator says ${expected.state === 'ready' ? 'ready' : `error [${expected.code}]`}`,
+    );
     return found;
   }
   if (expected.state === 'ready') {
     if (event.type !== 'nw-ready') found.push(`<${tag}> is ready but announced ${event.type} [${String(code)}]`);
     if (!contentText(shadow)) found.push(`<${tag}> is ready but shows no text`);
     if (shadow?.querySelector('[part=error]')) found.push(`<${tag}> is ready but shows an error box`);
-    if (tag === 'nw-summary' && verdict.ok && shadow?.querySelector('[part=question]')?.textContent !== verdict.analysis.question) {
+    if (
+      tag === 'nw-summary' &&
+      verdict.ok &&
+      shadow?.querySelector('[part=question]')?.textContent !== verdict.analysis.question
+    ) {
       found.push(`<nw-summary> does not show the question exactly as written`);
     }
-    if (tag === 'nw-cite' && !shadow?.querySelector('button.cite')) found.push('<nw-cite> is ready but shows no marker');
+    if (tag === 'nw-cite' && !shadow?.querySelector('button.cite'))
+      found.push('<nw-cite> is ready but shows no marker');
   } else {
     if (event.type !== 'nw-error') found.push(`<${tag}> is in error but announced ${event.type}`);
     if (!ERROR_CODES.includes(code as ErrorCode)) found.push(`<${tag}> announced an undocumented code ${String(code)}`);
-    else if (code !== expected.code) found.push(`<${tag}> announced [${String(code)}], the validator says [${expected.code}]`);
+    else if (code !== expected.code)
+      found.push(`<${tag}> announced [${String(code)}], the validator says [${expected.code}]`);
     const box = shadow?.querySelector('[part=error]');
     if (!box) found.push(`<${tag}> is in error but shows no error part`);
     // The citation marker stays a marker in running text; every other element names the code in its details.
-    else if (tag !== 'nw-cite' && !box.textContent?.includes(`[${expected.code}]`)) found.push(`<${tag}>'s error box does not name [${expected.code}]`);
+    else if (tag !== 'nw-cite' && !box.textContent?.includes(`[${expected.code}]`))
+      found.push(`<${tag}>'s error box does not name [${expected.code}]`);
   }
   return found;
 }
@@ -328,7 +375,9 @@ function disagreements(element: NwElement, expected: Expected, event: CustomEven
 function deliveredAs(documentCase: DocumentCase, input: DeliveredInput): string {
   if (input.via === 'child-script') return 'child script';
   if (typeof input.value === 'string') return 'JSON text property';
-  return documentCase.delivery === 'frozen-property' || documentCase.delivery === 'proxy-property' ? documentCase.delivery.replace('-', ' ') : 'object property';
+  return documentCase.delivery === 'frozen-property' || documentCase.delivery === 'proxy-property'
+    ? documentCase.delivery.replace('-', ' ')
+    : 'object property';
 }
 
 /** Counts for the CI log. */
@@ -338,12 +387,18 @@ class Tally {
   readonly byVerdict = new Map<string, number>();
   readonly notFound = new Map<string, number>();
 
-  add(documentCase: DocumentCase, input: DeliveredInput, verdict: ValidationResult, expected: Map<Tag, Expected>): void {
+  add(
+    documentCase: DocumentCase,
+    input: DeliveredInput,
+    verdict: ValidationResult,
+    expected: Map<Tag, Expected>,
+  ): void {
     const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
     this.documents++;
     bump(this.byDelivery, deliveredAs(documentCase, input));
     bump(this.byVerdict, verdict.ok ? 'valid' : verdict.error.code);
-    for (const [tag, outcome] of expected) if (outcome.state === 'error' && outcome.code === 'not-found') bump(this.notFound, tag);
+    for (const [tag, outcome] of expected)
+      if (outcome.state === 'error' && outcome.code === 'not-found') bump(this.notFound, tag);
   }
 
   toString(): string {
@@ -385,7 +440,11 @@ describe('hostile documents: every element, every generated document (issue 8.1)
     // Inside a ready <nw-analysis>, every composed element shows the same valid document.
     if (expected.get('nw-analysis')!.state === 'ready') {
       for (const inner of composed(stage.elements['nw-analysis'])) {
-        found.push(...disagreements(inner, { state: 'ready' }, events.get(inner)!, verdict).map((problem) => `inside <nw-analysis>: ${problem}`));
+        found.push(
+          ...disagreements(inner, { state: 'ready' }, events.get(inner)!, verdict).map(
+            (problem) => `inside <nw-analysis>: ${problem}`,
+          ),
+        );
       }
     }
     if (found.length > 0) throw new Error(found.join('\n'));
@@ -401,7 +460,9 @@ describe('hostile documents: every element, every generated document (issue 8.1)
   it(`survive ${RUNS.toLocaleString('en')} generated documents, agreeing with the validator`, async function () {
     this.timeout(280_000); // below the runner's 300 s per file, so mocha reports it, not the runner
     const seed = REPLAY?.seed ?? (Date.now() ^ (Math.random() * 0x1_0000_0000)) | 0;
-    console.log(`hostile documents: fast-check seed ${seed}${REPLAY ? ` path ${REPLAY.path}` : ''} (replay: set REPLAY in test/browser/hostile/fuzz.test.ts)`);
+    console.log(
+      `hostile documents: fast-check seed ${seed}${REPLAY ? ` path ${REPLAY.path}` : ''} (replay: set REPLAY in test/browser/hostile/fuzz.test.ts)`,
+    );
     const tally = new Tally();
     const started = performance.now();
     await fc.assert(

@@ -55,14 +55,20 @@ function topLevel(element: Element): Element {
 /** Rendered for sighted readers: not display:none, hidden, transparent or visually hidden. */
 function seen(element: Element): boolean {
   if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
-  for (let node: Element | null = element; node; node = flatParent(node)) if (node.matches('.visually-hidden')) return false;
+  for (let node: Element | null = element; node; node = flatParent(node))
+    if (node.matches('.visually-hidden')) return false;
   return true;
 }
 
 /** The non-blank text nodes a sighted reader sees in `element`'s shadow root (and those it composes). */
 function visibleTexts(element: Element): Text[] {
-  return [...deepNodes(element.shadowRoot!)].filter((node): node is Text =>
-    node.nodeType === Node.TEXT_NODE && (node as Text).data.trim() !== '' && node.parentElement !== null && seen(node.parentElement));
+  return [...deepNodes(element.shadowRoot!)].filter(
+    (node): node is Text =>
+      node.nodeType === Node.TEXT_NODE &&
+      (node as Text).data.trim() !== '' &&
+      node.parentElement !== null &&
+      seen(node.parentElement),
+  );
 }
 
 /**
@@ -176,7 +182,8 @@ function legibilityProblems(element: Element): string[] {
   // An inline element (<nw-cite>) takes its line from the page's paragraph: its text is measured below.
   const box = element.getBoundingClientRect();
   const inline = getComputedStyle(element).display === 'inline';
-  if (!inline && (box.width < 1 || box.height < 1)) problems.push(`<${element.localName}> is ${box.width}×${box.height}`);
+  if (!inline && (box.width < 1 || box.height < 1))
+    problems.push(`<${element.localName}> is ${box.width}×${box.height}`);
   for (const text of visibleTexts(element)) {
     const parent = text.parentElement!;
     const style = getComputedStyle(parent);
@@ -199,7 +206,9 @@ function legibilityProblems(element: Element): string[] {
     const ratio = contrastRatio(ink, background);
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
     if (ratio < (large ? 3 : 4.5)) {
-      problems.push(`${where}: contrast ${ratio.toFixed(2)} (${style.webkitTextFillColor || style.color} on rgb(${background.slice(0, 3).join(' ')}))`);
+      problems.push(
+        `${where}: contrast ${ratio.toFixed(2)} (${style.webkitTextFillColor || style.color} on rgb(${background.slice(0, 3).join(' ')}))`,
+      );
     }
   }
   return problems;
@@ -213,7 +222,9 @@ function hitArea(control: HTMLElement): DOMRect {
   // A link wrapped over two lines has a bounding box whose centre may fall between them.
   const box = control.getClientRects()[0] ?? control.getBoundingClientRect();
   if (box.height >= 1) return box;
-  const text = [...deepNodes(control)].find((node): node is Text => node.nodeType === Node.TEXT_NODE && seen(node.parentElement!));
+  const text = [...deepNodes(control)].find(
+    (node): node is Text => node.nodeType === Node.TEXT_NODE && seen(node.parentElement!),
+  );
   if (!text) return box;
   const range = document.createRange();
   range.selectNodeContents(text);
@@ -240,10 +251,12 @@ function controlProblems(element: Element): string[] {
     }
     // A label around a checkbox takes its clicks too.
     const hits = (node: Element | null) => {
-      for (let n = node; n; n = flatParent(n)) if (n === control || (n.localName === 'label' && n.contains(control))) return true;
+      for (let n = node; n; n = flatParent(n))
+        if (n === control || (n.localName === 'label' && n.contains(control))) return true;
       return false;
     };
-    if (!hits(hit)) problems.push(`${name}: a click at its centre lands on ${hit ? `${hit.localName}.${hit.className}` : 'nothing'}`);
+    if (!hits(hit))
+      problems.push(`${name}: a click at its centre lands on ${hit ? `${hit.localName}.${hit.className}` : 'nothing'}`);
   }
   return problems;
 }
@@ -346,7 +359,11 @@ async function freshPage(head: string, body: string): Promise<{ win: FreshWindow
 /** Our elements in a fresh page, once every one has settled. */
 async function settledElements(doc: Document, tags: string[]): Promise<Element[]> {
   const elements = [...doc.querySelectorAll(tags.join(','))];
-  await waitUntil(() => elements.every((el) => /^(ready|error)$/.test(el.getAttribute('state') ?? '')), 'elements never settled', { timeout: 8000 });
+  await waitUntil(
+    () => elements.every((el) => /^(ready|error)$/.test(el.getAttribute('state') ?? '')),
+    'elements never settled',
+    { timeout: 8000 },
+  );
   return elements;
 }
 
@@ -355,7 +372,9 @@ function deepMarkup(element: Element): string {
   const copy = (node: Node): string => {
     if (node.nodeType === Node.TEXT_NODE) return node.textContent!;
     if (!(node instanceof Element) && !(node instanceof ShadowRoot)) return '';
-    const inner = [...node.childNodes].map(copy).join('') + (node instanceof Element && node.shadowRoot ? `#shadow(${copy(node.shadowRoot)})` : '');
+    const inner =
+      [...node.childNodes].map(copy).join('') +
+      (node instanceof Element && node.shadowRoot ? `#shadow(${copy(node.shadowRoot)})` : '');
     if (node instanceof ShadowRoot) return inner;
     const attributes = [...node.attributes].map((a) => ` ${a.name}="${a.value}"`).join('');
     return `<${node.localName}${attributes}>${inner}</${node.localName}>`;
@@ -365,13 +384,15 @@ function deepMarkup(element: Element): string {
 
 /** Every link target in an element's rendering, through the shadow roots it composes. */
 const hrefs = (element: Element): string[] =>
-  [element, ...deepNodes(element)].filter((node): node is Element => node instanceof Element && node.hasAttribute('href'))
+  [element, ...deepNodes(element)]
+    .filter((node): node is Element => node instanceof Element && node.hasAttribute('href'))
     .map((node) => node.getAttribute('href')!);
 
 /** The sample with every optional field left out, so that a polluted prototype could fill them in. */
 async function bare(): Promise<Analysis> {
   const doc = await sample();
-  const drop = (object: object, ...keys: string[]) => keys.forEach((key) => delete (object as Record<string, unknown>)[key]);
+  const drop = (object: object, ...keys: string[]) =>
+    keys.forEach((key) => delete (object as Record<string, unknown>)[key]);
   drop(doc, 'keyPoints', 'unknowns', 'publisher', 'published', 'updated', 'language');
   doc.actors.forEach((actor) => drop(actor, 'country', 'description'));
   doc.stances.forEach((stance) => drop(stance, 'quote', 'confidence'));
@@ -387,13 +408,41 @@ const JS_URL = 'javascript:alert(1)';
  * optional field of the schema, the attribute names, and the usual gadgets, all enumerable.
  */
 const POLLUTION: Record<string, unknown> = {
-  url: JS_URL, href: JS_URL, src: JS_URL, source: '1', for: 'polluted', lang: 'es', theme: 'dark',
-  actor: 'mexican-public', stance: 'polluted', actors: 'polluted', order: 'desc', types: 'legal', analysis: '{}',
-  headingLevel: 2, 'heading-level': '2', language: 'es', keyPoints: ['POLLUTED key point'], unknowns: ['POLLUTED unknown'],
-  publisher: { name: 'POLLUTED publisher', url: JS_URL }, published: '1999', updated: '1999', country: 'POLLUTED',
-  description: 'POLLUTED description', quote: { text: 'POLLUTED quote', speaker: 'POLLUTED', date: '1999' },
-  confidence: 'high', date: '1999', kind: 'action', type: 'legal', speaker: 'POLLUTED', title: 'POLLUTED', name: 'POLLUTED',
-  id: 'polluted', sources: ['1'], paragraphs: ['POLLUTED'], innerHTML: '<img src=x onerror=alert(1)>',
+  url: JS_URL,
+  href: JS_URL,
+  src: JS_URL,
+  source: '1',
+  for: 'polluted',
+  lang: 'es',
+  theme: 'dark',
+  actor: 'mexican-public',
+  stance: 'polluted',
+  actors: 'polluted',
+  order: 'desc',
+  types: 'legal',
+  analysis: '{}',
+  headingLevel: 2,
+  'heading-level': '2',
+  language: 'es',
+  keyPoints: ['POLLUTED key point'],
+  unknowns: ['POLLUTED unknown'],
+  publisher: { name: 'POLLUTED publisher', url: JS_URL },
+  published: '1999',
+  updated: '1999',
+  country: 'POLLUTED',
+  description: 'POLLUTED description',
+  quote: { text: 'POLLUTED quote', speaker: 'POLLUTED', date: '1999' },
+  confidence: 'high',
+  date: '1999',
+  kind: 'action',
+  type: 'legal',
+  speaker: 'POLLUTED',
+  title: 'POLLUTED',
+  name: 'POLLUTED',
+  id: 'polluted',
+  sources: ['1'],
+  paragraphs: ['POLLUTED'],
+  innerHTML: '<img src=x onerror=alert(1)>',
 };
 const pollute = `<script>
   const values = ${JSON.stringify(POLLUTION)};
@@ -423,13 +472,16 @@ const everyElement = (id: string) => `
   <nw-analysis for="${id}"></nw-analysis>`;
 
 /** JSON in a script element, safe to paste into HTML. */
-const jsonTag = (id: string, json: string) => `<script type="application/json" id="${id}">${json.replace(/</g, '\\u003c')}</script>`;
+const jsonTag = (id: string, json: string) =>
+  `<script type="application/json" id="${id}">${json.replace(/</g, '\\u003c')}</script>`;
 
 describe('a page that polluted Object.prototype before the library loaded', () => {
   it('renders every element exactly as a clean page does, with no javascript: link, and adds nothing to Object.prototype', async () => {
     const body = [
-      jsonTag('full', JSON.stringify(await sample())), `<div class="full">${everyElement('full')}</div>`,
-      jsonTag('bare', JSON.stringify(await bare())), `<div class="bare">${everyElement('bare')}</div>`,
+      jsonTag('full', JSON.stringify(await sample())),
+      `<div class="full">${everyElement('full')}</div>`,
+      jsonTag('bare', JSON.stringify(await bare())),
+      `<div class="bare">${everyElement('bare')}</div>`,
       // Fetched too: the request's options are an object literal a polluted prototype reaches.
       `<div class="fetched"><nw-summary src="/test/fixtures/valid/minimal.json"></nw-summary></div>`,
     ].join('\n');
@@ -442,13 +494,21 @@ describe('a page that polluted Object.prototype before the library loaded', () =
     pollutedElements.forEach((el, i) => {
       const name = `<${el.localName}> in .${el.parentElement!.className}`;
       expect(deepMarkup(el), name).to.equal(deepMarkup(cleanElements[i]!));
-      expect(hrefs(el).filter((href) => !/^(https?:|#)/.test(href)), `${name}: links`).to.deep.equal([]);
+      expect(
+        hrefs(el).filter((href) => !/^(https?:|#)/.test(href)),
+        `${name}: links`,
+      ).to.deep.equal([]);
     });
     const win = polluted.win as FreshWindow & { prototypeBefore: string };
-    expect(Object.getOwnPropertyNames(win.Object.prototype).sort().join(), 'Object.prototype').to.equal(win.prototypeBefore);
+    expect(Object.getOwnPropertyNames(win.Object.prototype).sort().join(), 'Object.prototype').to.equal(
+      win.prototypeBefore,
+    );
     for (const [name, value] of Object.entries(POLLUTION)) {
       // As JSON: the values belong to the other page's realm, which chai's deep equality tells apart.
-      expect(JSON.stringify((win.Object.prototype as Record<string, unknown>)[name]), `Object.prototype.${name}`).to.equal(JSON.stringify(value));
+      expect(
+        JSON.stringify((win.Object.prototype as Record<string, unknown>)[name]),
+        `Object.prototype.${name}`,
+      ).to.equal(JSON.stringify(value));
     }
     expect(win.problems, 'uncaught errors').to.deep.equal([]);
     expect(win.alerts, 'alert() calls').to.deep.equal([]);
@@ -461,7 +521,10 @@ describe('a page that polluted Object.prototype before the library loaded', () =
     for (const el of elements) expect(el.getAttribute('state'), `<${el.localName}>`).to.equal('error');
     expect(doc.querySelector('nw-summary')!.shadowRoot!.textContent).to.include('__proto__');
     expect('polluted' in win.Object.prototype, 'Object.prototype polluted').to.equal(false);
-    expect(elements.flatMap(hrefs).filter((href) => href.startsWith('javascript:')), 'javascript: links').to.deep.equal([]);
+    expect(
+      elements.flatMap(hrefs).filter((href) => href.startsWith('javascript:')),
+      'javascript: links',
+    ).to.deep.equal([]);
     expect(win.problems, 'uncaught errors').to.deep.equal([]);
   });
 });
@@ -486,20 +549,31 @@ describe('another library that defined nw- elements first', () => {
 
   it('its elements keep working, ours say so once and the rest of ours work', async () => {
     const doc = await sample();
-    const { win, doc: page } = await freshPage(otherLibrary, `${jsonTag('doc', JSON.stringify(doc))}
+    const { win, doc: page } = await freshPage(
+      otherLibrary,
+      `${jsonTag('doc', JSON.stringify(doc))}
       <p>Their citation: <nw-cite class="theirs" source="1"></nw-cite></p>
       <nw-timeline class="theirs"></nw-timeline>
       <nw-summary for="doc"></nw-summary>
       <nw-stance-card for="doc" actor="claudia-sheinbaum"></nw-stance-card>
       <nw-stances for="doc"></nw-stances>
       <nw-source-list for="doc"></nw-source-list>
-      <nw-analysis for="doc"></nw-analysis>`);
-    const ours = await settledElements(page, ['nw-summary', 'nw-stance-card', 'nw-stances', 'nw-source-list', 'nw-analysis']);
+      <nw-analysis for="doc"></nw-analysis>`,
+    );
+    const ours = await settledElements(page, [
+      'nw-summary',
+      'nw-stance-card',
+      'nw-stances',
+      'nw-source-list',
+      'nw-analysis',
+    ]);
     const other = win as FreshWindow & { otherClasses: CustomElementConstructor[] };
 
     expect(win.problems, 'uncaught errors').to.deep.equal([]);
     // Theirs: still their classes, still doing what they do.
-    expect([win.customElements.get('nw-timeline'), win.customElements.get('nw-cite')]).to.deep.equal(other.otherClasses);
+    expect([win.customElements.get('nw-timeline'), win.customElements.get('nw-cite')]).to.deep.equal(
+      other.otherClasses,
+    );
     for (const theirs of page.querySelectorAll('.theirs')) {
       const button = theirs.shadowRoot!.querySelector('button')!;
       button.click();

@@ -53,7 +53,8 @@ const TAGS = Object.keys(ELEMENTS);
 /** This test server seen from another origin (the page is on `localhost`: 127.0.0.1 is not it). */
 async function otherOrigin(): Promise<string> {
   const address = (await (await fetch('/test-api/server-address')).json()) as string;
-  const host = address.includes(':') && !address.startsWith('::ffff:') ? `[${address}]` : address.replace('::ffff:', '');
+  const host =
+    address.includes(':') && !address.startsWith('::ffff:') ? `[${address}]` : address.replace('::ffff:', '');
   const origin = `${location.protocol}//${host}:${location.port}`;
   expect(origin, 'the other origin must differ from the page').not.to.equal(location.origin);
   return origin;
@@ -70,40 +71,59 @@ interface Fault {
   timeoutMs?: number;
 }
 
-const fault = (kind: string, query = '') => (id: string) => `/test-api/fault/${kind}?id=${id}${query}`;
+const fault =
+  (kind: string, query = '') =>
+  (id: string) =>
+    `/test-api/fault/${kind}?id=${id}${query}`;
 
 const FAULTS: Record<string, Fault> = {
   '404 Not Found': { src: fault('404'), ends: { state: 'error', code: 'fetch', mentions: 'HTTP 404' }, retry: true },
-  '500 Internal Server Error': { src: fault('500'), ends: { state: 'error', code: 'fetch', mentions: 'HTTP 500' }, retry: true },
+  '500 Internal Server Error': {
+    src: fault('500'),
+    ends: { state: 'error', code: 'fetch', mentions: 'HTTP 500' },
+    retry: true,
+  },
   'no response within the fetch timeout': {
-    src: fault('slow', '&ms=1500'), timeoutMs: SHORT_TIMEOUT_MS,
-    ends: { state: 'error', code: 'fetch', mentions: `took longer than ${SHORT_TIMEOUT_MS / 1000} s` }, retry: true,
+    src: fault('slow', '&ms=1500'),
+    timeoutMs: SHORT_TIMEOUT_MS,
+    ends: { state: 'error', code: 'fetch', mentions: `took longer than ${SHORT_TIMEOUT_MS / 1000} s` },
+    retry: true,
   },
   'headers in time, then a body that stalls past the fetch timeout': {
-    src: fault('stall', '&ms=1500'), timeoutMs: SHORT_TIMEOUT_MS,
-    ends: { state: 'error', code: 'fetch', mentions: `took longer than ${SHORT_TIMEOUT_MS / 1000} s` }, retry: true,
+    src: fault('stall', '&ms=1500'),
+    timeoutMs: SHORT_TIMEOUT_MS,
+    ends: { state: 'error', code: 'fetch', mentions: `took longer than ${SHORT_TIMEOUT_MS / 1000} s` },
+    retry: true,
   },
   'truncated JSON: the connection drops mid-body': {
-    src: fault('cut'), ends: { state: 'error', code: 'fetch', mentions: 'cut off' }, retry: true,
+    src: fault('cut'),
+    ends: { state: 'error', code: 'fetch', mentions: 'cut off' },
+    retry: true,
   },
   'truncated JSON: a complete 200 response with half a document': {
-    src: fault('truncated'), ends: { state: 'error', code: 'json', mentions: 'JSON' },
+    src: fault('truncated'),
+    ends: { state: 'error', code: 'json', mentions: 'JSON' },
     retry: 'the server answered, with a broken document: asking again gets the same file until an editor fixes it',
   },
   'a web page (200, text/html) instead of JSON': {
-    src: fault('html'), ends: { state: 'error', code: 'json', mentions: 'returned a web page, not JSON' },
+    src: fault('html'),
+    ends: { state: 'error', code: 'json', mentions: 'returned a web page, not JSON' },
     retry: 'the address answers with a page (a login wall, a wrong path): the address needs fixing, not a retry',
   },
   'a same-origin redirect to the JSON': {
     src: (id) => `/test-api/redirect?to=${encodeURIComponent(`/test-api/analysis.json?id=${id}`)}`,
-    ends: { state: 'ready' }, retry: 'nothing failed',
+    ends: { state: 'ready' },
+    retry: 'nothing failed',
   },
   'a redirect to an address that does not exist': {
-    src: fault('redirect-missing'), ends: { state: 'error', code: 'fetch', mentions: 'HTTP 404' }, retry: true,
+    src: fault('redirect-missing'),
+    ends: { state: 'error', code: 'fetch', mentions: 'HTTP 404' },
+    retry: true,
   },
   'another origin without Access-Control-Allow-Origin (CORS)': {
     src: async (id) => `${await otherOrigin()}/test-api/fault/cors?id=${id}`,
-    ends: { state: 'error', code: 'fetch', mentions: 'does not allow this page to read it' }, retry: true,
+    ends: { state: 'error', code: 'fetch', mentions: 'does not allow this page to read it' },
+    retry: true,
   },
 };
 
@@ -130,7 +150,8 @@ function recordOwnEvents(element: Element): { events: Announcement[]; stop(): vo
 /** Uncaught errors and unhandled rejections on the page until `stop()`. */
 function recordProblems(): { problems: unknown[]; stop(): void } {
   const problems: unknown[] = [];
-  const record = (event: ErrorEvent | PromiseRejectionEvent) => problems.push('reason' in event ? event.reason : event.error ?? event.message);
+  const record = (event: ErrorEvent | PromiseRejectionEvent) =>
+    problems.push('reason' in event ? event.reason : (event.error ?? event.message));
   window.addEventListener('error', record);
   window.addEventListener('unhandledrejection', record);
   return {
@@ -199,7 +220,9 @@ describe('network faults: each ends in the right state, alone, and recovers wher
           expect(own[0]!.detail.message).to.include(ends.mentions);
           // Readers get the plain sentence; editors the reason and the code.
           expect(visibleText(element, '[part=error] > p')).to.equal(en.errorForReaders);
-          expect(part(element, '[part=error-details]').textContent).to.include(ends.mentions).and.include(`[${ends.code}]`);
+          expect(part(element, '[part=error-details]').textContent)
+            .to.include(ends.mentions)
+            .and.include(`[${ends.code}]`);
         }
         expect(snapshot(paragraph, sibling), 'the page and the sibling element').to.deep.equal(before);
 
@@ -214,7 +237,10 @@ describe('network faults: each ends in the right state, alone, and recovers wher
           await untilState(element, 'ready');
           expect(await requestCount(id), 'retrying requests again').to.equal(requestsBefore + 1);
           expect(deepText(element)).to.include(ELEMENTS[tag]!.shows(doc));
-          expect(events.events.map((event) => event.type)).to.deep.equal([ends.state === 'error' ? 'nw-error' : 'nw-ready', 'nw-ready']);
+          expect(events.events.map((event) => event.type)).to.deep.equal([
+            ends.state === 'error' ? 'nw-error' : 'nw-ready',
+            'nw-ready',
+          ]);
           expect(snapshot(paragraph, sibling), 'the page and the sibling after the retry').to.deep.equal(before);
         } else {
           expect(retryButton, `no retry control: ${retry}`).to.equal(null);
@@ -272,7 +298,7 @@ describe('network faults: each ends in the right state, alone, and recovers wher
   });
 });
 
-describe('the fetch timeout is the page\'s to choose', () => {
+describe("the fetch timeout is the page's to choose", () => {
   afterEach(() => setFetchTimeout(DEFAULT_FETCH_TIMEOUT_MS));
 
   it('it applies to the requests started after it is set, both ways', async () => {

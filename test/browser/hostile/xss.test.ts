@@ -25,9 +25,18 @@ import '../../../src/define.js';
 import { validateAnalysis } from '../../../src/schema/validate.js';
 import type { NwElement } from '../../../src/internal/nw-element.js';
 import {
-  CLEAN_DOCUMENT, CSS_PAYLOADS, TEXT_FIELDS, URL_FIELDS, XSS_PAYLOADS,
-  dangerousMarkup, installCanary, payloadDocument, payloadNamed, readCanary,
-  type UrlForm, type XssPayload,
+  CLEAN_DOCUMENT,
+  CSS_PAYLOADS,
+  TEXT_FIELDS,
+  URL_FIELDS,
+  XSS_PAYLOADS,
+  dangerousMarkup,
+  installCanary,
+  payloadDocument,
+  payloadNamed,
+  readCanary,
+  type UrlForm,
+  type XssPayload,
 } from '../../hostile/xss-payloads.js';
 import { realFetch, replaceFetch } from '../helpers.js';
 
@@ -47,8 +56,12 @@ interface ManifestElement {
 
 /** Each element's attributes and tokens, as custom-elements.json documents them. */
 async function manifest(): Promise<ManifestElement[]> {
-  const json = (await (await realFetch('/custom-elements.json')).json()) as { modules: { declarations?: ManifestElement[] }[] };
-  return json.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName?.startsWith('nw-'));
+  const json = (await (await realFetch('/custom-elements.json')).json()) as {
+    modules: { declarations?: ManifestElement[] }[];
+  };
+  return json.modules
+    .flatMap((module) => module.declarations ?? [])
+    .filter((declaration) => declaration.tagName?.startsWith('nw-'));
 }
 
 /** Every nw-* element under `root`, in light DOM and (nested) shadow roots. */
@@ -62,14 +75,15 @@ function widgetsDeep(root: Element | ShadowRoot): NwElement[] {
 }
 
 /** Yields to the event loop once, without the 4 ms that nested `setTimeout`s are clamped to. */
-const nextTask = () => new Promise<void>((resolve) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    resolve();
-  };
-  channel.port2.postMessage(null);
-});
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 
 /**
  * Waits until the element has left loading and finished updating. Checks after each task
@@ -99,11 +113,13 @@ async function allSettled(root: Element): Promise<void> {
 /** A container per payload, in the page together; `done()` removes them. */
 function stage(payloads: readonly XssPayload[]): { boxes: Map<XssPayload, HTMLElement>; done(): void } {
   const root = document.createElement('div');
-  const boxes = new Map(payloads.map((payload) => {
-    const box = document.createElement('div');
-    box.dataset.payload = payload.name;
-    return [payload, box] as const;
-  }));
+  const boxes = new Map(
+    payloads.map((payload) => {
+      const box = document.createElement('div');
+      box.dataset.payload = payload.name;
+      return [payload, box] as const;
+    }),
+  );
   root.append(...boxes.values());
   document.body.append(root);
   return { boxes, done: () => root.remove() };
@@ -113,12 +129,18 @@ function stage(payloads: readonly XssPayload[]): { boxes: Map<XssPayload, HTMLEl
 function canaryFindings(): string[] {
   const { calls, loads } = readCanary();
   const name = (entry: string) => `${entry} (${payloadNamed(Number(/\d+/.exec(entry)?.[0]))})`;
-  return [...calls.map((call) => `the canary ran: ${name(call)}`), ...loads.map((load) => `a canary address was requested: ${name(load)}`)];
+  return [
+    ...calls.map((call) => `the canary ran: ${name(call)}`),
+    ...loads.map((load) => `a canary address was requested: ${name(load)}`),
+  ];
 }
 
 /** Everything found in each payload's container, prefixed with the payload's name, and the canary's findings. */
 function findings(boxes: Map<XssPayload, HTMLElement>): string[] {
-  return [...canaryFindings(), ...[...boxes].flatMap(([payload, box]) => dangerousMarkup(box).map((problem) => `${payload.name}: ${problem}`))];
+  return [
+    ...canaryFindings(),
+    ...[...boxes].flatMap(([payload, box]) => dangerousMarkup(box).map((problem) => `${payload.name}: ${problem}`)),
+  ];
 }
 
 /**
@@ -131,7 +153,10 @@ async function openEveryPopover(box: Element): Promise<number> {
   for (const widget of widgets) widget.shadowRoot!.querySelector<HTMLElement>('button.cite[data-cite]')!.click();
   await Promise.all(widgets.map((widget) => widget.updateComplete));
   for (const widget of widgets) {
-    expect(widget.shadowRoot!.querySelector('.popover .popover-title'), `<${widget.localName}>'s popover shows its source`).to.exist;
+    expect(
+      widget.shadowRoot!.querySelector('.popover .popover-title'),
+      `<${widget.localName}>'s popover shows its source`,
+    ).to.exist;
   }
   return widgets.length;
 }
@@ -140,7 +165,10 @@ async function openEveryPopover(box: Element): Promise<number> {
 async function toggleEveryFilter(box: Element): Promise<number> {
   const filters = widgetsDeep(box)
     .filter((widget) => widget.localName === 'nw-timeline')
-    .map((timeline) => [timeline, timeline.shadowRoot?.querySelector<HTMLInputElement>('[part=filter] input[type=checkbox]')] as const)
+    .map(
+      (timeline) =>
+        [timeline, timeline.shadowRoot?.querySelector<HTMLInputElement>('[part=filter] input[type=checkbox]')] as const,
+    )
     .filter(([, checkbox]) => checkbox);
   for (let i = 0; i < 2; i++) {
     for (const [, checkbox] of filters) checkbox!.click();
@@ -169,7 +197,11 @@ const everyElement = (doc: unknown): NwElement[] => [
 ];
 
 /** For a document the validator refuses, every element shows the same error: the ones that render URLs are enough. */
-const errorElements = (doc: unknown): NwElement[] => [withDocument('nw-analysis', doc), withDocument('nw-source-list', doc), withDocument('nw-cite', doc, { source: '1' })];
+const errorElements = (doc: unknown): NwElement[] => [
+  withDocument('nw-analysis', doc),
+  withDocument('nw-source-list', doc),
+  withDocument('nw-cite', doc, { source: '1' }),
+];
 
 const ELEMENTS_PER_DOCUMENT = 7;
 const URL_FORMS: UrlForm[] = ['carried', 'whole'];
@@ -201,14 +233,17 @@ describe('XSS: payloads in every text and URL field of the document', function (
             box.append(...elements);
             shown.push([form, valid, elements]);
             documents++;
-            combinations += (TEXT_FIELDS.length + URL_FIELDS.length) * (valid ? ELEMENTS_PER_DOCUMENT : elements.length);
+            combinations +=
+              (TEXT_FIELDS.length + URL_FIELDS.length) * (valid ? ELEMENTS_PER_DOCUMENT : elements.length);
           }
           await allSettled(box);
           for (const [form, valid, elements] of shown) {
             // Each element (composed ones too) and the validator agree on the document.
             const widgets = elements.flatMap((element) => [element, ...widgetsDeep(element.shadowRoot!)]);
             const states = widgets.map((widget) => `${widget.localName}: ${widget.getAttribute('state')}`);
-            expect(states, `${payload.name} (${form})`).to.deep.equal(widgets.map((widget) => `${widget.localName}: ${valid ? 'ready' : 'error'}`));
+            expect(states, `${payload.name} (${form})`).to.deep.equal(
+              widgets.map((widget) => `${widget.localName}: ${valid ? 'ready' : 'error'}`),
+            );
             if (valid) expect(widgets.length, 'every element class shown').to.equal(ELEMENTS_PER_DOCUMENT);
           }
           popovers += await openEveryPopover(box);
@@ -222,7 +257,11 @@ describe('XSS: payloads in every text and URL field of the document', function (
     });
   }
 
-  after(() => console.log(`xss (document fields): ${XSS_PAYLOADS.length} payloads × (${TEXT_FIELDS.length} text + ${URL_FIELDS.length} URL fields) × ${URL_FORMS.length} URL forms × ${ELEMENTS_PER_DOCUMENT} elements (3 for documents the validator refuses) = ${combinations} combinations in ${documents} documents; ${popovers} popovers filled, ${filters} timeline filters toggled; ${Math.round(elapsed)} ms`));
+  after(() =>
+    console.log(
+      `xss (document fields): ${XSS_PAYLOADS.length} payloads × (${TEXT_FIELDS.length} text + ${URL_FIELDS.length} URL fields) × ${URL_FORMS.length} URL forms × ${ELEMENTS_PER_DOCUMENT} elements (3 for documents the validator refuses) = ${combinations} combinations in ${documents} documents; ${popovers} popovers filled, ${filters} timeline filters toggled; ${Math.round(elapsed)} ms`,
+    ),
+  );
 });
 
 /** Attributes that choose the data or what is shown: each gets an element of its own, since it decides the outcome. */
@@ -235,14 +274,16 @@ const SELECTING = new Set(['src', 'for', 'actor', 'stance', 'source', 'data-nw-f
  * selecting attribute, alone (`src`, `for`, `data-nw-*` bring their own data, or fail to).
  */
 function attributeElements(tag: string, attributes: readonly string[], payload: string): HTMLElement[] {
-  const fixed: Record<string, string> = tag === 'nw-stance-card' ? { actor: 'gov' } : tag === 'nw-cite' ? { source: '1' } : {};
+  const fixed: Record<string, string> =
+    tag === 'nw-stance-card' ? { actor: 'gov' } : tag === 'nw-cite' ? { source: '1' } : {};
   const styling = Object.fromEntries(attributes.filter((name) => !SELECTING.has(name)).map((name) => [name, payload]));
   const nodes: HTMLElement[] = [withDocument(tag, CLEAN_DOCUMENT, { ...fixed, ...styling })];
   for (const name of attributes.filter((attribute) => SELECTING.has(attribute))) {
     const bringsData = name === 'src' || name === 'for' || name.startsWith('data-nw-');
     const element = document.createElement(tag) as NwElement;
     if (!bringsData) element.analysis = CLEAN_DOCUMENT;
-    for (const [fixedName, value] of Object.entries(fixed)) if (fixedName !== name) element.setAttribute(fixedName, value);
+    for (const [fixedName, value] of Object.entries(fixed))
+      if (fixedName !== name) element.setAttribute(fixedName, value);
     if (name.startsWith('data-nw-')) {
       const wrapper = document.createElement('p');
       wrapper.setAttribute(name, payload);
@@ -266,7 +307,11 @@ describe('XSS: payloads in every attribute of every element', function () {
   let restoreFetch: () => void = () => {};
 
   before(async () => {
-    for (const element of await manifest()) attributes.set(element.tagName!, (element.attributes ?? []).map((attribute) => attribute.name));
+    for (const element of await manifest())
+      attributes.set(
+        element.tagName!,
+        (element.attributes ?? []).map((attribute) => attribute.name),
+      );
     // Where <nw-cite> finds an article's data (README, Citations).
     attributes.get('nw-cite')!.push('data-nw-for', 'data-nw-src');
     pairs = [...attributes.values()].reduce((sum, names) => sum + names.length, 0);
@@ -281,7 +326,9 @@ describe('XSS: payloads in every attribute of every element', function () {
 
   after(() => {
     restoreFetch();
-    console.log(`xss (attributes): ${XSS_PAYLOADS.length} payloads × ${pairs} (element, attribute) pairs = ${combinations} combinations; ${fetched.length} requests (for src= and data-nw-src=); ${Math.round(elapsed)} ms`);
+    console.log(
+      `xss (attributes): ${XSS_PAYLOADS.length} payloads × ${pairs} (element, attribute) pairs = ${combinations} combinations; ${fetched.length} requests (for src= and data-nw-src=); ${Math.round(elapsed)} ms`,
+    );
   });
 
   for (const chunk of chunks) {
@@ -295,8 +342,13 @@ describe('XSS: payloads in every attribute of every element', function () {
           for (const [tag, names] of attributes) box.append(...attributeElements(tag, names, payload.text));
           combinations += pairs;
           await allSettled(box);
-          const unsettled = widgetsDeep(box).filter((element) => !/^(ready|error)$/.test(element.getAttribute('state') ?? ''));
-          expect(unsettled.map((element) => element.localName), payload.name).to.deep.equal([]);
+          const unsettled = widgetsDeep(box).filter(
+            (element) => !/^(ready|error)$/.test(element.getAttribute('state') ?? ''),
+          );
+          expect(
+            unsettled.map((element) => element.localName),
+            payload.name,
+          ).to.deep.equal([]);
           expect(findings(boxes)).to.deep.equal([]);
         } finally {
           done();
@@ -311,7 +363,9 @@ describe('XSS: payloads in every attribute of every element', function () {
 
 describe('XSS: CSS payloads in every --nw-* token', () => {
   it('no token value escapes its declaration: no canary request, no style attribute inside, every element ready', async () => {
-    const tokens = [...new Set((await manifest()).flatMap((element) => (element.cssProperties ?? []).map((token) => token.name)))];
+    const tokens = [
+      ...new Set((await manifest()).flatMap((element) => (element.cssProperties ?? []).map((token) => token.name))),
+    ];
     expect(tokens.length, 'tokens read from custom-elements.json').to.be.greaterThan(10);
     const { boxes, done } = stage(CSS_PAYLOADS);
     try {
@@ -327,9 +381,13 @@ describe('XSS: CSS payloads in every --nw-* token', () => {
         }
       }
       await Promise.all([...boxes.values()].map(allSettled));
-      expect(elements.filter((element) => element.getAttribute('state') !== 'ready').map((element) => element.localName)).to.deep.equal([]);
+      expect(
+        elements.filter((element) => element.getAttribute('state') !== 'ready').map((element) => element.localName),
+      ).to.deep.equal([]);
       expect(findings(boxes)).to.deep.equal([]);
-      console.log(`xss (tokens): ${CSS_PAYLOADS.length} CSS payloads × ${tokens.length} tokens × ${ELEMENTS_PER_DOCUMENT} elements = ${CSS_PAYLOADS.length * tokens.length * ELEMENTS_PER_DOCUMENT} combinations`);
+      console.log(
+        `xss (tokens): ${CSS_PAYLOADS.length} CSS payloads × ${tokens.length} tokens × ${ELEMENTS_PER_DOCUMENT} elements = ${CSS_PAYLOADS.length * tokens.length * ELEMENTS_PER_DOCUMENT} combinations`,
+      );
     } finally {
       done();
     }
