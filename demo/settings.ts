@@ -1,4 +1,5 @@
-export {}; // a module: it awaits at the top level
+// oxlint-disable-next-line unicorn/require-module-specifiers -- a module: it awaits at the top level
+export {};
 // Demo pages: the shared header, then ?theme= and ?lang= applied to the page and every widget,
 // then the elements register.
 const PAGES = [

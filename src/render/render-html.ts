@@ -118,8 +118,11 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   const dataId = src ? undefined : (options.dataId ?? `nw-data-${document.id}`);
   const tag = unsafeStatic(element);
   // `.analysis` is what the server renders from; `for` or `src` is what the browser reads.
+  // The tag is a lit/static-html `unsafeStatic`, which the lit lint rules cannot see.
+  /* oxlint-disable lit/binding-positions, lit/no-invalid-html */
   const template = html`<${tag} for=${ifDefined(dataId)} src=${ifDefined(src)} actor=${ifDefined(actor)}
     stance=${ifDefined(stance)} lang=${ifDefined(lang)} theme=${ifDefined(theme)} .analysis=${document}></${tag}>`;
+  /* oxlint-enable lit/binding-positions, lit/no-invalid-html */
   const markup = collectResultSync(render(template))
     .replace(SSR_MARKERS, '')
     .replace(/ defer-hydration(?=>)/g, '')

@@ -16,6 +16,7 @@ export function hideEnumerables(): string[] {
   const hidden: string[] = [];
   for (const key of Object.keys(Object.prototype)) {
     try {
+      // oxlint-disable-next-line no-extend-native -- this only hides the page's own additions, and restores them
       Object.defineProperty(Object.prototype, key, { enumerable: false });
       hidden.push(key);
     } catch {
@@ -26,6 +27,7 @@ export function hideEnumerables(): string[] {
 }
 
 export function restoreEnumerables(hidden: readonly string[]): void {
+  // oxlint-disable-next-line no-extend-native -- puts back exactly what hideEnumerables hid
   for (const key of hidden) Object.defineProperty(Object.prototype, key, { enumerable: true });
 }
 

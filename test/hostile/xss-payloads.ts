@@ -575,7 +575,7 @@ export function dangerousMarkup(root: Element | ShadowRoot | Document): string[]
       if (name === 'style' && (element.textContent ?? '').includes(MARKER))
         problems.push(`${label}: a <style> holding a payload`);
       const harness = element.hasAttribute('data-xss-harness');
-      for (const { name: attribute, value } of [...element.attributes]) {
+      for (const { name: attribute, value } of element.attributes) {
         const lower = attribute.toLowerCase();
         if (lower.startsWith('on')) problems.push(`${label}: an ${attribute}= attribute`);
         else if (lower === 'style' && !harness) problems.push(`${label}: a style= attribute "${value}"`);
