@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../schema/analysis.js';
 import type { CitingPlace } from './cited-in.js';
+import { composedAncestors } from './dom/composed-ancestors.js';
 
 /** What an element offers to the others on the page. */
 export interface PageMember extends HTMLElement {
@@ -44,8 +45,6 @@ function sameAnalysis(member: PageMember, analysis: Analysis): boolean {
   return other !== undefined && (other === analysis || other.id === analysis.id);
 }
 
-const parentOf = (node: Node): Node | null => (node instanceof ShadowRoot ? node.host : node.parentNode);
-
 /**
  * Of several candidates, the one nearest to `from` in the (shadow-including) tree: with the
  * same analysis twice on a page, each <nw-analysis>'s list and sections go to each other,
@@ -53,10 +52,9 @@ const parentOf = (node: Node): Node | null => (node instanceof ShadowRoot ? node
  */
 function nearest(candidates: PageMember[], from: Node | undefined): PageMember | undefined {
   if (!from || candidates.length < 2) return candidates[0];
-  const chain: Node[] = [];
-  for (let node: Node | null = from; node; node = parentOf(node)) chain.push(node);
+  const chain = [...composedAncestors(from, true)];
   const distance = (member: PageMember) => {
-    for (let node: Node | null = member; node; node = parentOf(node)) {
+    for (const node of composedAncestors(member, true)) {
       const index = chain.indexOf(node);
       if (index >= 0) return index;
     }

@@ -2,17 +2,14 @@ import { html, type TemplateResult } from 'lit';
 import type { Analysis, Source } from '../../schema/analysis.js';
 import type { AnalysisError } from '../../schema/validate.js';
 import { citation } from '../../internal/citations.js';
+import { composedAncestors } from '../../internal/dom/composed-ancestors.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { citeStyles } from './cite.styles.js';
 import type { NwReadyEvent } from '../../events/nw-ready.js';
 
 /** Whether `outer` contains `inner`, across shadow roots (a slotted marker is its host's child). */
 function encloses(outer: Element, inner: Element): boolean {
-  let node: Node | null = inner.parentNode;
-  while (node) {
-    if (node === outer) return true;
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
+  for (const node of composedAncestors(inner)) if (node === outer) return true;
   return false;
 }
 

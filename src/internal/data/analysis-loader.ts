@@ -15,6 +15,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { isServer, type ReactiveControllerHost } from 'lit';
 import type { ValidationResult } from '../../schema/validate.js';
+import { composedAncestors } from '../dom/composed-ancestors.js';
 import type { Messages } from '../i18n/en.js';
 import { leaseFetch, resolveFetchUrl, type Lease } from './shared-fetch.js';
 import { validateScript, validateValue } from './validated.js';
@@ -54,10 +55,9 @@ const hasData = (spec: DataSpec) =>
 
 /** The nearest enclosing element's data, crossing shadow roots. */
 function inheritedSpec(host: Element): DataSpec | undefined {
-  let node: Node | null = host.parentNode ?? null;
-  while (node) {
-    if (node instanceof ShadowRoot) node = node.host;
-    if (!(node instanceof Element)) break;
+  for (const node of composedAncestors(host)) {
+    // Shadow roots are passed (their host comes next); the document ends the walk.
+    if (!(node instanceof Element)) continue;
     if (node.localName.startsWith('nw-') && node.localName !== 'nw-cite') {
       const spec = ownSpec(node as Element & Partial<LoaderHost>);
       if (hasData(spec)) return spec;
@@ -65,7 +65,6 @@ function inheritedSpec(host: Element): DataSpec | undefined {
     const dataFor = node.getAttribute('data-nw-for');
     const dataSrc = node.getAttribute('data-nw-src');
     if (dataFor || dataSrc) return { analysis: undefined, child: null, for: dataFor, src: dataSrc };
-    node = node.parentNode;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  * analysis's `language`, else English. Spanish and English are built in.
  */
 import { parsePartialDate, type DatePrecision } from '../../schema/dates.js';
+import { composedAncestors } from '../dom/composed-ancestors.js';
 import { en, type Messages } from './en.js';
 import { es } from './es.js';
 
@@ -16,10 +17,8 @@ export interface Locale {
 }
 
 function ancestorLang(element: Element | null): string | undefined {
-  let node: Node | null = element;
-  while (node) {
+  for (const node of composedAncestors(element, true)) {
     if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return undefined;
 }
