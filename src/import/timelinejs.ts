@@ -30,6 +30,7 @@
 import { analysisSchema, isHttpUrl, LIMITS, SCHEMA_VERSION, type AnalysisInput } from '../schema/analysis.js';
 import { splitCitations } from '../schema/citations.js';
 import { parsePartialDate } from '../schema/dates.js';
+import { describeValue, isRecord } from '../schema/json-values.js';
 import { formatPath, validateAnalysis, type ValidationIssue } from '../schema/validate.js';
 import { htmlToText } from './html-to-text.js';
 
@@ -62,8 +63,6 @@ interface Media {
   credit: string | undefined;
 }
 
-const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Texts the importer writes itself, in the analysis's language. */
 const DEFAULT_TEXTS = {
   en: { question: 'Timeline', summary: 'Imported from a TimelineJS timeline.', unattributed: 'Unattributed' },
@@ -80,15 +79,6 @@ const SLUG_MAX = 80;
 const STATEMENT_SLUG_MAX = 60;
 const UNATTRIBUTED_ID = 'unattributed';
 const DEFAULT_ID = 'imported-timeline';
-
-/** A value as a message shows it: long text is cut, so a data: URL does not flood the terminal. */
-function describeValue(value: unknown, max = 40): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
-  return String(value);
-}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

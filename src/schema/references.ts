@@ -7,6 +7,7 @@
  * this file reads `unknown` defensively rather than the typed `Analysis`.
  */
 import { citedIds } from './citations.js';
+import { isRecord } from './json-values.js';
 
 /** One problem, located by a JSON path such as `sections[2].paragraphs[0]`. */
 export interface ValidationIssue {
@@ -20,7 +21,6 @@ export interface ReferenceFinding extends ValidationIssue {
 }
 
 type Rec = Record<string, unknown>;
-const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value);
 const records = (value: unknown): [Rec, number][] =>
   Array.isArray(value) ? value.flatMap((item, i) => (isRecord(item) ? [[item, i] as [Rec, number]] : [])) : [];
 const strings = (value: unknown): [string, number][] =>

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { analysisSchema, SCHEMA_VERSION, type Analysis } from './analysis.js';
+import { describeType } from './json-values.js';
 import { ownData, shielded } from './own-data.js';
 import { checkReferences, type ValidationIssue } from './references.js';
 
@@ -32,14 +33,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'text';
-  return `a ${typeof value}`;
-}
-
 const EXPECTED: Record<string, string> = {
   string: 'text',
   number: 'a number',
@@ -54,7 +47,7 @@ function editorMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (missing) return 'is required';
-      return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(issue.input)}`;
+      return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeType(issue.input)}`;
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
       return `must have at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
@@ -71,7 +64,7 @@ function editorMessage(issue: z.core.$ZodRawIssue): string | undefined {
         return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
       // "1" where 1 is wanted: say why an editor's visible 1 is not accepted.
       if (typeof issue.input !== typeof only)
-        return `must be the ${typeof only} ${JSON.stringify(only)}, not ${describeValue(issue.input)}`;
+        return `must be the ${typeof only} ${JSON.stringify(only)}, not ${describeType(issue.input)}`;
       return `must be ${JSON.stringify(only)}`;
     }
     default:
