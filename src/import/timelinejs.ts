@@ -69,12 +69,6 @@ const DEFAULT_TEXTS = {
   es: { question: 'Cronología', summary: 'Importado de una cronología de TimelineJS.', unattributed: 'Sin atribuir' },
 } as const;
 
-/** The schema's limit on a source title (`sourceSchema.title`); the other limits are in `LIMITS`. */
-const SOURCE_TITLE_MAX = 500;
-/** The schema's limit on a URL. */
-const URL_MAX = 2_000;
-/** The schema's limit on a slug. */
-const SLUG_MAX = 80;
 /** Statement ids come from headlines; shorter than the limit keeps them readable. */
 const STATEMENT_SLUG_MAX = 60;
 const UNATTRIBUTED_ID = 'unattributed';
@@ -88,7 +82,7 @@ function plural(count: number, word: string): string {
  * `"Señor Ministro: ¿qué?"` → `"senor-ministro-que"`, at most `max` characters, cut at
  * a hyphen. Empty when nothing Latin is left (a headline in another script).
  */
-export function slugify(value: string, max = SLUG_MAX): string {
+export function slugify(value: string, max: number = LIMITS.slug): string {
   const slug = value
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -111,7 +105,7 @@ class SlugPool {
     let id = base;
     for (let n = 2; this.used.has(id); n++) {
       const suffix = `-${n}`;
-      id = `${base.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
+      id = `${base.slice(0, LIMITS.slug - suffix.length).replace(/-+$/, '')}${suffix}`;
     }
     this.used.add(id);
     return id;
@@ -303,15 +297,15 @@ class Importer {
       this.warnings.push(`${where}: media ${describeValue(url)} is not an http(s) web address; left out`);
       return undefined;
     }
-    if (url.length > URL_MAX) {
+    if (url.length > LIMITS.url) {
       this.warnings.push(
-        `${where}: media URL is ${url.length.toLocaleString('en')} characters, more than the ${URL_MAX.toLocaleString('en')} allowed; left out`,
+        `${where}: media URL is ${url.length.toLocaleString('en')} characters, more than the ${LIMITS.url.toLocaleString('en')} allowed; left out`,
       );
       return undefined;
     }
     const existing = this.sourcesByUrl.get(url);
     if (existing) return existing.id;
-    const title = this.fit(caption ?? credit ?? new URL(url).hostname, SOURCE_TITLE_MAX, where, 'the media caption');
+    const title = this.fit(caption ?? credit ?? new URL(url).hostname, LIMITS.sourceTitle, where, 'the media caption');
     const source: Source = { id: String(this.sources.length + 1), title, url };
     this.sources.push(source);
     this.sourcesByUrl.set(url, source);

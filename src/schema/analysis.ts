@@ -27,13 +27,19 @@ function doc<T extends z.ZodMiniType>(schema: T, description: string): T {
   return schema;
 }
 
-/** Limits generous for any real analysis, small enough to stop a pasted 10 MB blob. */
 /** A BCP 47 language tag, loosely: `en`, `es-MX`, `zh-Hant-TW`. */
 export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
+/**
+ * Limits generous for any real analysis, small enough to stop a pasted 10 MB blob. Exported
+ * so code that writes analyses (the TimelineJS importer) fits text to them without retyping.
+ */
 export const LIMITS = {
   shortText: 300,
   text: 5_000,
+  sourceTitle: 500,
+  slug: 80,
+  url: 2_000,
   items: 200,
   statements: 20_000,
 } as const;
@@ -48,7 +54,7 @@ const slug = () =>
   z
     .string()
     .check(
-      z.maxLength(80),
+      z.maxLength(LIMITS.slug),
       z.regex(
         /^[a-z0-9]+(-[a-z0-9]+)*$/,
         'must be a slug: lowercase letters, digits and single hyphens, like "mexico-government"',
@@ -79,7 +85,7 @@ const HTTP_PREFIX = /^https?:\/\//i;
 
 const httpUrl = () =>
   z.string().check(
-    z.maxLength(2_000),
+    z.maxLength(LIMITS.url),
     // The pattern is what JSON Schema consumers see; the refine is the real check.
     z.regex(HTTP_PREFIX, 'must be a web address starting with http:// or https://'),
     // Only judge the rest once the prefix is right, so one mistake gives one message.
@@ -137,7 +143,7 @@ export const statementSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   id: doc(sourceId(), 'The citation label as written in the text: "3" for [3].'),
-  title: text(500),
+  title: text(LIMITS.sourceTitle),
   publisher: z.optional(text(LIMITS.shortText)),
   url: z.optional(httpUrl()),
   date: z.optional(partialDate()),
