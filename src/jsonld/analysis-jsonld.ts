@@ -7,6 +7,7 @@
  * the tests against `schema-dts`, at compile time and at run time.
  */
 import { isHttpUrl, type Actor, type Analysis, type Source, type Statement } from '../schema/analysis.js';
+import { withoutCitations } from '../schema/citations.js';
 import { scriptSafeJson } from '../internal/markup.js';
 
 export interface AnalysisJsonLdOptions {
@@ -21,10 +22,8 @@ export interface AnalysisJsonLdOptions {
 
 // Citation markers ("[3]") mean nothing without the rendered source list: the sources
 // are given as `citation` instead, so text in the JSON-LD reads as plain prose.
-const MARKER = /[ \t]*\[[1-9]\d{0,3}\]/g;
 const plain = (text: string): string =>
-  text
-    .replace(MARKER, '')
+  withoutCitations(text)
     .replace(/[ \t]+([.,;:!?])/g, '$1')
     .trim();
 

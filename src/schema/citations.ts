@@ -5,10 +5,15 @@
  * a marker: editorial brackets such as `[sic]` stay plain text.
  */
 
-/** A source id as written inside a marker: a positive whole number. */
-export const SOURCE_ID_PATTERN = /^[1-9]\d{0,3}$/;
+/** A source id as written inside a marker: a positive whole number. The one spelling of it. */
+const SOURCE_ID = '[1-9]\\d{0,3}';
 
-const MARKER = /\[([1-9]\d{0,3})\]/g;
+/** A whole source id (the schema's rule for `sources[].id` and every cited id). */
+export const SOURCE_ID_PATTERN = new RegExp(`^${SOURCE_ID}$`);
+
+const MARKER = new RegExp(`\\[(${SOURCE_ID})\\]`, 'g');
+/** A marker with the spaces or tabs before it, which go with it when it is taken out. */
+const SPACED_MARKER = new RegExp(`[ \\t]*${MARKER.source}`, 'g');
 
 /** A run of plain text, or one citation marker naming a source id. */
 export type TextPart = { text: string } | { cite: string };
@@ -32,4 +37,9 @@ export function splitCitations(text: string): TextPart[] {
   }
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
+}
+
+/** `text` with its markers taken out, for places with no source list: "Rain fell [1]." → "Rain fell." */
+export function withoutCitations(text: string): string {
+  return text.replace(SPACED_MARKER, '');
 }
