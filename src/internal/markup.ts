@@ -10,6 +10,15 @@ export const escapeAttribute = (value: string): string =>
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
 
 /**
+ * The analysis inline, for `for=` and a script child: JSON inside an HTML comment inside the
+ * script. A CMS that strips `<script>` but keeps the text inside (WordPress's kses, for
+ * Authors and Contributors) then leaves a comment, not a wall of raw JSON on the page; the
+ * elements read either form (see `dataScriptJson`).
+ */
+export const dataScript = (id: string, value: unknown): string =>
+  `<script type="application/json" id="${escapeAttribute(id)}"><!--${scriptSafeJson(value)}--></script>`;
+
+/**
  * JSON safe to put inside a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 written
  * as `\u` escapes, so no text in the data can close the element or open a comment, and the
  * result is still the same JSON.

@@ -17,7 +17,7 @@ import { jsonLdScript, type AnalysisJsonLdOptions } from '../jsonld/analysis-jso
 import type { Analysis } from '../schema/analysis.js';
 import type { AnalysisError } from '../schema/validate.js';
 import { validateValue } from '../internal/data/validated.js';
-import { escapeAttribute, scriptSafeJson } from '../internal/markup.js';
+import { dataScript } from '../internal/markup.js';
 import {
   isStandaloneElement,
   isTheme,
@@ -126,6 +126,10 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   const markup = collectResultSync(render(template))
     .replace(SSR_MARKERS, '')
     .replace(/ defer-hydration(?=>)/g, '')
+    // CSS inside a comment: CSS ignores the markers, and a CMS that strips <template> and
+    // <style> but keeps their text (WordPress's kses, for Authors) leaves a comment, not
+    // the stylesheet as text above the content.
+    .replace(/<style>([^]*?)<\/style>/g, '<style><!--$1--></style>')
     // One space between attributes (the template's line breaks and omitted ones leave runs).
     .replace(/^<[^>]*>/, (open) =>
       open.replace(/("[^"]*")|\s+/g, (run, quoted?: string) => quoted ?? ' ').replace(/ >$/, '>'),
@@ -136,8 +140,7 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   }
 
   const parts: string[] = [];
-  if (dataId)
-    parts.push(`<script type="application/json" id="${escapeAttribute(dataId)}">${scriptSafeJson(document)}</script>`);
+  if (dataId) parts.push(dataScript(dataId, document));
   parts.push(markup);
   if (options.jsonLd) parts.push(jsonLdScript(document, options.jsonLd === true ? {} : options.jsonLd));
   return `${parts.join('\n')}\n`;

@@ -16,10 +16,10 @@ import { captureIo, INVALID_DIR, minimalDoc, readText, SAMPLE } from './helpers.
 const sample = () => JSON.parse(readText(SAMPLE));
 const STACK_LINE = '    at ';
 
-/** The inline data script's JSON, parsed back. */
+/** The inline data script's JSON (inside its guarding comment), parsed back. */
 function inlineData(html: string, id = 'nw-data-mexico-us-deployment'): unknown {
-  const match = html.match(new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's'));
-  assert.ok(match, 'the output has the inline data script');
+  const match = html.match(new RegExp(`<script type="application/json" id="${id}"><!--(.*?)--></script>`, 's'));
+  assert.ok(match, 'the output has the inline data script, its JSON inside a comment');
   return JSON.parse(match[1]!);
 }
 
@@ -37,7 +37,7 @@ describe('renderHtml', () => {
       openTag(html, 'nw-stance-card'),
       '<nw-stance-card for="nw-data-mexico-us-deployment" actor="claudia-sheinbaum">',
     );
-    assert.ok(/<nw-stance-card[^>]*><template shadowroot="open" shadowrootmode="open"><style>/.test(html));
+    assert.ok(/<nw-stance-card[^>]*><template shadowroot="open" shadowrootmode="open"><style><!--/.test(html));
     assert.match(html, /Claudia Sheinbaum/);
     assert.match(html, /absolutely ruled out/);
     assert.match(html, /<span>Opposes<\/span>/);
@@ -151,12 +151,15 @@ describe('renderHtml', () => {
     doc.question = hostile;
     doc.summary = hostile;
     const html = await renderHtml(doc, { element: 'nw-summary', lang: '"><script>alert(3)</script>', jsonLd: true });
-    // The only tags are ours: no script but the data and JSON-LD ones, no img, no b, no comment.
+    // The only tags are ours: no script but the data and JSON-LD ones, no img, no b, and no
+    // comment but those guarding the data script's JSON and each stylesheet.
     assert.equal(html.match(/<script\b/g)?.length, 2);
-    assert.doesNotMatch(html, /<img|<b>|<!--|alert\(3\)<\/script>/);
+    assert.match(html, /^<script type="application\/json" id="[^"]+"><!--\{/);
+    const unguarded = html.replace(/(<script type="application\/json"[^>]*>|<style>)<!--/g, '$1');
+    assert.doesNotMatch(unguarded, /<img|<b>|<!--|alert\(3\)<\/script>/);
     assert.match(html, /&lt;\/script&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     // Inside the data script, every < is \u003c: nothing in the data can close it.
-    const data = html.match(/<script type="application\/json"[^>]*>(.*?)<\/script>/s)![1]!;
+    const data = html.match(/<script type="application\/json"[^>]*><!--(.*?)--><\/script>/s)![1]!;
     assert.ok(!data.includes('<'), data);
     assert.equal((JSON.parse(data) as { question: string }).question, hostile);
     assert.match(

@@ -9,6 +9,12 @@
  */
 import { parseAnalysis, validateAnalysis, type ValidationResult } from '../../schema/validate.js';
 
+/** `<!--{…}-->`, as our snippets write it so that a CMS stripping the script leaves only a comment. */
+const COMMENTED = /^\s*<!--([^]*)-->\s*$/;
+
+/** A data script's JSON text, with or without the guarding comment. */
+export const dataScriptJson = (text: string): string => COMMENTED.exec(text)?.[1] ?? text;
+
 const byObject = new WeakMap<object, ValidationResult>();
 const byScript = new WeakMap<Element, { text: string; result: ValidationResult }>();
 
@@ -34,7 +40,7 @@ export function validateScript(script: Element): ValidationResult {
   const text = script.textContent ?? '';
   const cached = byScript.get(script);
   if (cached && cached.text === text) return cached.result;
-  const result = remember(parseAnalysis(text));
+  const result = remember(parseAnalysis(dataScriptJson(text)));
   byScript.set(script, { text, result });
   return result;
 }
