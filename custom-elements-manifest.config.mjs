@@ -56,7 +56,7 @@ function defineElementPlugin() {
 export default {
   globs: ['src/**/*.ts'],
   // Only modules that may hold elements: not the CLI, the Node-only render, or the iframe page's glue.
-  exclude: ['src/**/*.test.ts', 'src/cli/**', 'src/render/**', 'src/embed/**', 'dist/**'],
+  exclude: ['src/**/*.test.ts', 'src/cli/**', 'src/render/**', 'src/embed/**', 'src/wordpress/**', 'dist/**'],
   outdir: '.',
   litelement: true,
   plugins: [defineElementPlugin()],

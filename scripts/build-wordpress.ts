@@ -1,0 +1,164 @@
+/**
+ * `tsx scripts/build-wordpress.ts` (the last step of `npm run build`, after build-cdn.ts): the
+ * WordPress plugin, from src/wordpress/.
+ *
+ * - dist/wordpress/newsroom-widgets/: the PHP, block.json and readme.txt as written, with the
+ *   version from package.json stamped into the plugin header, its constant and readme.txt's
+ *   "Stable tag"; build/editor.js (the block editor UI, src/wordpress/editor/editor.ts) with the
+ *   editor.asset.php WordPress's register_block_script_handle() requires beside it;
+ *   build/json-ld.js; and assets/newsroom-widgets.classic.js, the library's classic-script
+ *   build copied from dist/cdn (the plugin needs no CDN).
+ * - dist/wordpress/newsroom-widgets.zip: that folder as Plugins → Add New → Upload takes it.
+ *   Written here with zlib (deflate) and a few lines of zip framing, deterministic (fixed
+ *   timestamps, sorted entries): no zip package and no `zip` command needed.
+ */
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { bundleScript, CDN_DIR, CDN_FILES } from './build-cdn.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SOURCE = join(ROOT, 'src/wordpress');
+export const WORDPRESS_DIR = join(ROOT, 'dist/wordpress');
+export const PLUGIN_SLUG = 'newsroom-widgets';
+export const PLUGIN_DIR = join(WORDPRESS_DIR, PLUGIN_SLUG);
+export const PLUGIN_ZIP = join(WORDPRESS_DIR, `${PLUGIN_SLUG}.zip`);
+
+/** The wp.* script handles build/editor.js uses, plus the library itself (for the live preview). */
+const EDITOR_DEPENDENCIES = [
+  'wp-blocks',
+  'wp-block-editor',
+  'wp-components',
+  'wp-element',
+  'wp-i18n',
+  'newsroom-widgets',
+];
+
+/** Replaces exactly one match of `pattern` in `text`, or throws: a stamp that misses is a bug. */
+function stamp(text: string, pattern: RegExp, replacement: string, what: string): string {
+  const matches = text.match(
+    new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'),
+  );
+  if (matches?.length !== 1) throw new Error(`build-wordpress: expected one ${what}, found ${matches?.length ?? 0}`);
+  return text.replace(pattern, replacement);
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]))
+    .sort();
+}
+
+/** A zip of `dir` (entries under `prefix/`), deflated, with fixed timestamps. */
+export function zipFolder(dir: string, prefix: string): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  // 2025-01-01 00:00 in MS-DOS format: the same bytes on every build.
+  const dosTime = 0;
+  const dosDate = ((2025 - 1980) << 9) | (1 << 5) | 1;
+  const paths = files(dir);
+  const dirs = [
+    ...new Set(
+      paths.flatMap((p) => {
+        const parts = relative(dir, p).split('/').slice(0, -1);
+        return parts.map((_, i) => parts.slice(0, i + 1).join('/') + '/');
+      }),
+    ),
+  ];
+  const entries = [
+    { name: `${prefix}/`, data: undefined as Buffer | undefined },
+    ...dirs.map((d) => ({ name: `${prefix}/${d}`, data: undefined })),
+    ...paths.map((p) => ({ name: `${prefix}/${relative(dir, p)}`, data: readFileSync(p) })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const raw = data ?? Buffer.alloc(0);
+    const deflated = data ? deflateRawSync(raw, { level: 9 }) : raw;
+    const method = data ? 8 : 0;
+    const crc = crc32(raw);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    header.writeUInt16LE(0x0800, 6); // names are UTF-8
+    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(dosTime, 10);
+    header.writeUInt16LE(dosDate, 12);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(deflated.length, 18);
+    header.writeUInt32LE(raw.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    header.writeUInt16LE(0, 28);
+    local.push(header, nameBytes, deflated);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(method, 10);
+    entry.writeUInt16LE(dosTime, 12);
+    entry.writeUInt16LE(dosDate, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(deflated.length, 20);
+    entry.writeUInt32LE(raw.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    // extra, comment, disk, internal attributes: 0
+    entry.writeUInt32LE((((data ? 0o100644 : 0o40755) << 16) | (data ? 0 : 0x10)) >>> 0, 38);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, nameBytes);
+    offset += header.length + nameBytes.length + deflated.length;
+  }
+  const centralSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, ...central, end]);
+}
+
+export async function buildWordPress(): Promise<void> {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) throw new Error(`build-wordpress: odd version ${version}`);
+  rmSync(WORDPRESS_DIR, { recursive: true, force: true });
+  mkdirSync(join(PLUGIN_DIR, 'build'), { recursive: true });
+  mkdirSync(join(PLUGIN_DIR, 'assets'), { recursive: true });
+
+  cpSync(join(SOURCE, 'includes'), join(PLUGIN_DIR, 'includes'), { recursive: true });
+  cpSync(join(SOURCE, 'block.json'), join(PLUGIN_DIR, 'block.json'));
+  const main = readFileSync(join(SOURCE, `${PLUGIN_SLUG}.php`), 'utf8');
+  writeFileSync(
+    join(PLUGIN_DIR, `${PLUGIN_SLUG}.php`),
+    stamp(
+      stamp(main, /^( \* Version:\s+).+$/m, `$1${version}`, 'Version header'),
+      /define\( 'NEWSROOM_WIDGETS_VERSION', '[^']*' \);/,
+      `define( 'NEWSROOM_WIDGETS_VERSION', '${version}' );`,
+      'version constant',
+    ),
+  );
+  const readme = readFileSync(join(SOURCE, 'readme.txt'), 'utf8');
+  writeFileSync(join(PLUGIN_DIR, 'readme.txt'), stamp(readme, /^(Stable tag:\s+).+$/m, `$1${version}`, 'Stable tag'));
+
+  cpSync(join(ROOT, CDN_DIR, CDN_FILES.classic), join(PLUGIN_DIR, 'assets', CDN_FILES.classic));
+  await bundleScript(join(SOURCE, 'editor/editor.ts'), join(PLUGIN_DIR, 'build'), 'iife', 'editor.js');
+  await bundleScript(join(SOURCE, 'editor/json-ld.ts'), join(PLUGIN_DIR, 'build'), 'iife', 'json-ld.js');
+  const dependencies = EDITOR_DEPENDENCIES.map((d) => `'${d}'`).join(', ');
+  writeFileSync(
+    join(PLUGIN_DIR, 'build/editor.asset.php'),
+    `<?php return array( 'dependencies' => array( ${dependencies} ), 'version' => '${version}' );\n`,
+  );
+  for (const file of files(PLUGIN_DIR)) chmodSync(file, 0o644);
+
+  const zip = zipFolder(PLUGIN_DIR, PLUGIN_SLUG);
+  writeFileSync(PLUGIN_ZIP, zip);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const size = (p: string) => kb(statSync(join(PLUGIN_DIR, p)).size);
+  console.log(
+    `wordpress: dist/wordpress/${PLUGIN_SLUG}.zip ${kb(zip.length)} (${version}; editor.js ${size('build/editor.js')}, json-ld.js ${size('build/json-ld.js')})`,
+  );
+}
+
+// Run when executed, not when a test imports its paths.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await buildWordPress();

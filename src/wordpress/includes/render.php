@@ -1,0 +1,190 @@
+<?php
+/**
+ * Markup made at render time, from validated attributes, so kses never sees it: the block
+ * comment and the shortcodes are what a post stores, for every role.
+ *
+ * @package NewsroomWidgets
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The element's markup, or (when an attribute is wrong) a note for people who may edit the post
+ * and nothing but an HTML comment for readers.
+ *
+ * @param array  $raw     Attributes as stored (block) or written (shortcode).
+ * @param string $wrapper The wrapper's attributes, already escaped.
+ * @return string HTML.
+ */
+function newsroom_widgets_markup( $raw, $wrapper ) {
+	$clean = newsroom_widgets_clean_attributes( $raw );
+	if ( $clean['problems'] ) {
+		return newsroom_widgets_problem_note( $clean['problems'] );
+	}
+	wp_enqueue_script( 'newsroom-widgets' ); // Already in <head> when the page was known to need it.
+	$attributes = '';
+	foreach ( $clean['attrs'] as $name => $value ) {
+		$attributes .= ' ' . $name . '="' . ( 'src' === $name ? esc_url( $value, array( 'http', 'https' ) ) : esc_attr( $value ) ) . '"';
+	}
+	if ( $clean['json_ld'] ) {
+		wp_enqueue_script( 'newsroom-widgets-json-ld' );
+		$url = get_permalink();
+		if ( $url ) {
+			$wrapper .= ' data-nw-json-ld="' . esc_url( $url ) . '"';
+		}
+	}
+	// The element is one of a fixed list, so it is safe as a tag name.
+	return '<div ' . $wrapper . '><' . $clean['element'] . $attributes . '></' . $clean['element'] . '></div>';
+}
+
+/**
+ * What is wrong, for people who may edit the post; an HTML comment for everyone else.
+ *
+ * @param string[] $problems Sentences.
+ * @return string HTML.
+ */
+function newsroom_widgets_problem_note( $problems ) {
+	$post_id = get_the_ID();
+	if ( ! ( $post_id ? current_user_can( 'edit_post', $post_id ) : current_user_can( 'edit_posts' ) ) ) {
+		return '<!-- newsroom-widgets: this widget is not shown; an editor of the post can see why. -->';
+	}
+	$items = '';
+	foreach ( $problems as $problem ) {
+		$items .= '<li>' . esc_html( $problem ) . '</li>';
+	}
+	return '<div class="newsroom-widgets-problem" role="note" style="border:2px solid #b32d2e;padding:.5em 1em;margin:1em 0">'
+		. '<p><strong>' . esc_html__( 'Newsroom widget not shown (only people who can edit this post see this):', 'newsroom-widgets' ) . '</strong></p>'
+		. '<ul>' . $items . '</ul></div>';
+}
+
+/**
+ * The block's render_callback.
+ *
+ * @param array $attributes The block's attributes.
+ * @return string HTML.
+ */
+function newsroom_widgets_render_block( $attributes ) {
+	return newsroom_widgets_markup( $attributes, get_block_wrapper_attributes( array( 'class' => 'newsroom-widgets' ) ) );
+}
+
+/**
+ * [newsroom_widget element="nw-stance-card" src="…" actor="…" theme="…" lang="…" jsonld="true"]
+ *
+ * @param array|string $atts Shortcode attributes (names lowercased by WordPress).
+ * @return string HTML.
+ */
+function newsroom_widgets_shortcode( $atts ) {
+	$atts = is_array( $atts ) ? $atts : array();
+	if ( isset( $atts['jsonld'] ) ) {
+		$atts['jsonLd'] = $atts['jsonld'];
+	}
+	return newsroom_widgets_markup( $atts, 'class="newsroom-widgets"' );
+}
+
+/**
+ * [newsroom_cite source="3"] in the post's own text: an nw-cite marker resolved against the
+ * post's analysis (the src of its first widget), or against src="…" when given.
+ *
+ * @param array|string $atts Shortcode attributes.
+ * @return string HTML.
+ */
+function newsroom_widgets_cite_shortcode( $atts ) {
+	$atts   = is_array( $atts ) ? $atts : array();
+	$source = isset( $atts['source'] ) ? trim( (string) $atts['source'] ) : '';
+	if ( ! preg_match( '/^[1-9]\d{0,3}$/', $source ) ) {
+		/* translators: %s: the value written. */
+		return newsroom_widgets_problem_note( array( sprintf( __( 'newsroom_cite: source "%s" must be a citation label like "3".', 'newsroom-widgets' ), $source ) ) );
+	}
+	$src = isset( $atts['src'] ) ? newsroom_widgets_clean_src( $atts['src'] ) : newsroom_widgets_post_analysis( get_post() );
+	if ( '' === $src ) {
+		// Readers still see the citation as written; the editor sees why it is not a marker.
+		$note = newsroom_widgets_problem_note( array( __( 'newsroom_cite: this post has no Newsroom widget with an analysis to cite from (or add src="…").', 'newsroom-widgets' ) ) );
+		return '[' . esc_html( $source ) . ']' . ( 0 === strpos( $note, '<!--' ) ? '' : $note );
+	}
+	wp_enqueue_script( 'newsroom-widgets' );
+	return '<nw-cite source="' . esc_attr( $source ) . '" src="' . esc_url( $src, array( 'http', 'https' ) ) . '"></nw-cite>';
+}
+
+/**
+ * The widget blocks and shortcodes of a post's content, in order, as raw attribute arrays.
+ *
+ * @param string $content Post content.
+ * @return array[]
+ */
+function newsroom_widgets_find( $content ) {
+	$found = array();
+	if ( false !== strpos( $content, '<!-- wp:newsroom-widgets/widget' ) ) {
+		$walk = function ( $blocks ) use ( &$walk, &$found ) {
+			foreach ( $blocks as $block ) {
+				if ( 'newsroom-widgets/widget' === $block['blockName'] ) {
+					$found[] = $block['attrs'];
+				}
+				if ( ! empty( $block['innerBlocks'] ) ) {
+					$walk( $block['innerBlocks'] );
+				}
+			}
+		};
+		$walk( parse_blocks( $content ) );
+	}
+	if ( false !== strpos( $content, '[newsroom_widget' ) && preg_match_all( '/' . get_shortcode_regex( array( 'newsroom_widget' ) ) . '/', $content, $matches, PREG_SET_ORDER ) ) {
+		foreach ( $matches as $match ) {
+			if ( '[' !== $match[1] ) { // Not [[escaped]].
+				$atts = shortcode_parse_atts( $match[3] );
+				if ( is_array( $atts ) && isset( $atts['jsonld'] ) ) {
+					$atts['jsonLd'] = $atts['jsonld'];
+				}
+				$found[] = is_array( $atts ) ? $atts : array();
+			}
+		}
+	}
+	return $found;
+}
+
+/**
+ * The analysis address a post's citations resolve against: its first widget's src.
+ *
+ * @param WP_Post|null $post The post.
+ * @return string The address, or ''.
+ */
+function newsroom_widgets_post_analysis( $post ) {
+	static $cache = array();
+	if ( ! $post ) {
+		return '';
+	}
+	if ( ! isset( $cache[ $post->ID ] ) ) {
+		$cache[ $post->ID ] = '';
+		foreach ( newsroom_widgets_find( $post->post_content ) as $atts ) {
+			$src = isset( $atts['src'] ) ? newsroom_widgets_clean_src( $atts['src'] ) : '';
+			if ( '' !== $src ) {
+				$cache[ $post->ID ] = $src;
+				break;
+			}
+		}
+	}
+	return $cache[ $post->ID ];
+}
+
+/**
+ * On wp_enqueue_scripts: the library in <head>, once, only when a post of this page shows a
+ * widget or a citation (so nothing below a widget moves when it renders, and pages without
+ * widgets load nothing); the JSON-LD helper only when a widget asks for it.
+ */
+function newsroom_widgets_enqueue_for_query() {
+	global $wp_query;
+	$posts = ( $wp_query instanceof WP_Query && is_array( $wp_query->posts ) ) ? $wp_query->posts : array();
+	foreach ( $posts as $post ) {
+		if ( ! $post instanceof WP_Post ) {
+			continue;
+		}
+		$content = $post->post_content;
+		$widgets = newsroom_widgets_find( $content );
+		if ( $widgets || has_shortcode( $content, 'newsroom_cite' ) ) {
+			wp_enqueue_script( 'newsroom-widgets' );
+		}
+		foreach ( $widgets as $atts ) {
+			if ( newsroom_widgets_clean_attributes( $atts )['json_ld'] ) {
+				wp_enqueue_script( 'newsroom-widgets-json-ld' );
+			}
+		}
+	}
+}

@@ -1,0 +1,96 @@
+<?php
+/**
+ * Analysis JSON in the media library. WordPress allows no .json upload by default; this allows
+ * it for people who may upload files, and only for files that are an analysis (JSON whose
+ * schemaVersion is 1). The browser validates the rest when a widget shows it. Files keep the
+ * .json extension, which web servers serve as application/json.
+ *
+ * @package NewsroomWidgets
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/** Largest analysis accepted (the library's own limits keep real ones far below). */
+define( 'NEWSROOM_WIDGETS_MAX_JSON_BYTES', 5 * 1024 * 1024 );
+
+/**
+ * upload_mimes: .json as application/json, for users with upload_files.
+ *
+ * @param array        $mimes Extension regex => MIME type.
+ * @param int|WP_User  $user  The user, when WordPress names one.
+ * @return array
+ */
+function newsroom_widgets_upload_mimes( $mimes, $user = null ) {
+	$can = $user ? user_can( $user, 'upload_files' ) : current_user_can( 'upload_files' );
+	if ( $can ) {
+		$mimes['json'] = 'application/json';
+	}
+	return $mimes;
+}
+
+/**
+ * Whether a file is an analysis document: JSON, an object, schemaVersion 1.
+ *
+ * @param string $path File path.
+ * @return true|string True, or why not.
+ */
+function newsroom_widgets_is_analysis_file( $path ) {
+	$size = @filesize( $path ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+	if ( false === $size || $size > NEWSROOM_WIDGETS_MAX_JSON_BYTES ) {
+		return __( 'An analysis JSON file may be at most 5 MB.', 'newsroom-widgets' );
+	}
+	$text = file_get_contents( $path ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+	$data = is_string( $text ) ? json_decode( $text, true, 64 ) : null;
+	if ( ! is_array( $data ) || newsroom_widgets_array_is_list( $data ) ) {
+		return __( 'This .json file is not valid JSON with an object at the top, so it is not an analysis.', 'newsroom-widgets' );
+	}
+	if ( ! isset( $data['schemaVersion'] ) || 1 !== $data['schemaVersion'] ) {
+		return __( 'This JSON is not a newsroom-widgets analysis: it needs "schemaVersion": 1.', 'newsroom-widgets' );
+	}
+	return true;
+}
+
+/**
+ * array_is_list() is PHP 8.1; this plugin asks for 7.4.
+ *
+ * @param array $value The array.
+ * @return bool
+ */
+function newsroom_widgets_array_is_list( $value ) {
+	return array() === $value || array_keys( $value ) === range( 0, count( $value ) - 1 );
+}
+
+/**
+ * wp_check_filetype_and_ext: keep .json as application/json when fileinfo calls the file
+ * text/plain (older libmagic does) and the file is an analysis.
+ *
+ * @param array  $data     ext, type, proper_filename.
+ * @param string $file     Temporary path.
+ * @param string $filename Name as uploaded.
+ * @return array
+ */
+function newsroom_widgets_check_filetype( $data, $file, $filename ) {
+	if ( empty( $data['ext'] ) && preg_match( '/\.json$/i', (string) $filename ) && current_user_can( 'upload_files' )
+		&& true === newsroom_widgets_is_analysis_file( $file ) ) {
+		$data['ext']  = 'json';
+		$data['type'] = 'application/json';
+	}
+	return $data;
+}
+
+/**
+ * wp_handle_upload_prefilter / wp_handle_sideload_prefilter (the REST API's path): a .json
+ * upload must be an analysis.
+ *
+ * @param array $file name, tmp_name, … as in $_FILES.
+ * @return array The same, with 'error' set when refused.
+ */
+function newsroom_widgets_check_upload( $file ) {
+	if ( empty( $file['error'] ) && isset( $file['name'], $file['tmp_name'] ) && preg_match( '/\.json$/i', (string) $file['name'] ) ) {
+		$ok = newsroom_widgets_is_analysis_file( $file['tmp_name'] );
+		if ( true !== $ok ) {
+			$file['error'] = $ok;
+		}
+	}
+	return $file;
+}
