@@ -4,6 +4,7 @@
  * failed" read the same everywhere.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { DEFAULT_FETCH_TIMEOUT_MS } from '../internal/data/shared-fetch.js';
 
 /** A problem reading the input, as opposed to the input's content being wrong. */
 export class UnreadableInput extends Error {}
@@ -13,10 +14,13 @@ export async function readInput(target: string): Promise<string> {
   if (/^https?:\/\//i.test(target)) {
     let response: Response;
     try {
-      response = await fetch(target, { signal: AbortSignal.timeout(15_000) });
+      // The elements' limit for `src`: a document a page would give up on, the command does too.
+      response = await fetch(target, { signal: AbortSignal.timeout(DEFAULT_FETCH_TIMEOUT_MS) });
     } catch (cause) {
       const reason =
-        cause instanceof Error && cause.name === 'TimeoutError' ? 'timed out after 15 s' : 'could not connect';
+        cause instanceof Error && cause.name === 'TimeoutError'
+          ? `timed out after ${DEFAULT_FETCH_TIMEOUT_MS / 1000} s`
+          : 'could not connect';
       throw new UnreadableInput(`cannot fetch ${target}: ${reason}`);
     }
     if (!response.ok) throw new UnreadableInput(`cannot fetch ${target}: HTTP ${response.status}`);

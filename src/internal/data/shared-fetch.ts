@@ -12,7 +12,10 @@
 import type { ValidationResult } from '../../schema/validate.js';
 import { validateValue } from './validated.js';
 
-/** How long a fetch may take before it is an error. Settable per page via `setFetchTimeout`. */
+/**
+ * How long a fetch may take before it is an error: an element's `src` (settable per page via
+ * `setFetchTimeout`), and the command line's URL input (`cli/command-files.ts`).
+ */
 export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 let timeoutMs = DEFAULT_FETCH_TIMEOUT_MS;
 
