@@ -7,6 +7,7 @@
  * a usage error, an unreadable input, or a file that is not TimelineJS (one line why).
  */
 import { checkImportOptions, parseTimelineJS, type TimelineImportOptions } from '../import/timelinejs.js';
+import { plural } from '../internal/i18n/plural.js';
 import { readArgs } from './args.js';
 import { readOrReport, writeOrReport } from './command-files.js';
 import { EXIT, type CommandIo } from './validate-command.js';
@@ -81,8 +82,11 @@ export async function importTimelineJSCommand(args: string[], io: CommandIo): Pr
   }
   if (!(await writeOrReport(out, `${json}\n`, io.err))) return EXIT.usage;
   const { statements, actors, sources } = result.analysis;
-  io.out(
-    `${target}: imported ${statements.length} statements, ${actors.length} actors, ${sources.length} sources into ${out}`,
-  );
+  const counts = [
+    plural('en', statements.length, { one: '# statement', other: '# statements' }),
+    plural('en', actors.length, { one: '# actor', other: '# actors' }),
+    plural('en', sources.length, { one: '# source', other: '# sources' }),
+  ];
+  io.out(`${target}: imported ${counts.join(', ')} into ${out}`);
   return EXIT.ok;
 }

@@ -27,6 +27,7 @@
  * `validateAnalysis`, so an import either gives a document the elements accept or says why not.
  * No Node APIs: this runs in browsers too (a CMS can import in the page).
  */
+import { plural } from '../internal/i18n/plural.js';
 import { analysisSchema, isHttpUrl, LIMITS, SCHEMA_VERSION, type AnalysisInput } from '../schema/analysis.js';
 import { splitCitations } from '../schema/citations.js';
 import { parsePartialDate } from '../schema/dates.js';
@@ -73,10 +74,8 @@ const DEFAULT_TEXTS = {
 const STATEMENT_SLUG_MAX = 60;
 const UNATTRIBUTED_ID = 'unattributed';
 const DEFAULT_ID = 'imported-timeline';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+/** For the length warnings, which (like every warning and problem) are in English. */
+const CHARACTERS = { one: '# character', other: '# characters' } as const;
 
 /**
  * `"Señor Ministro: ¿qué?"` → `"senor-ministro-que"`, at most `max` characters, cut at
@@ -221,7 +220,7 @@ class Importer {
     }
     if (plain.length <= max) return plain;
     this.warnings.push(
-      `${where}: ${field} is ${plain.length.toLocaleString('en')} characters, more than the ${max.toLocaleString('en')} allowed; shortened`,
+      `${where}: ${field} is ${plural('en', plain.length, CHARACTERS)}, more than the ${max.toLocaleString('en')} allowed; shortened`,
     );
     return shorten(plain, max);
   }
@@ -299,7 +298,7 @@ class Importer {
     }
     if (url.length > LIMITS.url) {
       this.warnings.push(
-        `${where}: media URL is ${url.length.toLocaleString('en')} characters, more than the ${LIMITS.url.toLocaleString('en')} allowed; left out`,
+        `${where}: media URL is ${plural('en', url.length, CHARACTERS)}, more than the ${LIMITS.url.toLocaleString('en')} allowed; left out`,
       );
       return undefined;
     }
@@ -407,11 +406,13 @@ class Importer {
     const endDates = events.filter((event) => isRecord(event) && isRecord(event.end_date)).length;
     if (endDates > 0) {
       this.warnings.push(
-        `${plural(endDates, 'event')} ${endDates === 1 ? 'has' : 'have'} an end_date; a statement has one date, so only start dates were imported`,
+        `${plural('en', endDates, { one: '# event has', other: '# events have' })} an end_date; a statement has one date, so only start dates were imported`,
       );
     }
     if (Array.isArray(input.eras) && input.eras.length > 0) {
-      this.warnings.push(`${plural(input.eras.length, 'era')} left out: an analysis has no eras`);
+      this.warnings.push(
+        `${plural('en', input.eras.length, { one: '# era', other: '# eras' })} left out: an analysis has no eras`,
+      );
     }
 
     const question = titleHeadline
@@ -434,7 +435,10 @@ class Importer {
 
 function refusal(prefix: string, issues: ValidationIssue[]): TimelineImportError {
   const shown = issues.slice(0, 3).map(({ path, message }) => (path ? `"${path}" ${message}` : message));
-  const more = issues.length > shown.length ? `; and ${plural(issues.length - shown.length, 'more problem')}` : '';
+  const more =
+    issues.length > shown.length
+      ? `; and ${plural('en', issues.length - shown.length, { one: '# more problem', other: '# more problems' })}`
+      : '';
   return { message: `${prefix}: ${shown.join('; ')}${more}`, issues };
 }
 

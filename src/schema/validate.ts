@@ -3,6 +3,7 @@
  * reports every problem with its JSON path and a sentence an editor understands.
  */
 import * as z from 'zod/mini';
+import { plural } from '../internal/i18n/plural.js';
 import { analysisSchema, SCHEMA_VERSION, type Analysis } from './analysis.js';
 import { describeType } from './json-values.js';
 import { ownData, shielded } from './own-data.js';
@@ -50,11 +51,11 @@ function editorMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeType(issue.input)}`;
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
-      return `must have at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
+      return `must have at least ${plural('en', Number(issue.minimum), { one: '# item', other: '# items' })}`;
     case 'too_big':
       if (issue.origin === 'string') {
         const length = typeof issue.input === 'string' ? issue.input.length : 0;
-        return `is too long: ${length.toLocaleString('en')} characters, at most ${issue.maximum.toLocaleString('en')}`;
+        return `is too long: ${plural('en', length, { one: '# character', other: '# characters' })}, at most ${issue.maximum.toLocaleString('en')}`;
       }
       return `has too many items: at most ${issue.maximum.toLocaleString('en')}`;
     case 'invalid_value': {
@@ -122,10 +123,6 @@ function shapeIssues(error: z.core.$ZodError): ValidationIssue[] {
   });
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 function unsupportedVersion(input: unknown): AnalysisError | undefined {
   if (typeof input !== 'object' || input === null || !('schemaVersion' in input)) return undefined;
   const version = input.schemaVersion;
@@ -164,7 +161,11 @@ export function validateAnalysis(value: unknown): ValidationResult {
   const code = shape.length > 0 || findings.some((finding) => finding.code === 'schema') ? 'schema' : 'reference';
   return {
     ok: false,
-    error: { code, message: `The analysis has ${plural(issues.length, 'problem')}.`, issues },
+    error: {
+      code,
+      message: `The analysis has ${plural('en', issues.length, { one: '# problem', other: '# problems' })}.`,
+      issues,
+    },
   };
 }
 

@@ -1,0 +1,20 @@
+/**
+ * A count with its noun, in any language: the form comes from the language's CLDR plural
+ * rules (`Intl.PluralRules`), the number is written its way (`toLocaleString` is
+ * `Intl.NumberFormat`). English and Spanish use `one` and `other`; Arabic uses all six
+ * categories, Japanese only `other`; a message lists the forms its language has.
+ *
+ * No Node or DOM APIs: the elements, the validator and the command line all use it.
+ */
+
+/** A phrase per plural category, `#` where the number goes; `other` is always required. */
+export type PluralForms = { readonly [category in Intl.LDMLPluralRule]?: string } & { readonly other: string };
+
+/**
+ * `plural('es', 1, { one: '# declaración', other: '# declaraciones' })` → "1 declaración".
+ * A category the forms leave out falls back to `other`. The Intl objects are made per call:
+ * a count is written once per render or message, never once per entry.
+ */
+export function plural(tag: string, count: number, forms: PluralForms): string {
+  return (forms[new Intl.PluralRules(tag).select(count)] ?? forms.other).replace('#', count.toLocaleString(tag));
+}
