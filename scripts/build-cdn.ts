@@ -1,6 +1,7 @@
 /**
- * `npm run build:cdn` (after `npm run build`): the script-tag builds in dist/cdn, for pages
- * that load the widgets from a CDN or their own static files instead of bundling the package.
+ * A step of `npm run build` (after the npm build in dist/): the script-tag builds in dist/cdn,
+ * for pages that load the widgets from a CDN or their own static files instead of bundling the
+ * package.
  *
  * - dist/cdn/newsroom-widgets.js: one self-contained ES module (Lit, the schema and zod/mini
  *   included) that registers every element, for `<script type="module" src=…>`.

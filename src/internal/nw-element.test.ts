@@ -5,7 +5,8 @@
  */
 import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 // Plain wrappers use fixtureSync: fixture() waits for an animation frame, which never comes
-// while this page is not the browser's front tab (web-test-runner runs two pages at once).
+// while this page is not the browser's front tab (as when web-test-runner ran two pages at
+// once; web-test-runner.config.mjs now runs one at a time, and this stays safe either way).
 import '../components/summary/summary.js';
 import '../components/stance-card/stance-card.js';
 import '../components/stances/stances.js';

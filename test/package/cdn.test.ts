@@ -1,5 +1,5 @@
 /**
- * The script-tag builds in dist/cdn (`npm run build:cdn`), loaded the way a newsroom template
+ * The script-tag builds in dist/cdn (made by `npm run build`), loaded the way a newsroom template
  * loads them: plain HTML pages in headless Chromium, one `<script src>` with its integrity
  * hash, and elements that get their analysis from `src=` and from `for=`.
  */
@@ -32,7 +32,7 @@ const ELEMENTS = [
 const WRONG_HASH = `sha384-${createHash('sha384').update('not the build').digest('base64')}`;
 
 if (!existsSync(join(CDN_DIR, MODULE)) || !existsSync(join(CDN_DIR, CLASSIC))) {
-  throw new Error(`${CDN_DIR} is missing: run \`npm run build && npm run build:cdn\` first`);
+  throw new Error(`${CDN_DIR} is missing: run \`npm run build\` first`);
 }
 const INTEGRITY = JSON.parse(readFileSync(join(CDN_DIR, 'integrity.json'), 'utf8')) as Record<string, string>;
 

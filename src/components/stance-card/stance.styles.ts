@@ -1,7 +1,6 @@
 import { css } from 'lit';
 import { placeholderHeights } from '../../internal/styles/base.styles.js';
 
-/** The look of one stance card; used by <nw-stance-card> and <nw-stances>. */
 /** Heights measured on the sample analysis at each container width (one card). */
 const placeholder = placeholderHeights(20, [
   [64, 22],
@@ -11,6 +10,7 @@ const placeholder = placeholderHeights(20, [
   [22, 45],
 ]);
 
+/** The look of one stance card; used by <nw-stance-card> and <nw-stances>. */
 export const stanceStyles = css`
   ${placeholder}
   @container (max-width: 64em) {

@@ -3,7 +3,8 @@
  */
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 // Plain wrappers use fixtureSync: fixture() waits for an animation frame, which never comes
-// while this page is not the browser's front tab (web-test-runner runs two pages at once).
+// while this page is not the browser's front tab (as when web-test-runner ran two pages at
+// once; web-test-runner.config.mjs now runs one at a time, and this stays safe either way).
 import './stances.js';
 import type { NwStances } from './stances.js';
 import type { Analysis, Position } from '../../schema/analysis.js';

@@ -121,9 +121,9 @@ describe('<nw-summary>', () => {
     });
 
     it('each citation takes focus, and no positive tabindex reorders the tab sequence', async () => {
-      // Real Tab presses (sendKeys) hang in a page that is not the browser's front tab,
-      // which is the case with web-test-runner's concurrency: 2; focus() is the same check
-      // of focusability without depending on which tab is in front.
+      // Real Tab presses (sendKeys) hang in a page that is not the browser's front tab, as
+      // with web-test-runner's concurrency above 1 (the config now says 1); focus() is the same
+      // check of focusability without depending on which tab is in front.
       const el = await ready(linked());
       const links = [...el.shadowRoot!.querySelectorAll<HTMLElement>('a, button')];
       expect(links).not.to.have.length(0);

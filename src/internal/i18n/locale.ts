@@ -48,10 +48,7 @@ export function resolveLocale(element: Element | null, analysisLanguage?: string
   return { tag: CATALOGUES[base] ? tag : 'en', messages: CATALOGUES[base] ?? en };
 }
 
-/**
- * A partial ISO date as a reader says it: "2025", "April 2025", "8 April 2025" /
- * "abril de 2025". Formatted in UTC so the day never shifts with the reader's time zone.
- */
+/** The parts of a date each precision shows, in UTC (see formatPartialDate). */
 const PRECISION_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric', timeZone: 'UTC' },
   month: { year: 'numeric', month: 'long', timeZone: 'UTC' },
@@ -61,6 +58,10 @@ const PRECISION_OPTIONS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
 /** Building an Intl formatter costs far more than using one: one per language and precision. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * A partial ISO date as a reader says it: "2025", "April 2025", "8 April 2025" /
+ * "abril de 2025". Formatted in UTC so the day never shifts with the reader's time zone.
+ */
 export function formatPartialDate(value: string, tag: string): string {
   const date = parsePartialDate(value);
   if (!date) return value;
