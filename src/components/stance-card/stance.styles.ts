@@ -13,16 +13,6 @@ const placeholder = placeholderHeights(20, [
 /** The look of one stance card; used by <nw-stance-card> and <nw-stances>. */
 export const stanceStyles = css`
   ${placeholder}
-  @container (max-width: 64em) {
-  }
-  @container (max-width: 50em) {
-  }
-  @container (max-width: 40em) {
-  }
-  @container (max-width: 30em) {
-  }
-  @container (max-width: 22em) {
-  }
   .stance {
     --_position: var(--_neutral);
     height: 100%;

@@ -12,16 +12,6 @@ const placeholder = placeholderHeights(32, [
 
 export const summaryStyles = css`
   ${placeholder}
-  @container (max-width: 64em) {
-  }
-  @container (max-width: 50em) {
-  }
-  @container (max-width: 40em) {
-  }
-  @container (max-width: 30em) {
-  }
-  @container (max-width: 22em) {
-  }
   .card {
     background: var(--_surface);
     border: 1px solid var(--_border);
