@@ -1,0 +1,321 @@
+/**
+ * The WordPress plugin in a real WordPress 6.1 (Debian's packages; see wordpress.ts): installed
+ * from dist/wordpress/newsroom-widgets.zip through Plugins → Add New → Upload, posts saved through
+ * the REST API with each role's application password (so kses applies as it does for that
+ * role), and the published pages checked in headless Chromium at 375 and 1280 px.
+ * Needs `npm run build` first. Skips with one line when WordPress cannot run here.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, findBrowser, HOW_TO_INSTALL } from '../../scripts/browser.mjs';
+import { ensureWordPress, WordPress, type User } from './wordpress.js';
+
+const ZIP = 'dist/wordpress/newsroom-widgets.zip';
+const SAMPLE_PATH = 'data/mexico-us-deployment.json';
+const SAMPLE = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8')) as { id: string; question: string };
+const WIDTHS = [375, 1280];
+const TAGS = ['nw-summary', 'nw-stance-card', 'nw-stances', 'nw-source-list', 'nw-timeline', 'nw-analysis', 'nw-cite'];
+/** Raw JSON or CSS in the page's text: what kses leaves of a pasted snippet. */
+const RAW_DATA = /"schemaVersion"|\{\s*"[a-zA-Z]+"\s*:|:host\b|--nw-[a-z-]+\s*:|\{[^{}\n]*:[^{}\n]*;[^{}\n]*\}/;
+
+const skip = ensureWordPress() ?? (findBrowser() ? undefined : `WordPress tests skipped: ${HOW_TO_INSTALL}`);
+if (skip) console.log(skip);
+if (!skip && !existsSync(ZIP)) throw new Error(`${ZIP} is missing: run \`npm run build\` first`);
+
+const block = (attrs: Record<string, unknown>) => `<!-- wp:newsroom-widgets/widget ${JSON.stringify(attrs)} /-->`;
+const paragraph = (text: string) => `<!-- wp:paragraph -->\n<p>${text}</p>\n<!-- /wp:paragraph -->`;
+const shortcode = (text: string) => `<!-- wp:shortcode -->\n${text}\n<!-- /wp:shortcode -->`;
+
+interface Post {
+  id: number;
+  link: string;
+  status: string;
+  content: { raw?: string; rendered: string };
+  title: { raw?: string; rendered: string };
+}
+
+interface View {
+  states: [string, string | null][];
+  /** body.innerText: the page's own text, what kses leaves of a pasted snippet shows here. */
+  text: string;
+  /** The text of the page and of the widgets' shadow roots. */
+  shown: string;
+  scripts: { head: number; total: number; requests: number };
+  jsonLd: string[];
+  errors: string[];
+  notes: number;
+  /** Elements in the error state that show a non-empty error box. */
+  errorBoxes: number;
+}
+
+describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }, () => {
+  let wp: WordPress;
+  let browser: Browser;
+  let mediaUrl = '';
+  let directUrl = '';
+  const started = Date.now();
+
+  before(async () => {
+    wp = await WordPress.start();
+    browser = await puppeteer.launch({ executablePath: findBrowser()!, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    wp?.stop();
+    console.log(`wordpress tests: ${((Date.now() - started) / 1000).toFixed(1)} s from start to stop`);
+  });
+
+  const create = async (role: User['role'], title: string, content: string, status = 'publish') =>
+    wp.rest<Post>(role, '/wp/v2/posts', { json: { title, content, status } });
+  /** A media upload as the block editor sends it (multipart; a raw JSON body would be read as the request's parameters). */
+  const upload = (role: User['role'], text: string, name: string) => {
+    const form = new FormData();
+    form.set('file', new Blob([text], { type: 'application/json' }), name);
+    return wp.rest(role, '/wp/v2/media', { body: form });
+  };
+  const raw = async (id: number) => (await wp.rest<Post>('editor', `/wp/v2/posts/${id}?context=edit`)).body;
+
+  /** Opens `url` as a reader (no login) at `width` and reports what the page shows. */
+  async function view(url: string, width: number, ignoreErrors: RegExp[] = []): Promise<View> {
+    const page: Page = await browser.newPage();
+    try {
+      await page.setViewport({ width, height: 900 });
+      // tsx keeps function names with a `__name` helper in the functions sent to the page.
+      await page.evaluateOnNewDocument('var __name = (f) => f;');
+      const errors: string[] = [];
+      const scriptRequests: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        const text = `${m.text()} ${m.location()?.url ?? ''}`;
+        // WordPress has no favicon.ico of its own; the browser asks anyway.
+        if (![/favicon\.ico/, ...ignoreErrors].some((re) => re.test(text))) errors.push(text);
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('request', (r) => {
+        if (/newsroom-widgets\.classic\.js/.test(r.url())) scriptRequests.push(r.url());
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(
+        (tags: string[]) =>
+          [...document.querySelectorAll(tags.join(','))].every((e) =>
+            ['ready', 'error'].includes(e.getAttribute('state') ?? ''),
+          ),
+        { timeout: 15_000 },
+        TAGS,
+      );
+      const result = await page.evaluate((tags: string[]) => {
+        const scripts = [...document.querySelectorAll('script[src*="newsroom-widgets.classic.js"]')];
+        return {
+          states: [...document.querySelectorAll(tags.join(','))].map(
+            (e) => [e.localName, e.getAttribute('state')] as [string, string | null],
+          ),
+          text: document.body.innerText,
+          // What readers see inside the widgets too: text in open shadow roots (innerText stops at them).
+          shown: (function walk(node: Node): string {
+            if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
+            if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+            const root = node instanceof Element ? node.shadowRoot : null;
+            return [...(root ? [root] : []), ...node.childNodes].map(walk).join(' ');
+          })(document.body).replace(/\s+/g, ' '),
+          head: scripts.filter((s) => s.closest('head')).length,
+          total: scripts.length,
+          jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''),
+          notes: document.querySelectorAll('.newsroom-widgets-problem').length,
+          errorBoxes: [...document.querySelectorAll('[state="error"]')].filter((e) => {
+            const box = e.shadowRoot?.querySelector('[part~="error"]');
+            return box instanceof HTMLElement && box.offsetHeight > 0 && (box.textContent ?? '').trim() !== '';
+          }).length,
+        };
+      }, TAGS);
+      return {
+        states: result.states,
+        text: result.text,
+        shown: result.shown,
+        scripts: { head: result.head, total: result.total, requests: scriptRequests.length },
+        jsonLd: result.jsonLd,
+        errors,
+        notes: result.notes,
+        errorBoxes: result.errorBoxes,
+      };
+    } finally {
+      await page.close();
+    }
+  }
+
+  const assertAllReady = (v: View, expected: number, where: string) => {
+    assert.equal(v.states.length, expected, `${where}: ${JSON.stringify(v.states)}`);
+    for (const [tag, state] of v.states) assert.equal(state, 'ready', `${where}: ${tag} is ${state}`);
+    assert.doesNotMatch(v.text, RAW_DATA, `${where}: raw JSON or CSS in the page's text`);
+    assert.deepEqual(v.errors, [], `${where}: console errors`);
+  };
+
+  it('installs from the zip through Plugins → Add New → Upload, and activates', async () => {
+    const html = await wp.uploadPlugin(ZIP);
+    assert.match(html, /Plugin installed successfully/);
+    const { status, body } = await wp.rest('administrator', '/wp/v2/plugins/newsroom-widgets/newsroom-widgets', {
+      json: { status: 'active' },
+    });
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.status, 'active');
+    assert.equal(body.requires_wp, '6.1');
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    assert.equal(body.version, version);
+    const blocks = await wp.rest('author', '/wp/v2/block-types/newsroom-widgets/widget');
+    assert.equal(blocks.status, 200);
+    for (const name of ['element', 'src', 'actor', 'stance', 'theme', 'lang', 'jsonLd'])
+      assert.ok(name in blocks.body.attributes, `block attribute ${name}`);
+  });
+
+  it('an Author uploads the analysis JSON to the media library; it is served as application/json', async () => {
+    const { status, body } = await upload('author', readFileSync(SAMPLE_PATH, 'utf8'), 'mexico-us-deployment.json');
+    assert.equal(status, 201, JSON.stringify(body));
+    assert.equal(body.mime_type, 'application/json');
+    mediaUrl = body.source_url;
+    const served = await fetch(mediaUrl);
+    assert.match(served.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(((await served.json()) as { id: string }).id, SAMPLE.id);
+    directUrl = wp.putAnalysis('mexico-us-deployment.json', SAMPLE_PATH);
+  });
+
+  it('refuses a .json that is not an analysis, and Contributors cannot upload (WordPress’s rule)', async () => {
+    const notAnalysis = await upload('author', '{"hello": "world"}', 'hello.json');
+    assert.notEqual(notAnalysis.status, 201);
+    assert.match(JSON.stringify(notAnalysis.body), /schemaVersion/);
+    const notJson = await upload('author', 'not json at all', 'broken.json');
+    assert.notEqual(notJson.status, 201);
+    const contributor = await upload('contributor', readFileSync(SAMPLE_PATH, 'utf8'), 'mexico.json');
+    assert.equal(contributor.status, 403);
+  });
+
+  it('an Author’s three widgets and a citation: stored as written, all ready, the script loaded once in <head>', async () => {
+    const content = [
+      paragraph('Before the widgets.'),
+      block({ element: 'nw-summary', src: mediaUrl }),
+      paragraph('Mexico’s government has rejected any deployment [newsroom_cite source="2"], the text says.'),
+      block({ element: 'nw-stance-card', src: mediaUrl, actor: 'claudia-sheinbaum' }),
+      shortcode(`[newsroom_widget element="nw-stances" src="${mediaUrl}" theme="auto"]`),
+      paragraph('After the widgets.'),
+    ].join('\n\n');
+    const { status, body } = await create('author', 'Three widgets', content);
+    assert.equal(status, 201, JSON.stringify(body));
+    assert.equal((await raw(body.id)).content.raw, content, 'kses changed the Author’s content');
+    // The control: kses does run for this Author, and removes what the plugin avoids.
+    const pasted = await create(
+      'author',
+      'Pasted snippet',
+      `<nw-summary src="${mediaUrl}"></nw-summary><script>1</script>`,
+    );
+    assert.doesNotMatch((await raw(pasted.body.id)).content.raw ?? '', /<nw-summary|<script/);
+    for (const width of WIDTHS) {
+      const v = await view(body.link, width);
+      assertAllReady(v, 4, `Author’s post at ${width}px`);
+      assert.deepEqual(v.scripts, { head: 1, total: 1, requests: 1 });
+      assert.match(v.text, /Before the widgets\.[\s\S]*After the widgets\./);
+      assert.ok(v.shown.includes(SAMPLE.question), 'the summary’s question is on the page');
+    }
+  });
+
+  it('a Contributor’s pending post shows its widgets once an Editor publishes it; JSON-LD when asked', async () => {
+    const content = [
+      paragraph('A Contributor’s analysis.'),
+      block({ element: 'nw-analysis', src: directUrl, jsonLd: true }),
+      shortcode(`[newsroom_widget element="nw-timeline" src="${directUrl}"]`),
+      block({ element: 'nw-source-list', src: directUrl, lang: 'es' }),
+    ].join('\n\n');
+    const refused = await create('contributor', 'Contributor publishes', content);
+    assert.equal(refused.status, 403, 'WordPress lets no Contributor publish');
+    const { status, body } = await create('contributor', 'Contributor’s widgets', content, 'pending');
+    assert.equal(status, 201, JSON.stringify(body));
+    assert.equal((await raw(body.id)).content.raw, content, 'kses changed the Contributor’s content');
+    assert.equal((await fetch(body.link)).status, 404, 'a pending post is not public');
+    const published = await wp.rest<Post>('editor', `/wp/v2/posts/${body.id}`, { json: { status: 'publish' } });
+    assert.equal(published.status, 200);
+    assert.equal(published.body.status, 'publish');
+    for (const width of WIDTHS) {
+      const v = await view(published.body.link, width);
+      assertAllReady(v, 3, `Contributor’s post at ${width}px`);
+      assert.equal(v.scripts.total, 1);
+      assert.equal(v.jsonLd.length, 1, 'one JSON-LD description');
+      const ld = JSON.parse(v.jsonLd[0]!) as { '@type': string; url?: string; headline: string };
+      assert.equal(ld['@type'], 'AnalysisNewsArticle');
+      assert.equal(ld.headline, SAMPLE.question);
+      assert.match(v.shown, /Fuentes/, 'lang="es" reached the element');
+    }
+  });
+
+  it('an Author editing the title keeps the widgets an Editor added to the post', async () => {
+    const { body } = await create('author', 'Before the title edit', paragraph('The Author’s text.'));
+    const added = [
+      paragraph('The Author’s text.'),
+      block({ element: 'nw-stance-card', src: mediaUrl, actor: 'us-administration' }),
+      shortcode(`[newsroom_widget element="nw-summary" src="${mediaUrl}"]`),
+    ].join('\n\n');
+    assert.equal((await wp.rest('editor', `/wp/v2/posts/${body.id}`, { json: { content: added } })).status, 200);
+    const edited = await wp.rest<Post>('author', `/wp/v2/posts/${body.id}`, {
+      json: { title: 'After the title edit' },
+    });
+    assert.equal(edited.status, 200);
+    assert.equal((await raw(body.id)).content.raw, added, 'saving as the Author changed the widgets');
+    for (const width of WIDTHS) {
+      const v = await view(edited.body.link, width);
+      assertAllReady(v, 2, `edited post at ${width}px`);
+      assert.match(v.text, /After the title edit/);
+    }
+  });
+
+  it('a post without widgets loads none of the script', async () => {
+    const { body } = await create('author', 'No widgets', paragraph('Nothing to see.'));
+    for (const width of WIDTHS) {
+      const v = await view(body.link, width);
+      assert.deepEqual(v.states, []);
+      assert.deepEqual(v.scripts, { head: 0, total: 0, requests: 0 });
+      assert.deepEqual(v.errors, []);
+    }
+    // The front page lists the posts with widgets too: the script is there, once.
+    const front = await view(`${wp.url}/`, 1280);
+    assert.equal(front.scripts.total, 1);
+  });
+
+  it('a bad URL and an invalid analysis show the error state; the rest of the post is intact', async () => {
+    const invalid = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8')) as { stances: { actor: string }[] };
+    invalid.stances[0]!.actor = 'nobody-by-that-id';
+    const invalidUrl = wp.writeAnalysis('invalid.json', JSON.stringify(invalid));
+    const missingUrl = `${wp.url}/wp-content/analyses/missing.json`;
+    const content = [
+      paragraph('First paragraph stays.'),
+      block({ element: 'nw-summary', src: missingUrl }),
+      block({ element: 'nw-stances', src: invalidUrl }),
+      block({ element: 'nw-summary', src: mediaUrl }),
+      shortcode('[newsroom_widget element="nw-summary" src="javascript:alert(1)"]'),
+      block({ element: 'nw-summary', src: 'ftp://example.org/a.json' }),
+      paragraph('Last paragraph stays.'),
+    ].join('\n\n');
+    const { status, body } = await create('author', 'Broken widgets', content);
+    assert.equal(status, 201);
+    const html = await (await fetch(body.link)).text();
+    assert.doesNotMatch(html, /javascript:|ftp:\/\//, 'a refused src is not in the page');
+    for (const width of WIDTHS) {
+      const v = await view(body.link, width, [/404/]);
+      assert.deepEqual(
+        v.states.map(([, s]) => s),
+        ['error', 'error', 'ready'],
+      );
+      assert.match(v.text, /First paragraph stays\.[\s\S]*Last paragraph stays\./);
+      assert.equal(v.errorBoxes, 2, 'both errors are shown in their element');
+      assert.equal(v.notes, 0, 'readers see no editor notes');
+      assert.doesNotMatch(v.text, RAW_DATA);
+      assert.deepEqual(v.errors, []);
+    }
+  });
+
+  it('logs no PHP notice, warning or error from the plugin', () => {
+    const lines = wp
+      .debugLog()
+      .split('\n')
+      .filter((l) => /newsroom-widgets|newsroom_widgets/.test(l));
+    assert.deepEqual(lines, []);
+  });
+});
