@@ -1,0 +1,186 @@
+/**
+ * The embed builder's steps 2 and 4 as data: what the editor chose (`BuilderForm`), the kinds
+ * of embed code (`OUTPUTS`: one entry each, with its label, help, fields and code), and what
+ * the page should say and make for a choice (`fieldsFor`, `planCode`). No DOM, except that the
+ * static kind serialises the preview it is given.
+ *
+ * A new kind of code is one more SnippetKind and one more entry in OUTPUTS; a field only some
+ * kinds use is one more KindField, listed in those kinds' `fields`.
+ */
+import type { Theme } from '../src/internal/standalone-elements.js';
+import { isHttpUrl, type Analysis } from '../src/schema/analysis.js';
+import {
+  ELEMENTS,
+  iframeSnippet,
+  scriptSnippet,
+  staticSnippet,
+  type ElementName,
+  type Lang,
+  type SnippetChoice,
+  type SnippetKind,
+} from './builder-snippets.js';
+
+/** The form of steps 2 and 4 as the editor left it (text trimmed, nothing checked yet). */
+export interface BuilderForm {
+  element: ElementName;
+  /** '' when there is no actor to choose. */
+  actor: string;
+  lang: Lang;
+  theme: Theme;
+  kind: SnippetKind;
+  /** The JSON address as typed: used only once it is an http(s) address. */
+  jsonUrl: string;
+  embedBase: string;
+  interactive: boolean;
+  jsonLd: boolean;
+}
+
+/** Fields of step 4 that only some kinds of code use; the others hide them. */
+export type KindField = 'embedBase' | 'interactive' | 'jsonLd';
+
+export interface OutputKind {
+  /** The radio button's label. */
+  label: string;
+  /** Which CMSes it is for and how it works, under the radio buttons. */
+  help: string;
+  /** The kind-dependent fields it uses; the others are hidden while it is chosen. */
+  fields: readonly KindField[];
+  /** The JSON address field's label and help for this kind. */
+  url: { label: string; help: string };
+  /** The code loads the CDN script, so it has an integrity hash when one is known. */
+  cdnScript: boolean;
+  /** What the code still needs, as a note; undefined when it can be made. */
+  missing?(choice: SnippetChoice): string | undefined;
+  /** The code is serialised from the preview: wait for it to finish rendering first. */
+  fromPreview?: boolean;
+  code(choice: SnippetChoice, form: BuilderForm, preview: HTMLElement): { code: string; notes?: string[] };
+}
+
+const URL_OPTIONAL = {
+  label: 'Address of the JSON file (optional)',
+  help: 'Leave it empty to put the whole analysis inside the code. Give the address of the uploaded file instead to keep the code short and update the analysis without re-pasting.',
+};
+
+/** Every kind of code, in the order of the radio buttons; the first is checked at the start. */
+export const OUTPUTS: Record<SnippetKind, OutputKind> = {
+  script: {
+    label: 'Script tag',
+    help: 'For CMSes that let you paste HTML with a <script> (WordPress “Custom HTML”, Drupal “Full HTML”, Ghost HTML cards, Arc/Brightspot raw HTML). The analysis goes inside the code unless you give its address.',
+    fields: ['jsonLd'],
+    url: URL_OPTIONAL,
+    cdnScript: true,
+    code: (choice) => ({ code: scriptSnippet(choice) }),
+  },
+  iframe: {
+    label: 'iframe',
+    help: 'For CMSes that only take iframes. The iframe page loads the analysis from its address, so you need to put the JSON file online first (your CMS’s file upload, a bucket, a GitHub Pages site) and give that address below. The small resizer script makes the iframe as tall as its content.',
+    fields: ['embedBase'],
+    url: {
+      label: 'Address of the JSON file (needed for an iframe)',
+      help: 'An iframe is a separate page: it cannot read the analysis from your article, so it loads it from this address. Upload the JSON file, then paste its address here. If the file is on another site than embed.html, that site must allow it (CORS).',
+    },
+    cdnScript: false,
+    missing: (choice) =>
+      !choice.jsonUrl
+        ? 'An iframe needs the address of the JSON file: upload the analysis and paste its address above.'
+        : !isHttpUrl(choice.embedBase)
+          ? 'Give the address of the folder that serves embed.html (https://…).'
+          : undefined,
+    code: (choice) => ({ code: iframeSnippet(choice) ?? '' }),
+  },
+  static: {
+    label: 'Static HTML',
+    help: 'The widget already rendered as HTML (declarative shadow DOM), readable even where scripts are stripped or blocked, and in search engines. With “make it interactive” the script upgrades it when it loads. The command-line equivalent is npx newsroom-widgets render.',
+    fields: ['interactive', 'jsonLd'],
+    url: URL_OPTIONAL,
+    cdnScript: true,
+    fromPreview: true,
+    code: (choice, form, preview) => ({
+      code: staticSnippet(choice, preview, form.interactive),
+      notes: preview.getAttribute('state') === 'error' ? ['The preview shows an error, and so would this HTML.'] : [],
+    }),
+  },
+};
+
+export const DEFAULT_KIND = Object.keys(OUTPUTS)[0] as SnippetKind;
+
+/** What steps 2 and 4 show for the form: which fields, and the help that depends on it. */
+export interface FieldsView {
+  elementHelp: string;
+  actor: boolean;
+  kindHelp: string;
+  shown: readonly KindField[];
+  urlLabel: string;
+  urlHelp: string;
+  baseHelp: string;
+}
+
+const ON_THIS_COMPUTER = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/;
+
+export function fieldsFor(form: BuilderForm): FieldsView {
+  const output = OUTPUTS[form.kind];
+  return {
+    elementHelp: ELEMENTS[form.element],
+    actor: form.element === 'nw-stance-card',
+    kindHelp: output.help,
+    shown: output.fields,
+    urlLabel: output.url.label,
+    urlHelp: output.url.help,
+    baseHelp: ON_THIS_COMPUTER.test(`${form.embedBase}/`)
+      ? 'This is an address on your own computer: readers cannot reach it. Put embed.html and embed/ on your site and give that folder’s address.'
+      : 'Where your site serves embed.html and embed/resizer.js from the newsroom-widgets package.',
+  };
+}
+
+export interface CodeInput {
+  /** The valid analysis of step 1, if any. */
+  analysis: Analysis | undefined;
+  /** Step 1's box is empty (rather than holding something that is not a valid analysis). */
+  textEmpty: boolean;
+  form: BuilderForm;
+  version: string;
+  integrity: string | undefined;
+}
+
+export interface CodePlan {
+  /** What the preview and the code are made from; undefined without a valid analysis. */
+  choice: SnippetChoice | undefined;
+  /** Notes to show above the code. */
+  notes: string[];
+  /** The code cannot be made yet: a note says what is missing. */
+  blocked: boolean;
+}
+
+/** What the code is made from and what to tell the editor about it, before making it. */
+export function planCode({ analysis, textEmpty, form, version, integrity }: CodeInput): CodePlan {
+  if (!analysis) {
+    const note = textEmpty
+      ? 'The code appears here once you give an analysis in step 1.'
+      : 'Fix the problems in step 1 to get the code.';
+    return { choice: undefined, notes: [note], blocked: true };
+  }
+  const jsonUrl = form.jsonUrl && isHttpUrl(form.jsonUrl) ? form.jsonUrl : undefined;
+  const choice: SnippetChoice = {
+    analysis,
+    element: form.element,
+    actor: form.actor || undefined,
+    lang: form.lang,
+    theme: form.theme,
+    jsonUrl,
+    embedBase: form.embedBase,
+    version,
+    integrity,
+    jsonLd: form.jsonLd,
+  };
+  const output = OUTPUTS[form.kind];
+  const notes: string[] = [];
+  if (form.jsonUrl && !jsonUrl)
+    notes.push(
+      'The JSON address must be a full web address starting with https:// (or http://); it is ignored until then.',
+    );
+  if (output.cdnScript && !integrity)
+    notes.push(`No integrity hash yet, so the code has none: see “About the integrity hash” below.`);
+  const missing = output.missing?.(choice);
+  if (missing) notes.push(missing);
+  return { choice, notes, blocked: missing !== undefined };
+}
