@@ -1,9 +1,14 @@
 /**
  * The embed builder (demo/builder.ts), mounted in the test page the way builder.html mounts it:
- * paste → problems or preview → the three kinds of embed code.
+ * paste → problems or preview → the three kinds of embed code. Then its pipeline without a
+ * page: text → reading, form → notes and fields, the CDN check, the order of updates.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { findJsonProblem, mountBuilder, type Builder } from '../../demo/builder.js';
+import { checkCdn, integrityText } from '../../demo/builder-integrity.js';
+import { DEFAULT_KIND, fieldsFor, OUTPUTS, planCode, type BuilderForm } from '../../demo/builder-outputs.js';
+import { UpdateQueue } from '../../demo/builder-queue.js';
+import { readAnalysis, stanceActors } from '../../demo/builder-read.js';
+import { findJsonProblem, mountBuilder, sriHash, type Builder } from '../../demo/builder.js';
 import { VERSION } from '../../src/version.js';
 import { realFetch, sample, SAMPLE_URL, shadowText, untilState } from './helpers.js';
 
@@ -352,5 +357,148 @@ describe('embed builder', () => {
     await builder.settled();
     expect($<HTMLTextAreaElement>('[data-json]').value).to.equal(sampleText);
     expect(builder.preview?.localName).to.equal('nw-analysis');
+  });
+});
+
+describe('embed builder pipeline, without a page', () => {
+  let sampleText: string;
+  before(async () => {
+    sampleText = await (await realFetch(SAMPLE_URL)).text();
+  });
+
+  const form = (change: Partial<BuilderForm> = {}): BuilderForm => ({
+    element: 'nw-analysis',
+    actor: '',
+    lang: 'en',
+    theme: 'light',
+    kind: 'script',
+    jsonUrl: '',
+    embedBase: 'https://news.example/widgets',
+    interactive: true,
+    jsonLd: false,
+    ...change,
+  });
+
+  it('reads text as nothing yet, not JSON (with where), an invalid analysis (with paths), or a valid one', async () => {
+    expect(readAnalysis('  \n').state).to.equal('empty');
+
+    const broken = readAnalysis('{\n  "id": "x"\n  "question": "?"\n}');
+    if (broken.state !== 'not-json') throw new Error(`read as ${broken.state}`);
+    expect(broken.status).to.contain('line 2, column 12: a comma is missing');
+    expect(broken.problem).to.include({ line: 2, column: 12, offset: 13 });
+    expect(broken.problem!.excerpt).to.equal('{ "id": "x"⟦here⟧ "question": "?" }');
+
+    const doc = await sample();
+    doc.question = '';
+    const invalid = readAnalysis(JSON.stringify(doc));
+    if (invalid.state !== 'invalid') throw new Error(`read as ${invalid.state}`);
+    expect(invalid.issues.map((issue) => issue.path)).to.deep.equal(['question']);
+    expect(invalid.status).to.contain('Fix it to get the preview');
+
+    const valid = readAnalysis(sampleText);
+    if (valid.state !== 'valid') throw new Error(`read as ${valid.state}`);
+    expect(valid.analysis.id).to.equal('mexico-us-deployment');
+    expect(valid.status).to.match(/^Valid: .*8 actors, 6 stances, 8 statements and 19 sources\.$/);
+    expect(stanceActors(valid.analysis).map((actor) => actor.label)).to.include('US administration (mixed)');
+  });
+
+  it('plans the code: what it is made from, the notes, and when it cannot be made yet', async () => {
+    const analysis = await sample();
+    const plan = (change: Partial<BuilderForm>, integrity: string | undefined) =>
+      planCode({ analysis, textEmpty: false, form: form(change), version: VERSION, integrity });
+
+    expect(
+      planCode({ analysis: undefined, textEmpty: true, form: form(), version: VERSION, integrity: HASH }),
+    ).to.deep.equal({
+      choice: undefined,
+      notes: ['The code appears here once you give an analysis in step 1.'],
+      blocked: true,
+    });
+    expect(
+      planCode({ analysis: undefined, textEmpty: false, form: form(), version: VERSION, integrity: HASH }).notes,
+    ).to.deep.equal(['Fix the problems in step 1 to get the code.']);
+
+    const script = plan({ actor: 'us-administration', jsonLd: true }, HASH);
+    expect(script.blocked).to.equal(false);
+    expect(script.notes).to.deep.equal([]);
+    expect(script.choice).to.include({
+      element: 'nw-analysis',
+      actor: 'us-administration',
+      integrity: HASH,
+      jsonLd: true,
+    });
+
+    // An address that is not http(s) is left out, and said so; no hash is said too.
+    const typed = plan({ jsonUrl: 'news.example/a.json' }, undefined);
+    expect(typed.choice!.jsonUrl).to.equal(undefined);
+    expect(typed.notes.join('\n')).to.contain('must be a full web address').and.to.contain('No integrity hash');
+
+    // The iframe needs the JSON address and an http(s) folder; it loads no CDN script.
+    expect(plan({ kind: 'iframe' }, undefined)).to.include({ blocked: true });
+    expect(plan({ kind: 'iframe' }, undefined).notes).to.deep.equal([
+      'An iframe needs the address of the JSON file: upload the analysis and paste its address above.',
+    ]);
+    const jsonUrl = 'https://news.example/a.json';
+    expect(plan({ kind: 'iframe', jsonUrl, embedBase: '/widgets' }, undefined).notes[0]).to.contain(
+      'folder that serves embed.html',
+    );
+    expect(plan({ kind: 'iframe', jsonUrl }, undefined)).to.include({ blocked: false });
+  });
+
+  it('shows each kind its own fields and help; a folder on this computer gets a warning', () => {
+    expect(Object.keys(OUTPUTS)).to.deep.equal(['script', 'iframe', 'static']);
+    expect(DEFAULT_KIND).to.equal('script');
+    expect(fieldsFor(form()).shown).to.deep.equal(['jsonLd']);
+    expect(fieldsFor(form({ kind: 'static' })).shown).to.deep.equal(['interactive', 'jsonLd']);
+    const iframe = fieldsFor(form({ kind: 'iframe', element: 'nw-stance-card' }));
+    expect(iframe).to.include({ actor: true, urlLabel: 'Address of the JSON file (needed for an iframe)' });
+    expect(iframe.shown).to.deep.equal(['embedBase']);
+    expect(fieldsFor(form({ embedBase: 'http://localhost:5173' })).baseHelp).to.contain('your own computer');
+    expect(fieldsFor(form()).baseHelp).to.contain('Where your site serves embed.html');
+  });
+
+  it('checks the hash against the CDN file: a match, a new hash, or why it could not', async () => {
+    const bytes = new TextEncoder().encode('export {};').buffer;
+    const hash = await sriHash(bytes);
+    const cdn = (response: Response) => (async () => response) as unknown as typeof fetch;
+    expect(await checkCdn(VERSION, hash, cdn(new Response(bytes)))).to.deep.equal({
+      status: 'It matches the file on the CDN.',
+    });
+    const other = await checkCdn(VERSION, HASH, cdn(new Response(bytes)));
+    expect(other).to.deep.equal({ status: other.status, hash });
+    expect(other.status).to.contain('It does not match');
+    expect((await checkCdn(VERSION, undefined, cdn(new Response(bytes)))).status).to.contain('Got it from the CDN');
+    const missing = await checkCdn(VERSION, HASH, cdn(new Response('', { status: 404 })));
+    expect(missing).to.deep.equal({
+      status: `Could not check: the CDN answered 404 (is ${VERSION} published?). You may be offline.`,
+    });
+    expect(integrityText({ hash, from: 'build' }, VERSION)).to.contain('this copy’s build');
+    expect(integrityText({ hash, from: 'cdn' }, VERSION)).to.contain('computed here');
+  });
+
+  it('runs updates one at a time in order; a change made while typing waits for the pause', async () => {
+    const done: string[] = [];
+    const queue = new UpdateQueue((error) => done.push(`error ${String(error)}`));
+    void queue.run(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      done.push('slow');
+    });
+    void queue.run(() => {
+      done.push('fast');
+    });
+    queue.debounce(40, () => done.push('typed a'));
+    queue.debounce(40, () => done.push('typed ab'));
+    void queue.run(() => {
+      done.push('option');
+    });
+    void queue.run(() => {
+      throw new Error('broken');
+    });
+    void queue.run(() => {
+      done.push('after the error');
+    });
+    await queue.settled();
+    // "typed a" was replaced by the next keystroke; the option change saw the typed text.
+    expect(done).to.deep.equal(['slow', 'fast', 'typed ab', 'option', 'error Error: broken', 'after the error']);
   });
 });
