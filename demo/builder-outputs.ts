@@ -41,6 +41,8 @@ export type KindField = 'embedBase' | 'interactive' | 'jsonLd';
 export interface OutputKind {
   /** The radio button's label. */
   label: string;
+  /** Who can paste it in WordPress without the plugin (kses strips it for the others). */
+  wordpress: string;
   /** Which CMSes it is for and how it works, under the radio buttons. */
   help: string;
   /** The kind-dependent fields it uses; the others are hidden while it is chosen. */
@@ -65,6 +67,8 @@ const URL_OPTIONAL = {
 export const OUTPUTS: Record<SnippetKind, OutputKind> = {
   script: {
     label: 'Script tag',
+    wordpress:
+      'WordPress: only Administrators and Editors can paste this (it needs the unfiltered_html capability). For Authors and Contributors WordPress removes it when the post is saved, even though the Custom HTML preview showed it working: use the newsroom-widgets plugin’s “Newsroom widget” block or [newsroom_widget] shortcode instead.',
     help: 'For CMSes that let you paste HTML with a <script> (WordPress “Custom HTML”, Drupal “Full HTML”, Ghost HTML cards, Arc/Brightspot raw HTML). The analysis goes inside the code unless you give its address.',
     fields: ['jsonLd'],
     url: URL_OPTIONAL,
@@ -73,6 +77,8 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
   },
   iframe: {
     label: 'iframe',
+    wordpress:
+      'WordPress: only Administrators and Editors can paste an iframe; WordPress removes it for Authors and Contributors. Authors: use the newsroom-widgets plugin’s “Newsroom widget” block.',
     help: 'For CMSes that only take iframes. The iframe page loads the analysis from its address, so you need to put the JSON file online first (your CMS’s file upload, a bucket, a GitHub Pages site) and give that address below. The small resizer script makes the iframe as tall as its content.',
     fields: ['embedBase'],
     url: {
@@ -90,6 +96,8 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
   },
   static: {
     label: 'Static HTML',
+    wordpress:
+      'WordPress: only Administrators and Editors get this as shown. For Authors and Contributors WordPress keeps only its text (no styles, badges or layout): use the newsroom-widgets plugin’s “Newsroom widget” block instead.',
     help: 'The widget already rendered as HTML (declarative shadow DOM), readable even where scripts are stripped or blocked, and in search engines. With “make it interactive” the script upgrades it when it loads. The command-line equivalent is npx newsroom-widgets render.',
     fields: ['interactive', 'jsonLd'],
     url: URL_OPTIONAL,
@@ -113,7 +121,12 @@ export interface FieldsView {
   urlLabel: string;
   urlHelp: string;
   baseHelp: string;
+  /** Who can paste this code in WordPress, and what the others should use. */
+  wordpressHelp: string;
 }
+
+const JSON_LD_IN_WORDPRESS =
+  ' JSON-LD needs unfiltered_html too: for Authors and Contributors WordPress removes its script tag and leaves its JSON as text on the page, so leave it off there.';
 
 const ON_THIS_COMPUTER = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/;
 
@@ -129,6 +142,7 @@ export function fieldsFor(form: BuilderForm): FieldsView {
     baseHelp: ON_THIS_COMPUTER.test(`${form.embedBase}/`)
       ? 'This is an address on your own computer: readers cannot reach it. Put embed.html and embed/ on your site and give that folder’s address.'
       : 'Where your site serves embed.html and embed/resizer.js from the newsroom-widgets package.',
+    wordpressHelp: output.wordpress + (form.jsonLd && output.fields.includes('jsonLd') ? JSON_LD_IN_WORDPRESS : ''),
   };
 }
 

@@ -2,7 +2,7 @@
  * The embed builder's code for a CMS: a script tag, an iframe, or static HTML serialized from
  * the live preview (declarative shadow DOM with its styles).
  */
-import { escapeAttribute, scriptSafeJson } from '../src/internal/markup.js';
+import { dataScript, escapeAttribute } from '../src/internal/markup.js';
 import type { StandaloneElement, Theme } from '../src/internal/standalone-elements.js';
 import { jsonLdScript } from '../src/jsonld/analysis-jsonld.js';
 import type { Analysis } from '../src/schema/analysis.js';
@@ -49,10 +49,11 @@ export function cdnScriptTag(version: string, integrity: string | undefined): st
   return `<script type="module" src="${escapeAttribute(cdnUrl(version))}"${sri} crossorigin="anonymous"></script>`;
 }
 
-/** `<script type="application/json" id=…>` holding the document, safe inside any HTML. */
-export function dataScriptTag(analysis: Analysis): string {
-  return `<script type="application/json" id="${escapeAttribute(dataScriptId(analysis))}">${scriptSafeJson(analysis)}</script>`;
-}
+/**
+ * `<script type="application/json" id=…>` holding the document, safe inside any HTML; its JSON
+ * sits in a comment, so a CMS that strips the script leaves no data as text.
+ */
+export const dataScriptTag = (analysis: Analysis): string => dataScript(dataScriptId(analysis), analysis);
 
 /** The element's attributes: where the data is, then the options. */
 function elementAttributes(choice: SnippetChoice, data: 'for' | 'src' | 'none'): string {
@@ -150,8 +151,9 @@ export function prerenderedHtml(element: HTMLElement): string {
       .replace(
         /<!--nw-static-start:(\d+)-->/g,
         (_, index: string) =>
-          // Adopted style sheets are not serialised: each root gets its styles as a <style>.
-          `<style>${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style')}</style>`,
+          // Adopted style sheets are not serialised: each root gets its styles as a <style>,
+          // inside a comment (ignored by CSS) so a CMS that strips <style> leaves no CSS text.
+          `<style><!--${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style').replace(/-->/g, '--\\>')}--></style>`,
       )
       // Lit's part markers mean nothing outside this page.
       .replace(/<!--\?lit\$\d+\$-->|<!--\?-->|<!---->/g, '')

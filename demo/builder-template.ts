@@ -86,6 +86,7 @@ export function builderTemplate(p: string, { sample }: { sample: boolean }): Tem
         )}
       </fieldset>
       <p class="hint" data-kind-help></p>
+      <p class="hint" data-wordpress-help></p>
       <div class="fields">
         <div class="field wide">
           <label for="${p}-url" data-url-label>${OUTPUTS[DEFAULT_KIND].url.label}</label>

@@ -29,6 +29,7 @@ export function viewOf(root: HTMLElement, p: string) {
     preview: { box: $('[data-preview]'), empty: $('[data-preview-empty]') },
     kinds: [...root.querySelectorAll<HTMLInputElement>(`input[name="${p}-kind"]`)],
     kindHelp: $('[data-kind-help]'),
+    wordpressHelp: $('[data-wordpress-help]'),
     url: $<HTMLInputElement>('[data-json-url]'),
     urlLabel: $('[data-url-label]'),
     urlHelp: $('[data-url-help]'),
@@ -136,6 +137,7 @@ export function showFields(view: BuilderView, fields: FieldsView): void {
   view.elementHelp.textContent = fields.elementHelp;
   view.actorField.hidden = !fields.actor;
   view.kindHelp.textContent = fields.kindHelp;
+  view.wordpressHelp.textContent = fields.wordpressHelp;
   for (const [name, field] of Object.entries(view.kindFields)) field.hidden = !fields.shown.includes(name as KindField);
   view.urlLabel.textContent = fields.urlLabel;
   view.urlHelp.textContent = fields.urlHelp;

@@ -58,9 +58,9 @@ async function type(selector: string, value: string) {
   await builder.settled();
 }
 
-/** The JSON inside the snippet's `<script type="application/json">`. */
+/** The JSON inside the snippet's `<script type="application/json">` (inside its guarding comment). */
 function embeddedJson(snippet: string): unknown {
-  const match = /<script type="application\/json" id="nw-data-[^"]+">(.*?)<\/script>/s.exec(snippet);
+  const match = /<script type="application\/json" id="nw-data-[^"]+"><!--(.*?)--><\/script>/s.exec(snippet);
   if (!match) throw new Error('no JSON script in the snippet');
   return JSON.parse(match[1]!);
 }
@@ -455,6 +455,24 @@ describe('embed builder pipeline, without a page', () => {
     expect(iframe.shown).to.deep.equal(['embedBase']);
     expect(fieldsFor(form({ embedBase: 'http://localhost:5173' })).baseHelp).to.contain('your own computer');
     expect(fieldsFor(form()).baseHelp).to.contain('Where your site serves embed.html');
+  });
+
+  it('says which code WordPress strips for Authors and Contributors, and points them to the plugin', async () => {
+    for (const kind of Object.keys(OUTPUTS) as (keyof typeof OUTPUTS)[]) {
+      const help = fieldsFor(form({ kind })).wordpressHelp;
+      expect(help, kind).to.contain('Administrators and Editors').and.to.contain('Authors and Contributors');
+      expect(help, kind).to.contain('newsroom-widgets plugin');
+      expect(help, kind).not.to.contain('JSON-LD');
+    }
+    expect(fieldsFor(form({ jsonLd: true })).wordpressHelp).to.contain('JSON-LD needs unfiltered_html');
+    // Shown on the page, under the kind's own help, and it follows the kind.
+    mount();
+    await builder.load(sampleText);
+    expect($('[data-wordpress-help]').textContent).to.contain('Custom HTML preview');
+    const staticKind = root.querySelector<HTMLInputElement>('input[type=radio][value=static]')!;
+    staticKind.click();
+    await builder.settled();
+    expect($('[data-wordpress-help]').textContent).to.contain('keeps only its text');
   });
 
   it('checks the hash against the CDN file: a match, a new hash, or why it could not', async () => {
