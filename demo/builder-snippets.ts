@@ -153,7 +153,10 @@ export function prerenderedHtml(element: HTMLElement): string {
         (_, index: string) =>
           // Adopted style sheets are not serialised: each root gets its styles as a <style>,
           // inside a comment (ignored by CSS) so a CMS that strips <style> leaves no CSS text.
-          `<style><!--${(styles[Number(index)] ?? '').replace(/<\/style/gi, '<\\/style').replace(/-->/g, '--\\>')}--></style>`,
+          `<style><!--${(styles[Number(index)] ?? '')
+            .replace(/<\/style/gi, '<\\/style')
+            .replace(/-->/g, '--\\>')
+            .replace(/\s*[\r\n]\s*/g, ' ')}--></style>`,
       )
       // Lit's part markers mean nothing outside this page.
       .replace(/<!--\?lit\$\d+\$-->|<!--\?-->|<!---->/g, '')

@@ -128,8 +128,12 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
     .replace(/ defer-hydration(?=>)/g, '')
     // CSS inside a comment: CSS ignores the markers, and a CMS that strips <template> and
     // <style> but keeps their text (WordPress's kses, for Authors) leaves a comment, not
-    // the stylesheet as text above the content.
-    .replace(/<style>([^]*?)<\/style>/g, '<style><!--$1--></style>')
+    // the stylesheet as text above the content. On one line: kses only knows a comment that
+    // ends on the line it starts (its pattern's `.` stops at a line break).
+    .replace(
+      /<style>([^]*?)<\/style>/g,
+      (_, css: string) => `<style><!--${css.replace(/\s*[\r\n]\s*/g, ' ')}--></style>`,
+    )
     // One space between attributes (the template's line breaks and omitted ones leave runs).
     .replace(/^<[^>]*>/, (open) =>
       open.replace(/("[^"]*")|\s+/g, (run, quoted?: string) => quoted ?? ' ').replace(/ >$/, '>'),
