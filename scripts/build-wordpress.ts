@@ -12,7 +12,17 @@
  *   Written here with zlib (deflate) and a few lines of zip framing, deterministic (fixed
  *   timestamps, sorted entries): no zip package and no `zip` command needed.
  */
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -122,6 +132,9 @@ export function zipFolder(dir: string, prefix: string): Buffer {
 export async function buildWordPress(): Promise<void> {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) throw new Error(`build-wordpress: odd version ${version}`);
+  const classic = join(ROOT, CDN_DIR, CDN_FILES.classic);
+  if (!existsSync(classic))
+    throw new Error(`build-wordpress: ${CDN_DIR}/${CDN_FILES.classic} is missing (build-cdn.ts runs first)`);
   rmSync(WORDPRESS_DIR, { recursive: true, force: true });
   mkdirSync(join(PLUGIN_DIR, 'build'), { recursive: true });
   mkdirSync(join(PLUGIN_DIR, 'assets'), { recursive: true });
@@ -141,7 +154,7 @@ export async function buildWordPress(): Promise<void> {
   const readme = readFileSync(join(SOURCE, 'readme.txt'), 'utf8');
   writeFileSync(join(PLUGIN_DIR, 'readme.txt'), stamp(readme, /^(Stable tag:\s+).+$/m, `$1${version}`, 'Stable tag'));
 
-  cpSync(join(ROOT, CDN_DIR, CDN_FILES.classic), join(PLUGIN_DIR, 'assets', CDN_FILES.classic));
+  cpSync(classic, join(PLUGIN_DIR, 'assets', CDN_FILES.classic));
   await bundleScript(join(SOURCE, 'editor/editor.ts'), join(PLUGIN_DIR, 'build'), 'iife', 'editor.js');
   await bundleScript(join(SOURCE, 'editor/json-ld.ts'), join(PLUGIN_DIR, 'build'), 'iife', 'json-ld.js');
   const dependencies = EDITOR_DEPENDENCIES.map((d) => `'${d}'`).join(', ');

@@ -79,7 +79,7 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
   const raw = async (id: number) => (await wp.rest<Post>('editor', `/wp/v2/posts/${id}?context=edit`)).body;
 
   /** Opens `url` as a reader (no login) at `width` and reports what the page shows. */
-  async function view(url: string, width: number, ignoreErrors: RegExp[] = []): Promise<View> {
+  async function view(url: string, width: number, ignoreErrors: RegExp[] = [], screenshot?: string): Promise<View> {
     const page: Page = await browser.newPage();
     try {
       await page.setViewport({ width, height: 900 });
@@ -106,6 +106,16 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
         { timeout: 15_000 },
         TAGS,
       );
+      if (screenshot && process.env.NW_WORDPRESS_SCREENSHOTS) {
+        // From the paragraph with the citation: the citation, then a stance card.
+        await page.evaluate(() => {
+          (
+            document.querySelector('nw-cite')?.closest('p') ?? document.querySelector('.newsroom-widgets')
+          )?.scrollIntoView();
+          window.scrollBy(0, -24);
+        });
+        await page.screenshot({ path: `${process.env.NW_WORDPRESS_SCREENSHOTS}/${screenshot}` });
+      }
       const result = await page.evaluate((tags: string[]) => {
         const scripts = [...document.querySelectorAll('script[src*="newsroom-widgets.classic.js"]')];
         return {
@@ -210,7 +220,7 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
     );
     assert.doesNotMatch((await raw(pasted.body.id)).content.raw ?? '', /<nw-summary|<script/);
     for (const width of WIDTHS) {
-      const v = await view(body.link, width);
+      const v = await view(body.link, width, [], width === 1280 ? 'wordpress-post.png' : undefined);
       assertAllReady(v, 4, `Author’s post at ${width}px`);
       assert.deepEqual(v.scripts, { head: 1, total: 1, requests: 1 });
       assert.match(v.text, /Before the widgets\.[\s\S]*After the widgets\./);
@@ -267,10 +277,12 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
   });
 
   it('a post without widgets loads none of the script', async () => {
-    const { body } = await create('author', 'No widgets', paragraph('Nothing to see.'));
+    // A citation without an analysis to cite from stays the text it was.
+    const { body } = await create('author', 'No widgets', paragraph('Nothing to see [newsroom_cite source="3"].'));
     for (const width of WIDTHS) {
       const v = await view(body.link, width);
       assert.deepEqual(v.states, []);
+      assert.match(v.text, /Nothing to see \[3\]\./);
       assert.deepEqual(v.scripts, { head: 0, total: 0, requests: 0 });
       assert.deepEqual(v.errors, []);
     }
@@ -308,6 +320,144 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
       assert.equal(v.notes, 0, 'readers see no editor notes');
       assert.doesNotMatch(v.text, RAW_DATA);
       assert.deepEqual(v.errors, []);
+    }
+  });
+
+  it('the block editor: an Author inserts the block, picks the actor from the analysis, sees the live element and its errors', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.evaluateOnNewDocument('var __name = (f) => f;');
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        const text = `${m.text()} ${m.location()?.url ?? ''}`;
+        // Network failures are WordPress's own, offline here (gravatar.com, s.w.org; templates an
+        // Author may not read), and the 404 provoked below. Any other error counts.
+        if (m.type() === 'error' && !/^Failed to load resource/.test(text)) errors.push(text);
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      const author = wp.user('author');
+      await page.goto(`${wp.url}/wp-login.php`, { waitUntil: 'load' });
+      await page.type('#user_login', author.login);
+      await page.type('#user_pass', author.password);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
+      await page.goto(`${wp.url}/wp-admin/post-new.php`, { waitUntil: 'load' });
+      await page.waitForFunction(() => {
+        const w = window as any;
+        return (
+          w.wp?.blocks?.getBlockType('newsroom-widgets/widget') && w.wp.data.select('core/editor').getCurrentPostId()
+        );
+      });
+      // The welcome guide would cover the canvas in the screenshot.
+      await page.evaluate(() => {
+        const { data } = (window as any).wp;
+        const editPost = data.select('core/edit-post');
+        if (editPost.isFeatureActive('welcomeGuide')) data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+        // The block toolbar in the top bar, not over the title.
+        if (!editPost.isFeatureActive('fixedToolbar')) data.dispatch('core/edit-post').toggleFeature('fixedToolbar');
+        data.dispatch('core/editor').editPost({ title: 'Written in the block editor' });
+      });
+      const clientId: string = await page.evaluate((src: string) => {
+        const { data, blocks } = (window as any).wp;
+        const intro = blocks.createBlock('core/paragraph', { content: 'Where Mexico’s president stands:' });
+        const block = blocks.createBlock('newsroom-widgets/widget', { element: 'nw-stance-card', src });
+        data.dispatch('core/block-editor').insertBlocks([intro, block]);
+        data.dispatch('core/block-editor').selectBlock(block.clientId);
+        return block.clientId;
+      }, mediaUrl);
+      // The actor list comes from the analysis itself (fetched by the editor).
+      const actorValues = await page.waitForFunction(
+        () => {
+          const label = [...document.querySelectorAll('.block-editor-block-inspector label')].find(
+            (l) => l.textContent === 'Actor',
+          );
+          const select = label && document.getElementById(label.getAttribute('for') ?? '');
+          const values = select ? [...(select as HTMLSelectElement).options].map((o) => o.value).filter(Boolean) : [];
+          return values.length > 0 ? values : false;
+        },
+        { timeout: 15_000 },
+      );
+      const stanceActors = [
+        ...new Set((SAMPLE as unknown as { stances: { actor: string }[] }).stances.map((s) => s.actor)),
+      ];
+      assert.deepEqual(((await actorValues.jsonValue()) as string[]).sort(), stanceActors.sort());
+      const actorSelect = await page.evaluate(() => {
+        const label = [...document.querySelectorAll('.block-editor-block-inspector label')].find(
+          (l) => l.textContent === 'Actor',
+        );
+        return `#${label!.getAttribute('for')}`;
+      });
+      await page.select(actorSelect, 'claudia-sheinbaum');
+      const live = '.editor-styles-wrapper nw-stance-card';
+      await page.waitForSelector(`${live}[actor="claudia-sheinbaum"][state="ready"]`, { timeout: 15_000 });
+      if (process.env.NW_WORDPRESS_SCREENSHOTS) {
+        await page.screenshot({ path: `${process.env.NW_WORDPRESS_SCREENSHOTS}/wordpress-editor.png` });
+      }
+      // Saved, the post holds the block comment only: the markup is made when the page is shown.
+      await page.evaluate(() => (window as any).wp.data.dispatch('core/editor').savePost());
+      await page
+        .waitForFunction(() => {
+          const editor = (window as any).wp.data.select('core/editor');
+          return !editor.isSavingPost() && editor.didPostSaveRequestSucceed();
+        })
+        .catch(async (error: unknown) => {
+          const state = await page.evaluate(() => {
+            const editor = (window as any).wp.data.select('core/editor');
+            return JSON.stringify({
+              saving: editor.isSavingPost(),
+              ok: editor.didPostSaveRequestSucceed(),
+              failed: editor.didPostSaveRequestFail(),
+              notices: (window as any).wp.data
+                .select('core/notices')
+                .getNotices()
+                .map((n: any) => n.content),
+            });
+          });
+          throw new Error(`the post was not saved: ${state}`, { cause: error });
+        });
+      const postId: number = await page.evaluate(() =>
+        (window as any).wp.data.select('core/editor').getCurrentPostId(),
+      );
+      assert.equal(
+        (await raw(postId)).content.raw,
+        '<!-- wp:paragraph -->\n<p>Where Mexico’s president stands:</p>\n<!-- /wp:paragraph -->\n\n' +
+          `<!-- wp:newsroom-widgets/widget {"element":"nw-stance-card","src":"${mediaUrl}","actor":"claudia-sheinbaum"} /-->`,
+      );
+      // A bad address, then an invalid analysis: the element's own error state, with the problems for editors.
+      const setSrc = (src: string) =>
+        page.evaluate(
+          (id: string, value: string) =>
+            (window as any).wp.data.dispatch('core/block-editor').updateBlockAttributes(id, { src: value }),
+          clientId,
+          src,
+        );
+      const errorShown = () =>
+        page.waitForFunction(
+          (selector: string) => {
+            const el = document.querySelector(selector);
+            const box = el?.shadowRoot?.querySelector('[part~="error"]');
+            const notice = document.querySelector('.editor-styles-wrapper .components-notice.is-error');
+            return el?.getAttribute('state') === 'error' && box && (box as HTMLElement).offsetHeight > 0 && notice
+              ? `${box.textContent} | ${notice.textContent}`
+              : false;
+          },
+          { timeout: 15_000 },
+          live,
+        );
+      await setSrc(`${wp.url}/wp-content/analyses/missing.json`);
+      assert.match(String(await (await errorShown()).jsonValue()), /Readers will see an error here/);
+      const invalid = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8')) as { stances: { actor: string }[] };
+      invalid.stances[1]!.actor = 'nobody-by-that-id';
+      await setSrc(wp.writeAnalysis('invalid-for-editor.json', JSON.stringify(invalid)));
+      const shown = String(await (await errorShown()).jsonValue());
+      assert.match(
+        shown,
+        /stances\[1\]|stances\.1|nobody-by-that-id/,
+        `the editor-facing problem names its place: ${shown}`,
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
     }
   });
 

@@ -122,12 +122,16 @@ function SourcePicker(props: { src: string; onChange(src: string): void }): WpNo
     h(
       MediaUploadCheck,
       null,
-      h(MediaUpload, {
-        allowedTypes: ['application/json'],
-        title: t('Choose an analysis JSON'),
-        onSelect: (media) => props.onChange(media.url),
-        render: ({ open }) => h(Button, { variant: 'secondary', onClick: open }, t('Choose from the media library')),
-      }),
+      h(
+        'div',
+        { style: { marginBottom: '16px' } },
+        h(MediaUpload, {
+          allowedTypes: ['application/json'],
+          title: t('Choose an analysis JSON'),
+          onSelect: (media) => props.onChange(media.url),
+          render: ({ open }) => h(Button, { variant: 'secondary', onClick: open }, t('Choose from the media library')),
+        }),
+      ),
     ),
   );
 }

@@ -178,7 +178,8 @@ function newsroom_widgets_enqueue_for_query() {
 		}
 		$content = $post->post_content;
 		$widgets = newsroom_widgets_find( $content );
-		if ( $widgets || has_shortcode( $content, 'newsroom_cite' ) ) {
+		// A citation needs the script only when it has an analysis: a widget's, or its own src.
+		if ( $widgets || ( has_shortcode( $content, 'newsroom_cite' ) && preg_match( '/\[newsroom_cite\s[^\]]*\bsrc=/', $content ) ) ) {
 			wp_enqueue_script( 'newsroom-widgets' );
 		}
 		foreach ( $widgets as $atts ) {
