@@ -333,7 +333,7 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
         const text = `${m.text()} ${m.location()?.url ?? ''}`;
         // Network failures are WordPress's own, offline here (gravatar.com, s.w.org; templates an
         // Author may not read), and the 404 provoked below. Any other error counts.
-        if (m.type() === 'error' && !/^Failed to load resource/.test(text)) errors.push(text);
+        if (m.type() === 'error' && !text.startsWith('Failed to load resource')) errors.push(text);
       });
       page.on('pageerror', (e) => errors.push(String(e)));
       const author = wp.user('author');
