@@ -6,21 +6,21 @@
  */
 
 /** A source id as written inside a marker: a positive whole number. The one spelling of it. */
-const SOURCE_ID = '[1-9]\\d{0,3}';
+export const SOURCE_ID_PATTERN = /^[1-9]\d{0,3}$/;
 
-/** A whole source id (the schema's rule for `sources[].id` and every cited id). */
-export const SOURCE_ID_PATTERN = new RegExp(`^${SOURCE_ID}$`);
+/** Digits in brackets: a marker when they are a source id (so `[0]` and `[12345]` stay text). */
+const BRACKETED_DIGITS = /\[(\d+)\]/g;
 
-const MARKER = new RegExp(`\\[(${SOURCE_ID})\\]`, 'g');
-/** A marker with the spaces or tabs before it, which go with it when it is taken out. */
-const SPACED_MARKER = new RegExp(`[ \\t]*${MARKER.source}`, 'g');
+/** The markers in `text`, in order: each match's group 1 is the source id. */
+const markers = (text: string) =>
+  Array.from(text.matchAll(BRACKETED_DIGITS)).filter((match) => SOURCE_ID_PATTERN.test(match[1]!));
 
 /** A run of plain text, or one citation marker naming a source id. */
 export type TextPart = { text: string } | { cite: string };
 
 /** Every source id cited in `text`, in order of appearance (repeats kept). */
 export function citedIds(text: string): string[] {
-  return Array.from(text.matchAll(MARKER), (match) => match[1]!);
+  return markers(text).map((match) => match[1]!);
 }
 
 /**
@@ -30,7 +30,7 @@ export function citedIds(text: string): string[] {
 export function splitCitations(text: string): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
-  for (const match of text.matchAll(MARKER)) {
+  for (const match of markers(text)) {
     if (match.index > last) parts.push({ text: text.slice(last, match.index) });
     parts.push({ cite: match[1]! });
     last = match.index + match[0].length;
@@ -39,7 +39,10 @@ export function splitCitations(text: string): TextPart[] {
   return parts;
 }
 
-/** `text` with its markers taken out, for places with no source list: "Rain fell [1]." → "Rain fell." */
+/** `text` with its markers taken out, and the spaces or tabs before each: "Rain fell [1]." → "Rain fell." */
 export function withoutCitations(text: string): string {
-  return text.replace(SPACED_MARKER, '');
+  return splitCitations(text).reduce(
+    (out, part) => ('cite' in part ? out.replace(/[ \t]+$/, '') : out + part.text),
+    '',
+  );
 }
