@@ -30,31 +30,39 @@ function doc<T extends z.ZodMiniType>(schema: T, description: string): T {
 /** A BCP 47 language tag, loosely: `en`, `es-MX`, `zh-Hant-TW`. */
 export const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
-/**
- * Limits generous for any real analysis, small enough to stop a pasted 10 MB blob. Exported
- * so code that writes analyses (the TimelineJS importer) fits text to them without retyping.
- */
+// Limits generous for any real analysis, small enough to stop a pasted 10 MB blob. The schemas
+// below use these constants, not LIMITS: a bundle of the elements, which never reads LIMITS,
+// then inlines the numbers and leaves the object out.
+const SHORT_TEXT_MAX = 300;
+const TEXT_MAX = 5_000;
+const SOURCE_TITLE_MAX = 500;
+const SLUG_MAX = 80;
+const URL_MAX = 2_000;
+const ITEMS_MAX = 200;
+const STATEMENTS_MAX = 20_000;
+
+/** The schema's limits, for code that writes analyses (the TimelineJS importer) and must fit them. */
 export const LIMITS = {
-  shortText: 300,
-  text: 5_000,
-  sourceTitle: 500,
-  slug: 80,
-  url: 2_000,
-  items: 200,
-  statements: 20_000,
+  shortText: SHORT_TEXT_MAX,
+  text: TEXT_MAX,
+  sourceTitle: SOURCE_TITLE_MAX,
+  slug: SLUG_MAX,
+  url: URL_MAX,
+  items: ITEMS_MAX,
+  statements: STATEMENTS_MAX,
 } as const;
 
 // Blank text counts as empty: it would render as nothing. Blank includes the invisible
 // format characters (zero-width spaces and joiners, direction marks and overrides, BOM), which
 // a paste from a word processor can leave alone in a field: a heading made of them is empty.
 const VISIBLE = /[^\s\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
-const text = (max: number = LIMITS.text) => z.string().check(z.regex(VISIBLE, 'must not be empty'), z.maxLength(max));
+const text = (max: number = TEXT_MAX) => z.string().check(z.regex(VISIBLE, 'must not be empty'), z.maxLength(max));
 
 const slug = () =>
   z
     .string()
     .check(
-      z.maxLength(LIMITS.slug),
+      z.maxLength(SLUG_MAX),
       z.regex(
         /^[a-z0-9]+(-[a-z0-9]+)*$/,
         'must be a slug: lowercase letters, digits and single hyphens, like "mexico-government"',
@@ -85,14 +93,14 @@ const HTTP_PREFIX = /^https?:\/\//i;
 
 const httpUrl = () =>
   z.string().check(
-    z.maxLength(LIMITS.url),
+    z.maxLength(URL_MAX),
     // The pattern is what JSON Schema consumers see; the refine is the real check.
     z.regex(HTTP_PREFIX, 'must be a web address starting with http:// or https://'),
     // Only judge the rest once the prefix is right, so one mistake gives one message.
     z.refine((value) => !HTTP_PREFIX.test(value) || isHttpUrl(value), 'is not a valid web address'),
   );
 
-const list = <T extends z.ZodMiniType>(item: T, max: number = LIMITS.items) => z.array(item).check(z.maxLength(max));
+const list = <T extends z.ZodMiniType>(item: T, max: number = ITEMS_MAX) => z.array(item).check(z.maxLength(max));
 
 export const ACTOR_KINDS = ['government', 'official', 'media', 'expert', 'organization', 'public', 'other'] as const;
 export const POSITIONS = ['supports', 'opposes', 'mixed', 'neutral', 'unclear'] as const;
@@ -102,21 +110,21 @@ export const SOURCE_TYPES = ['news', 'government', 'legal', 'academic', 'analysi
 
 export const quoteSchema = z.strictObject({
   text: text(),
-  speaker: z.optional(text(LIMITS.shortText)),
+  speaker: z.optional(text(SHORT_TEXT_MAX)),
   date: z.optional(partialDate()),
 });
 
 export const sectionSchema = z.strictObject({
   id: slug(),
-  title: text(LIMITS.shortText),
+  title: text(SHORT_TEXT_MAX),
   paragraphs: list(text()).check(z.minLength(1)),
 });
 
 export const actorSchema = z.strictObject({
   id: slug(),
-  name: text(LIMITS.shortText),
+  name: text(SHORT_TEXT_MAX),
   kind: z.enum(ACTOR_KINDS),
-  country: z.optional(text(LIMITS.shortText)),
+  country: z.optional(text(SHORT_TEXT_MAX)),
   description: z.optional(text(1_000)),
 });
 
@@ -124,7 +132,7 @@ export const stanceSchema = z.strictObject({
   id: slug(),
   actor: doc(slug(), 'The id of the actor who holds this position.'),
   position: z.enum(POSITIONS),
-  headline: text(LIMITS.shortText),
+  headline: text(SHORT_TEXT_MAX),
   summary: text(),
   quote: z.optional(quoteSchema),
   confidence: z.optional(z.enum(CONFIDENCE_LEVELS)),
@@ -143,15 +151,15 @@ export const statementSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   id: doc(sourceId(), 'The citation label as written in the text: "3" for [3].'),
-  title: text(LIMITS.sourceTitle),
-  publisher: z.optional(text(LIMITS.shortText)),
+  title: text(SOURCE_TITLE_MAX),
+  publisher: z.optional(text(SHORT_TEXT_MAX)),
   url: z.optional(httpUrl()),
   date: z.optional(partialDate()),
   type: z.optional(z.enum(SOURCE_TYPES)),
 });
 
 export const publisherSchema = z.strictObject({
-  name: text(LIMITS.shortText),
+  name: text(SHORT_TEXT_MAX),
   url: z.optional(httpUrl()),
 });
 
@@ -162,7 +170,7 @@ export const analysisSchema = z.strictObject({
     z._default(z.string().check(z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag, like "en" or "es-MX"')), 'en'),
     'The language the analysis is written in (BCP 47). Default "en".',
   ),
-  question: doc(text(LIMITS.shortText), 'The headline question the analysis answers.'),
+  question: doc(text(SHORT_TEXT_MAX), 'The headline question the analysis answers.'),
   summary: doc(text(), 'The executive summary. May cite sources as [1].'),
   keyPoints: z.optional(list(text(1_000), 50)),
   unknowns: doc(z.optional(list(text(1_000), 50)), 'Open factual gaps the analysis names.'),
@@ -172,7 +180,7 @@ export const analysisSchema = z.strictObject({
   sections: doc(list(sectionSchema, 100), 'Numbered in the order given.'),
   actors: list(actorSchema, 1_000),
   stances: doc(list(stanceSchema, 1_000), 'At most one stance per actor.'),
-  statements: doc(list(statementSchema, LIMITS.statements), 'Dated statements for the timeline.'),
+  statements: doc(list(statementSchema, STATEMENTS_MAX), 'Dated statements for the timeline.'),
   sources: doc(list(sourceSchema, 2_000), 'Every source the text cites, and any it does not.'),
 });
 
