@@ -48,6 +48,8 @@ interface View {
   notes: number;
   /** Elements in the error state that show a non-empty error box. */
   errorBoxes: number;
+  /** Cumulative layout shift until the widgets were ready. */
+  layoutShift: number;
 }
 
 describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }, () => {
@@ -85,6 +87,12 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
       await page.setViewport({ width, height: 900 });
       // tsx keeps function names with a `__name` helper in the functions sent to the page.
       await page.evaluateOnNewDocument('var __name = (f) => f;');
+      // Layout shift from the first paint on (the script is in <head> so nothing should move).
+      await page.evaluateOnNewDocument(`
+        self.__nwShift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) self.__nwShift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });`);
       const errors: string[] = [];
       const scriptRequests: string[] = [];
       page.on('console', (m) => {
@@ -134,6 +142,7 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
           total: scripts.length,
           jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''),
           notes: document.querySelectorAll('.newsroom-widgets-problem').length,
+          layoutShift: (self as unknown as { __nwShift: number }).__nwShift,
           errorBoxes: [...document.querySelectorAll('[state="error"]')].filter((e) => {
             const box = e.shadowRoot?.querySelector('[part~="error"]');
             return box instanceof HTMLElement && box.offsetHeight > 0 && (box.textContent ?? '').trim() !== '';
@@ -149,6 +158,7 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
         errors,
         notes: result.notes,
         errorBoxes: result.errorBoxes,
+        layoutShift: result.layoutShift,
       };
     } finally {
       await page.close();
@@ -223,6 +233,8 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
       const v = await view(body.link, width, [], width === 1280 ? 'wordpress-post.png' : undefined);
       assertAllReady(v, 4, `Author’s post at ${width}px`);
       assert.deepEqual(v.scripts, { head: 1, total: 1, requests: 1 });
+      assert.ok(v.layoutShift < 0.01, `layout shift ${v.layoutShift.toFixed(4)} at ${width}px`);
+      console.log(`  layout shift at ${width}px: ${v.layoutShift.toFixed(4)}`);
       assert.match(v.text, /Before the widgets\.[\s\S]*After the widgets\./);
       assert.ok(v.shown.includes(SAMPLE.question), 'the summary’s question is on the page');
     }
@@ -252,6 +264,7 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
       const ld = JSON.parse(v.jsonLd[0]!) as { '@type': string; url?: string; headline: string };
       assert.equal(ld['@type'], 'AnalysisNewsArticle');
       assert.equal(ld.headline, SAMPLE.question);
+      assert.equal(ld.url, published.body.link, 'the article’s address is the post’s');
       assert.match(v.shown, /Fuentes/, 'lang="es" reached the element');
     }
   });
@@ -302,13 +315,25 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
       block({ element: 'nw-stances', src: invalidUrl }),
       block({ element: 'nw-summary', src: mediaUrl }),
       shortcode('[newsroom_widget element="nw-summary" src="javascript:alert(1)"]'),
+      shortcode(`[newsroom_widget element="nw-stance-card" src="${mediaUrl}" actor='x" onmouseover="alert(1)']`),
+      shortcode(`[newsroom_widget element="nw-summary" src='${mediaUrl}" onmouseover="alert(1)']`),
+      shortcode(`[newsroom_widget element="script" src="${mediaUrl}"]`),
       block({ element: 'nw-summary', src: 'ftp://example.org/a.json' }),
       paragraph('Last paragraph stays.'),
     ].join('\n\n');
     const { status, body } = await create('author', 'Broken widgets', content);
     assert.equal(status, 201);
     const html = await (await fetch(body.link)).text();
-    assert.doesNotMatch(html, /javascript:|ftp:\/\//, 'a refused src is not in the page');
+    assert.doesNotMatch(
+      html,
+      /javascript:|ftp:\/\/|onmouseover|<script[^>]*>[^<]*alert/,
+      'refused values are not in the page',
+    );
+    // People who may edit the post see why each refused widget is not shown.
+    const asAuthor = await (await fetch(body.link, { headers: { cookie: await wp.login('author') } })).text();
+    assert.equal(asAuthor.match(/class="newsroom-widgets-problem"/g)?.length, 5, 'one note per refused widget');
+    assert.match(asAuthor, /src must be an http:\/\/ or https:\/\/ address/);
+    assert.match(asAuthor, /element &quot;script&quot; is not one of/);
     for (const width of WIDTHS) {
       const v = await view(body.link, width, [/404/]);
       assert.deepEqual(
@@ -357,14 +382,35 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
         if (!editPost.isFeatureActive('fixedToolbar')) data.dispatch('core/edit-post').toggleFeature('fixedToolbar');
         data.dispatch('core/editor').editPost({ title: 'Written in the block editor' });
       });
-      const clientId: string = await page.evaluate((src: string) => {
+      const clientId: string = await page.evaluate(() => {
         const { data, blocks } = (window as any).wp;
         const intro = blocks.createBlock('core/paragraph', { content: 'Where Mexico’s president stands:' });
-        const block = blocks.createBlock('newsroom-widgets/widget', { element: 'nw-stance-card', src });
+        const block = blocks.createBlock('newsroom-widgets/widget', { element: 'nw-stance-card' });
         data.dispatch('core/block-editor').insertBlocks([intro, block]);
         data.dispatch('core/block-editor').selectBlock(block.clientId);
         return block.clientId;
-      }, mediaUrl);
+      });
+      // No address yet: the placeholder offers the media library, which lists the uploaded analysis.
+      const chooser = await page.waitForSelector(
+        '.editor-styles-wrapper .components-placeholder ::-p-text(Choose from the media library)',
+      );
+      await chooser!.click();
+      // WordPress opens the modal on "Upload files" until its library has loaded once.
+      const browse = await page.waitForSelector('.media-modal #menu-item-browse', { visible: true });
+      await browse!.click();
+      const attachment = await page.waitForSelector('.media-modal .attachments .attachment', {
+        visible: true,
+        timeout: 10_000,
+      });
+      await attachment!.click();
+      await page.click('.media-modal .media-button-select');
+      await page.waitForFunction(
+        (id: string, url: string) =>
+          (window as any).wp.data.select('core/block-editor').getBlockAttributes(id).src === url,
+        { timeout: 10_000 },
+        clientId,
+        mediaUrl,
+      );
       // The actor list comes from the analysis itself (fetched by the editor).
       const actorValues = await page.waitForFunction(
         () => {
@@ -456,6 +502,10 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
         `the editor-facing problem names its place: ${shown}`,
       );
       assert.deepEqual(errors, []);
+    } catch (error) {
+      if (process.env.NW_WORDPRESS_SCREENSHOTS)
+        await page.screenshot({ path: `${process.env.NW_WORDPRESS_SCREENSHOTS}/wordpress-editor-failed.png` });
+      throw error;
     } finally {
       await page.close();
     }
