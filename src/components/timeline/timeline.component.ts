@@ -7,15 +7,10 @@ import { indexOf } from '../../internal/analysis-index.js';
 import { citedText, sourceLine } from '../../internal/citations.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
-import {
-  groupByPeriod,
-  orderStatements,
-  type Period,
-  type TimelineEntry,
-  type TimelineOrder,
-} from './timeline-order.js';
+import { lanes, periodId, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
+import type { Period, TimelineEntry, TimelineOrder } from './timeline-order.js';
 import { timelineMessages } from './timeline.messages.js';
-import { timelineStyles, MAX_LANES } from './timeline.styles.js';
+import { timelineStyles } from './timeline.styles.js';
 
 /**
  * The analysis's statements over time, honest about dates: "April 2025" stays April 2025,
@@ -82,7 +77,7 @@ export class NwTimeline extends NwElement {
    * keyboard order and screen readers are unaffected once the chunks are in.
    */
   private renderLimit = FIRST_CHUNK;
-  private layout?: Layout;
+  private layout?: TimelineLayout;
   private chunkTimer?: ReturnType<typeof setTimeout>;
   /** The statement whose entry had focus when this update began, to keep focus on it. */
   private refocus?: string;
@@ -243,27 +238,6 @@ export class NwTimeline extends NwElement {
     };
   }
 
-  /** Ordered, grouped entries, kept while nothing that affects them changes. */
-  private layoutFor(analysis: Analysis, shown: Set<string>): Layout {
-    const order = this.order === 'desc' ? 'desc' : 'asc';
-    const key = JSON.stringify([analysis.id, order, [...shown]]);
-    if (this.layout?.key !== key || this.layoutSource !== analysis) {
-      const visible = analysis.statements.filter((statement) => shown.has(statement.actor));
-      const ordered = orderStatements(visible, order);
-      this.layout = {
-        key,
-        groups: groupByPeriod(ordered),
-        total: visible.length,
-        position: new Map(ordered.map((entry, i) => [entry.statement.id, i])),
-      };
-      this.layoutSource = analysis;
-      this.renderLimit = FIRST_CHUNK;
-    }
-    return this.layout;
-  }
-
-  private layoutSource?: Analysis;
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // No `instanceof HTMLElement`: server rendering runs this too, where there is no such global.
@@ -304,11 +278,11 @@ export class NwTimeline extends NwElement {
     const { actors } = indexOf(analysis);
     const shown = this.shownActors(analysis);
     const speaking = analysis.actors.filter((actor) => statementIndex(analysis).speaking.has(actor.id));
-    const { groups, total, position } = this.layoutFor(analysis, shown);
-    // Lanes by the order actors appear in the document; too many lanes read worse than one column.
-    const laneActors = speaking.filter((actor) => shown.has(actor.id));
-    const lanes = laneActors.length >= 2 && laneActors.length <= MAX_LANES ? laneActors.length : 0;
-    const laneOf = new Map(laneActors.map((actor, i) => [actor.id, lanes ? i + 1 : 0]));
+    const layout = timelineLayout(analysis, shown, this.order === 'desc' ? 'desc' : 'asc', this.layout);
+    if (layout !== this.layout) this.renderLimit = FIRST_CHUNK;
+    this.layout = layout;
+    const { groups, total, position } = layout;
+    const { actors: laneActors, count: laneCount, laneOf } = lanes(speaking, shown);
     // The single tab stop: the entry last focused, while it is shown, else the first. An entry
     // that still has focus is rendered even if progressive rendering has not reached it; one
     // that does not falls back to the first, so Tab always finds a rendered entry.
@@ -328,7 +302,7 @@ export class NwTimeline extends NwElement {
       if (budget <= 0) break;
       const count = Math.min(group.entries.length, budget);
       budget -= count;
-      const deps = [group, count, lanes, this.locale.tag];
+      const deps = [group, count, laneCount, this.locale.tag];
       periods.push(
         html`${guard(
           deps,
@@ -358,9 +332,9 @@ export class NwTimeline extends NwElement {
           : nothing
       }
       <p class="count" aria-live="polite">${w.count(total, analysis.statements.length)}</p>
-      <div class="frame" data-lanes=${lanes} ?data-long=${total > LONG}>
+      <div class="frame" data-lanes=${laneCount} ?data-long=${total > LONG}>
         ${
-          lanes
+          laneCount
             ? html`<div class="lane-headers" aria-hidden="true">
               ${laneActors.map((actor, i) => html`<p class="lane-header" data-lane=${i + 1} lang=${analysis.language}>${actor.name}</p>`)}
             </div>`
@@ -371,26 +345,6 @@ export class NwTimeline extends NwElement {
       </div>
     </section>`;
   }
-}
-
-interface Layout {
-  key: string;
-  groups: ReturnType<typeof groupByPeriod>;
-  total: number;
-  /** Each shown statement's index in the order. */
-  position: Map<string, number>;
-}
-
-/** Per analysis: which actor made each statement, and the actors with statements. */
-const statementIndexes = new WeakMap<Analysis, { actorOf: Map<string, string>; speaking: Set<string> }>();
-function statementIndex(analysis: Analysis) {
-  let index = statementIndexes.get(analysis);
-  if (!index) {
-    const actorOf = new Map(analysis.statements.map((statement) => [statement.id, statement.actor]));
-    index = { actorOf, speaking: new Set(actorOf.values()) };
-    statementIndexes.set(analysis, index);
-  }
-  return index;
 }
 
 interface RenderContext {
@@ -411,7 +365,3 @@ const LONG = 100;
 /** Entries in the first render, then per later chunk (one timer task each). */
 const FIRST_CHUNK = 300;
 const CHUNK = 500;
-
-function periodId(period: Period): string {
-  return 'undated' in period ? 'undated' : `${period.year}-${period.month ?? 0}`;
-}
