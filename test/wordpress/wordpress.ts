@@ -65,6 +65,16 @@ export function ensureWordPress(): string | undefined {
   if (missing().length === 0) return undefined;
   if (existsSync('/usr/bin/apt-get')) {
     console.error(`wordpress tests: installing Debian's ${PACKAGES.join(', ')} with apt-get…`);
+    // Debian starts the services a package installs (Apache on :80, MariaDB); a policy-rc.d
+    // that says "no" keeps them stopped, as they were. Containers usually have one already.
+    const policy = '/usr/sbin/policy-rc.d';
+    const ownPolicy = !existsSync(policy);
+    if (ownPolicy)
+      writeFileSync(
+        policy,
+        '#!/bin/sh\n# newsroom-widgets tests: no service starts while apt-get installs\nexit 101\n',
+        { mode: 0o755 },
+      );
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
       execFileSync('apt-get', ['install', '-y', '-qq', ...PACKAGES], {
@@ -73,6 +83,8 @@ export function ensureWordPress(): string | undefined {
       });
     } catch {
       // Reported below with what is still missing.
+    } finally {
+      if (ownPolicy) rmSync(policy, { force: true });
     }
   }
   const lacks = missing();
