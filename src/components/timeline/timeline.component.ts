@@ -1,4 +1,4 @@
-import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import type { Actor, Analysis } from '../../schema/analysis.js';
@@ -7,6 +7,7 @@ import { indexOf } from '../../internal/analysis-index.js';
 import { citedText, sourceLine } from '../../internal/citations.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
+import { ProgressiveRenderController } from '../../internal/controllers/progressive-render-controller.js';
 import { lanes, periodId, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
 import type { Period, TimelineEntry, TimelineOrder } from './timeline-order.js';
 import { timelineMessages } from './timeline.messages.js';
@@ -70,15 +71,9 @@ export class NwTimeline extends NwElement {
   /** The entry that holds the list's single tab stop (roving tabindex). */
   private focusedId?: string;
 
-  /**
-   * Long timelines render progressively: the first entries at once (the reader sees
-   * content and `nw-ready` fires), the rest in later chunks, one short task each, so ten thousand entries
-   * never block the page for seconds. Everything ends up in the DOM: find-in-page,
-   * keyboard order and screen readers are unaffected once the chunks are in.
-   */
-  private renderLimit = FIRST_CHUNK;
+  /** Long timelines render progressively: `nw-ready` fires with the first entries. */
+  private readonly progress = new ProgressiveRenderController(this, () => this.performUpdate(), FIRST_CHUNK, CHUNK);
   private layout?: TimelineLayout;
-  private chunkTimer?: ReturnType<typeof setTimeout>;
   /** The statement whose entry had focus when this update began, to keep focus on it. */
   private refocus?: string;
 
@@ -121,7 +116,7 @@ export class NwTimeline extends NwElement {
     if (place.kind !== 'statement') return null;
     const index = this.positionOf(place.id);
     if (index === undefined) return null;
-    this.renderThrough(index);
+    this.progress.renderThrough(index);
     return this.entryElement(place.id);
   }
 
@@ -137,14 +132,6 @@ export class NwTimeline extends NwElement {
     return this.state === 'ready' ? this.layout?.position.get(id) : undefined;
   }
 
-  /** Renders now, synchronously, at least the first `index + 1` entries. */
-  private renderThrough(index: number): void {
-    if (!this.layout || index < this.renderLimit) return;
-    this.renderLimit = Math.min(this.layout.total, index + 1);
-    this.requestUpdate();
-    this.performUpdate();
-  }
-
   private periodLabel(period: Period): string {
     if ('undated' in period) return this.words.undated;
     const month = period.month ? `-${String(period.month).padStart(2, '0')}` : '';
@@ -156,7 +143,7 @@ export class NwTimeline extends NwElement {
     const current = (event.target as Element).closest?.('li.entry');
     if (!keys.includes(event.key) || !current || event.target !== current) return;
     // End means the last entry, even while later entries are still being rendered.
-    if (event.key === 'End' && this.layout) this.renderThrough(this.layout.total - 1);
+    if (event.key === 'End') this.progress.renderThrough(this.progress.total - 1);
     const entries = [...this.renderRoot.querySelectorAll<HTMLElement>('li.entry')];
     const index = entries.indexOf(current as HTMLElement);
     const next =
@@ -252,24 +239,6 @@ export class NwTimeline extends NwElement {
     const refocus = this.refocus === this.focusedId ? this.entryElement(this.refocus) : null;
     if (refocus && this.shadowRoot?.activeElement !== refocus) refocus.focus({ preventScroll: true });
     this.refocus = undefined;
-    clearTimeout(this.chunkTimer);
-    if (this.layout && this.renderLimit < this.layout.total && this.state === 'ready') {
-      this.chunkTimer = setTimeout(() => {
-        this.renderLimit += CHUNK;
-        this.requestUpdate();
-      });
-    }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved elsewhere on the page mid-rendering: the chunks stopped on disconnect, resume them.
-    if (this.layout && this.renderLimit < this.layout.total) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.chunkTimer);
   }
 
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
@@ -278,25 +247,22 @@ export class NwTimeline extends NwElement {
     const { actors } = indexOf(analysis);
     const shown = this.shownActors(analysis);
     const speaking = analysis.actors.filter((actor) => statementIndex(analysis).speaking.has(actor.id));
-    const layout = timelineLayout(analysis, shown, this.order === 'desc' ? 'desc' : 'asc', this.layout);
-    if (layout !== this.layout) this.renderLimit = FIRST_CHUNK;
-    this.layout = layout;
+    const layout = (this.layout = timelineLayout(analysis, shown, this.order === 'desc' ? 'desc' : 'asc', this.layout));
     const { groups, total, position } = layout;
     const { actors: laneActors, count: laneCount, laneOf } = lanes(speaking, shown);
     // The single tab stop: the entry last focused, while it is shown, else the first. An entry
     // that still has focus is rendered even if progressive rendering has not reached it; one
     // that does not falls back to the first, so Tab always finds a rendered entry.
     const first = groups[0]?.entries[0]?.statement.id;
+    let budget = this.progress.count(layout, total);
     const focusedAt = this.focusedId === undefined ? undefined : position.get(this.focusedId);
     if (focusedAt === undefined) this.focusedId = first;
-    else if (focusedAt >= this.renderLimit) {
-      if (this.refocus === this.focusedId) this.renderLimit = focusedAt + 1;
+    else if (focusedAt >= budget) {
+      if (this.refocus === this.focusedId) this.progress.limit = budget = focusedAt + 1;
       else this.focusedId = first;
     }
 
     // Whole periods within the limit are guarded: a later chunk does not re-evaluate them.
-    // Static HTML from the server has every entry: there are no later chunks.
-    let budget = isServer ? total : this.renderLimit;
     const periods: TemplateResult[] = [];
     for (const group of groups) {
       if (budget <= 0) break;
