@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { live } from 'lit/directives/live.js';
 import type { Actor, Analysis } from '../../schema/analysis.js';
 import { NwFilterChangeEvent } from '../../events/nw-filter-change.js';
 import { indexOf } from '../../internal/analysis-index.js';
@@ -8,6 +7,7 @@ import { citedText, sourceLine } from '../../internal/citations.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { ProgressiveRenderController } from '../../internal/controllers/progressive-render-controller.js';
+import { RovingFocusController } from '../../internal/controllers/roving-focus-controller.js';
 import { lanes, periodId, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
 import type { Period, TimelineEntry, TimelineOrder } from './timeline-order.js';
 import { timelineMessages } from './timeline.messages.js';
@@ -68,14 +68,13 @@ export class NwTimeline extends NwElement {
   declare actors: string | null | undefined;
   declare order: TimelineOrder | null | undefined;
 
-  /** The entry that holds the list's single tab stop (roving tabindex). */
-  private focusedId?: string;
-
   /** Long timelines render progressively: `nw-ready` fires with the first entries. */
   private readonly progress = new ProgressiveRenderController(this, () => this.performUpdate(), FIRST_CHUNK, CHUNK);
+  /** The list's single tab stop, kept on the same statement across re-renders. */
+  private readonly roving = new RovingFocusController(this, 'li.entry', 'statement', () =>
+    this.progress.renderThrough(this.progress.total - 1),
+  );
   private layout?: TimelineLayout;
-  /** The statement whose entry had focus when this update began, to keep focus on it. */
-  private refocus?: string;
 
   private get words() {
     return this.localized(timelineMessages);
@@ -117,13 +116,7 @@ export class NwTimeline extends NwElement {
     const index = this.positionOf(place.id);
     if (index === undefined) return null;
     this.progress.renderThrough(index);
-    return this.entryElement(place.id);
-  }
-
-  private entryElement(id: string | undefined): HTMLElement | null {
-    return id === undefined
-      ? null
-      : this.renderRoot.querySelector<HTMLElement>(`li.entry[data-statement="${CSS.escape(id)}"]`);
+    return this.roving.item(place.id);
   }
 
   /** Where a statement is in the current layout (after any pending update), if it is shown. */
@@ -138,40 +131,6 @@ export class NwTimeline extends NwElement {
     return this.formatDate(`${period.year}${month}`);
   }
 
-  private onKeydown(event: KeyboardEvent): void {
-    const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
-    const current = (event.target as Element).closest?.('li.entry');
-    if (!keys.includes(event.key) || !current || event.target !== current) return;
-    // End means the last entry, even while later entries are still being rendered.
-    if (event.key === 'End') this.progress.renderThrough(this.progress.total - 1);
-    const entries = [...this.renderRoot.querySelectorAll<HTMLElement>('li.entry')];
-    const index = entries.indexOf(current as HTMLElement);
-    const next =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? entries.length - 1
-          : Math.max(0, Math.min(entries.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
-    event.preventDefault();
-    this.moveFocus(entries, next);
-  }
-
-  private moveFocus(entries: HTMLElement[], index: number): void {
-    const target = entries[index];
-    if (!target) return;
-    for (const entry of entries) entry.tabIndex = entry === target ? 0 : -1;
-    this.focusedId = target.dataset.statement;
-    target.focus();
-  }
-
-  private onFocusIn(event: FocusEvent): void {
-    const entry = (event.target as Element).closest?.<HTMLElement>('li.entry');
-    if (!entry || entry.dataset.statement === this.focusedId) return;
-    this.renderRoot.querySelectorAll<HTMLElement>('li.entry[tabindex="0"]').forEach((other) => (other.tabIndex = -1));
-    entry.tabIndex = 0;
-    this.focusedId = entry.dataset.statement;
-  }
-
   private entry(
     view: RenderContext,
     { statement }: TimelineEntry,
@@ -182,7 +141,7 @@ export class NwTimeline extends NwElement {
     const lang = analysis.language;
     const { quote } = statement;
     return html`<li class="entry" part="entry" data-statement=${statement.id} data-lane=${lane}
-      tabindex=${live(statement.id === this.focusedId ? '0' : '-1')} aria-labelledby="actor-${statement.id} date-${statement.id}">
+      tabindex=${this.roving.tabIndex(statement.id)} aria-labelledby="actor-${statement.id} date-${statement.id}">
       <p class="entry-meta">
         ${
           statement.date
@@ -225,22 +184,6 @@ export class NwTimeline extends NwElement {
     };
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // No `instanceof HTMLElement`: server rendering runs this too, where there is no such global.
-    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    this.refocus = active?.matches('li.entry') ? active.dataset.statement : undefined;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // Entries are reused for other statements when the order or filter changes: focus stays
-    // with the statement the reader was on, not with whatever entry now sits in its place.
-    const refocus = this.refocus === this.focusedId ? this.entryElement(this.refocus) : null;
-    if (refocus && this.shadowRoot?.activeElement !== refocus) refocus.focus({ preventScroll: true });
-    this.refocus = undefined;
-  }
-
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
     const view = this.renderContext(analysis);
     const { w } = view;
@@ -248,19 +191,13 @@ export class NwTimeline extends NwElement {
     const shown = this.shownActors(analysis);
     const speaking = analysis.actors.filter((actor) => statementIndex(analysis).speaking.has(actor.id));
     const layout = (this.layout = timelineLayout(analysis, shown, this.order === 'desc' ? 'desc' : 'asc', this.layout));
-    const { groups, total, position } = layout;
+    const { groups, total } = layout;
     const { actors: laneActors, count: laneCount, laneOf } = lanes(speaking, shown);
-    // The single tab stop: the entry last focused, while it is shown, else the first. An entry
-    // that still has focus is rendered even if progressive rendering has not reached it; one
-    // that does not falls back to the first, so Tab always finds a rendered entry.
+    // Where focus and chunks meet: the tab stop's entry stays (and is rendered) while it has
+    // focus, even where progressive rendering has not reached yet; else it is the first entry.
     const first = groups[0]?.entries[0]?.statement.id;
-    let budget = this.progress.count(layout, total);
-    const focusedAt = this.focusedId === undefined ? undefined : position.get(this.focusedId);
-    if (focusedAt === undefined) this.focusedId = first;
-    else if (focusedAt >= budget) {
-      if (this.refocus === this.focusedId) this.progress.limit = budget = focusedAt + 1;
-      else this.focusedId = first;
-    }
+    let budget = this.roving.tabStop(layout.position, first, this.progress.count(layout, total));
+    this.progress.limit = budget;
 
     // Whole periods within the limit are guarded: a later chunk does not re-evaluate them.
     const periods: TemplateResult[] = [];
@@ -307,7 +244,7 @@ export class NwTimeline extends NwElement {
             : nothing
         }
         ${total === 0 ? html`<p class="empty">${w.noneShown}</p>` : nothing}
-        <div class="periods" @keydown=${this.onKeydown} @focusin=${this.onFocusIn}>${periods}</div>
+        <div class="periods" @keydown=${this.roving.keydown} @focusin=${this.roving.focusin}>${periods}</div>
       </div>
     </section>`;
   }

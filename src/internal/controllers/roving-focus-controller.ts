@@ -1,0 +1,133 @@
+/**
+ * A list that Tab reaches once (roving tabindex): one item has tabindex 0, the others -1;
+ * arrow keys, Home and End move focus and the tab stop between items, and focusing an item
+ * any other way (a click, a back-link, a control inside it) makes it the tab stop.
+ *
+ * Items are the elements matching `selector` in the host's shadow root, each naming itself
+ * in a data attribute (`key`, as `dataset` spells it: `'statement'` for `data-statement`).
+ * The tab stop is kept by key, not by element: when a re-render reuses elements for other
+ * items (another order, a filter), the tab stop, and focus if an item had it, stay with
+ * the item the reader was on.
+ *
+ * The host calls `tabStop()` in each render that lists the items, sets
+ * `tabindex=${roving.tabIndex(key)}` on each (what the first render, or the server, writes)
+ * and binds `keydown` and `focusin` on an ancestor of the items.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type RovingFocusHost = ReactiveControllerHost & Pick<HTMLElement, 'shadowRoot'>;
+
+export class RovingFocusController implements ReactiveController {
+  /** The key of the item holding the tab stop. */
+  current?: string;
+  /** The key of the item that had focus when this update began. */
+  private focused?: string;
+  /** Whether this update lists the items (it called `tabStop`). */
+  private listed = false;
+
+  private readonly host: RovingFocusHost;
+  private readonly selector: string;
+  private readonly key: string;
+  private readonly beforeEnd: () => void;
+
+  /**
+   * `beforeEnd` runs before End moves focus: a list rendered progressively renders its
+   * last item there, so End means the last item, not the last one rendered so far.
+   */
+  constructor(host: RovingFocusHost, selector: string, key: string, beforeEnd: () => void = () => {}) {
+    this.host = host;
+    this.selector = selector;
+    this.key = key;
+    this.beforeEnd = beforeEnd;
+    host.addController(this);
+  }
+
+  tabIndex(key: string): '0' | '-1' {
+    return key === this.current ? '0' : '-1';
+  }
+
+  /** The rendered item named `key`, if any. */
+  item(key: string | undefined): HTMLElement | null {
+    if (key === undefined) return null;
+    return (
+      this.host.shadowRoot?.querySelector<HTMLElement>(`${this.selector}[data-${this.key}="${CSS.escape(key)}"]`) ??
+      null
+    );
+  }
+
+  /**
+   * Picks this render's tab stop: the item that had it while it is still listed (`position`
+   * gives each listed key's index), else the `first`. When only the first `rendered` items
+   * are in the DOM, a tab stop beyond them falls back to the first, so Tab always finds a
+   * rendered item, unless it has focus: then it stays, and the result (how many items to
+   * render) reaches it.
+   */
+  tabStop(position: ReadonlyMap<string, number>, first: string | undefined, rendered = Infinity): number {
+    this.listed = true;
+    const at = this.current === undefined ? undefined : position.get(this.current);
+    if (at === undefined) this.current = first;
+    else if (at >= rendered) {
+      if (this.focused === this.current) return at + 1;
+      this.current = first;
+    }
+    return rendered;
+  }
+
+  readonly keydown = (event: KeyboardEvent): void => {
+    const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+    const current = (event.target as Element).closest?.(this.selector);
+    // Keys on a link or button inside an item are theirs.
+    if (!keys.includes(event.key) || !current || event.target !== current) return;
+    if (event.key === 'End') this.beforeEnd();
+    const items = this.items(this.selector);
+    const index = items.indexOf(current as HTMLElement);
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? items.length - 1
+          : Math.max(0, Math.min(items.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+    event.preventDefault();
+    const target = items[next];
+    if (!target) return;
+    this.moveTo(target);
+    target.focus();
+  };
+
+  readonly focusin = (event: FocusEvent): void => {
+    const item = (event.target as Element).closest?.<HTMLElement>(this.selector);
+    if (item && item.dataset[this.key] !== this.current) this.moveTo(item);
+  };
+
+  /** Makes `item` the tab stop, in the DOM too. */
+  private moveTo(item: HTMLElement | null): void {
+    for (const other of this.items(`${this.selector}[tabindex="0"]`)) if (other !== item) other.tabIndex = -1;
+    if (!item) return;
+    item.tabIndex = 0;
+    this.current = item.dataset[this.key];
+  }
+
+  private items(selector: string): HTMLElement[] {
+    return [...(this.host.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
+  }
+
+  hostUpdate(): void {
+    this.listed = false;
+    const active = this.host.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    this.focused = active?.matches(this.selector) ? active.dataset[this.key] : undefined;
+  }
+
+  hostUpdated(): void {
+    // Lit leaves an attribute alone when its value is the one Lit last wrote, even if keys
+    // moved the tab stop since, and guarded or reused elements are not re-rendered at all:
+    // the DOM is put right here, rather than with `live()` on every item.
+    const stop = this.item(this.current);
+    if (this.listed) this.moveTo(stop);
+    // Elements are reused for other items when the order or filter changes: focus stays
+    // with the item the reader was on, not with whatever element now sits in its place.
+    if (stop && this.focused === this.current && this.host.shadowRoot?.activeElement !== stop) {
+      stop.focus({ preventScroll: true });
+    }
+    this.focused = undefined;
+  }
+}
