@@ -15,6 +15,7 @@ import type { Analysis } from '../schema/analysis.js';
 import { setFetchTimeout } from './data/shared-fetch.js';
 import { defineElement } from './define.js';
 import { en } from './i18n/en.js';
+import { es } from './i18n/es.js';
 import {
   jsonScript,
   minimal,
@@ -551,6 +552,15 @@ describe('a bug while rendering', () => {
   }
   customElements.define('nw-fragile-summary', FragileSummary);
 
+  /** A summary whose rendering throws in Spanish only. */
+  class LanguageFragileSummary extends NwSummary {
+    protected override renderAnalysis(analysis: Analysis) {
+      if (this.messages === es) throw new Error('no Spanish');
+      return super.renderAnalysis(analysis);
+    }
+  }
+  customElements.define('nw-language-fragile-summary', LanguageFragileSummary);
+
   it('shows the error box, says error in `state` and in nw-error, and recovers with the next analysis', async () => {
     const events = recordEvents();
     const el = await fixture<FragileSummary>(html`<nw-fragile-summary></nw-fragile-summary>`);
@@ -567,6 +577,19 @@ describe('a bug while rendering', () => {
       'nw-error schema',
       'nw-ready',
     ]);
+  });
+
+  it('renders again after a crash: what threw in one language may not in another', async () => {
+    const el = await fixture<LanguageFragileSummary>(
+      html`<nw-language-fragile-summary lang="es" .analysis=${await sample()}></nw-language-fragile-summary>`,
+    );
+    await untilState(el, 'error');
+    const events = recordEvents(el);
+    el.setAttribute('lang', 'en');
+    await untilState(el, 'ready');
+    await aTimeout(50);
+    events.stop();
+    expect(events.events.map((event) => event.type)).to.deep.equal(['nw-ready']);
   });
 });
 

@@ -4,32 +4,45 @@
  * `nw-error` events, language and theme. An element only says how to render a valid
  * analysis (`renderAnalysis`) and, if it selects part of it, what counts as not found.
  *
- * Nothing thrown while choosing or rendering content escapes the element's lifecycle:
- * it becomes the error state, and the rest of the page carries on.
+ * Behaviour every element shares lives beside it, one concern a file: the events fire once
+ * per outcome (`announce`, announcer.ts), a render that throws becomes the error state
+ * (`crashCapture`, crash-capture.ts), and server-rendered content stays until the element's
+ * own replaces it (`keepServed`, server-render-swap.ts). They are closures, not classes:
+ * local names minify and property names do not, which keeps the split within the size budget.
  *
  * Server rendering (Lit SSR, `newsroom-widgets/render`): with the `analysis` property set,
- * the element renders its ready content synchronously, touching no DOM API. In the browser,
- * content the server rendered (a declarative shadow root) stays on screen until the element
- * has its own outcome, and is swapped for it in the same task, so the page does not jump.
+ * the element renders its ready content synchronously, touching no DOM API.
  */
 import { TaskStatus } from '@lit/task';
 import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { NwErrorEvent } from '../events/nw-error.js';
 import { NwReadyEvent } from '../events/nw-ready.js';
 import type { Analysis } from '../schema/analysis.js';
-import type { AnalysisError, ValidationResult } from '../schema/validate.js';
+import type { AnalysisError } from '../schema/validate.js';
 import { VERSION } from '../version.js';
+import { announce, type Outcome } from './announcer.js';
 import { CitationPopover } from './citation-popover.js';
 import type { CitingPlace } from './cited-in.js';
+import { crashCapture, thrownError } from './crash-capture.js';
 import { AnalysisLoader } from './data/analysis-loader.js';
 import type { Messages } from './i18n/en.js';
 import { es } from './i18n/es.js';
 import { formatPartialDate, resolveLocale, type Locale } from './i18n/locale.js';
 import { focusTarget, join, leave, type PageMember } from './page-registry.js';
+import { keepServed } from './server-render-swap.js';
 import { type Theme } from './standalone-elements.js';
 import { baseStyles } from './styles/base.styles.js';
 
 export type ElementState = 'loading' | 'ready' | 'error';
+
+/**
+ * An element's outcome: what it is made of (the loader's result, or what the loader threw),
+ * the analysis to show if there is one, and the error shown, if any: with an analysis, only
+ * the one it threw when last rendered.
+ */
+type Standing = { of: unknown } & (
+  { analysis: Analysis; error?: AnalysisError } | { analysis?: never; error: AnalysisError }
+);
 
 export abstract class NwElement extends LitElement implements PageMember {
   /** The library version, so a second copy on the page can tell whether it differs. */
@@ -61,35 +74,50 @@ export abstract class NwElement extends LitElement implements PageMember {
 
   protected readonly loader = new AnalysisLoader(this);
   private readonly citations = new CitationPopover(this, (value) => this.formatDate(value));
-  /** The outcome last announced by an event: the result (or thrown error), what was selected and any selection problem. */
-  private announced?: { outcome: unknown; selection: unknown; missing: string | undefined };
+  /** The analysis whose rendering threw (a bug of ours), and what the error box says about it. */
+  private readonly crashes = crashCapture<Analysis>();
+  /** Removes what the server rendered, while that is still on screen (see `keepServed`). */
+  private dropServed?: () => void;
+
+  constructor() {
+    super();
+    announce(
+      this,
+      () => this.outcome(),
+      (event) => event instanceof NwReadyEvent && this.whenReady(event.detail.analysis),
+    );
+  }
 
   /** The current state, also reflected as the `state` attribute for page CSS and tests. */
   get state(): ElementState {
-    const { status, value } = this.loader.outcome;
-    if (status === TaskStatus.ERROR) return 'error';
-    if (status !== TaskStatus.COMPLETE || !value) return 'loading';
-    return value.ok && !this.selectionError(value.analysis) && !this.crashedOn(value.analysis) ? 'ready' : 'error';
-  }
-
-  /** The analysis whose rendering threw (a bug of ours), and what the error box says about it. */
-  private crash?: { analysis: Analysis; error: AnalysisError };
-
-  private crashedOn(analysis: Analysis): AnalysisError | undefined {
-    return this.crash?.analysis === analysis ? this.crash.error : undefined;
+    const now = this.standing();
+    return !now ? 'loading' : now.error ? 'error' : 'ready';
   }
 
   /** The analysis shown now, when the element is ready; undefined while loading or in error. */
   get currentAnalysis(): Analysis | undefined {
-    return this.state === 'ready' ? (this.loader.outcome.value as { analysis: Analysis }).analysis : undefined;
+    const now = this.standing();
+    return now?.error ? undefined : now?.analysis;
+  }
+
+  /** The element's outcome now; undefined while loading. */
+  private standing(): Standing | undefined {
+    const { status, value, error } = this.loader.outcome;
+    // The loader failing (a bug, an aborted fetch): `schema`, as a render that throws.
+    if (status === TaskStatus.ERROR) return { of: error, error: thrownError(error, 'schema') };
+    if (status !== TaskStatus.COMPLETE || !value) return undefined;
+    if (!value.ok) return { of: value, error: value.error };
+    const { analysis } = value;
+    const missing = this.selectionError(analysis);
+    if (missing) return { of: value, error: { code: 'not-found', message: missing } };
+    return { of: value, analysis, error: this.crashes.on(analysis) };
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
+    // On the page before the controllers run (the announcer may announce, and a `whenReady`
+    // look for other elements), as when this announced itself after joining.
     join(this);
-    // An outcome reached while off the page (a shared fetch finishing after it was removed)
-    // was not announced, since the page could not hear it: announce it now it is back.
-    if (this.hasUpdated) this.announce();
+    super.connectedCallback();
   }
 
   override disconnectedCallback(): void {
@@ -187,58 +215,36 @@ export abstract class NwElement extends LitElement implements PageMember {
     return isServer ? this.locale.tag : nothing;
   }
 
-  /** What the server rendered (a declarative shadow root), shown until this element's own outcome replaces it. */
-  private served?: ChildNode[];
-
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = this.shadowRoot;
-    if (root?.firstChild) {
-      this.served = [...root.childNodes];
-      // Lit renders before the root's first child; render after the served nodes instead,
-      // so that removing them later leaves Lit's own nodes alone.
-      this.renderOptions.renderBefore = root.appendChild(document.createTextNode(''));
-    }
+    this.dropServed = keepServed(this.shadowRoot, this.renderOptions);
     return super.createRenderRoot();
   }
 
   protected override render(): unknown {
-    if (isServer) {
-      const { value } = this.loader.outcome;
-      return value ? this.renderResult(value) : this.renderLoading();
-    }
+    const now = this.standing();
     // No placeholder over served content: it stays until there is something to replace it.
-    if (this.served && this.state === 'loading') return nothing;
-    return this.loader.task.render({
-      initial: () => this.renderLoading(),
-      pending: () => this.renderLoading(),
-      complete: (result) => this.renderResult(result),
-      error: (cause) => this.renderError(unexpected(cause)),
-    });
+    if (!now) return this.dropServed ? nothing : this.renderLoading();
+    if (!now.analysis) return this.renderError(now.error);
+    const { analysis } = now;
+    // Rendered again even if it threw last time: in another language, or after another
+    // change, it may not.
+    return this.crashes.render(
+      analysis,
+      () => html`${this.renderAnalysis(analysis)}${this.citations.render(analysis)}`,
+      (crash) => this.renderError(crash),
+    );
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    // Here rather than in `updated`: before the controllers' `hostUpdated`, so that by the
+    // time `nw-ready` / `nw-error` fires the new state is set and served content is gone.
     const state = this.state;
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     // The outcome is rendered (after the served nodes): drop those, before anything paints.
-    if (this.served && state !== 'loading') {
-      this.served.forEach((node) => node.remove());
-      this.served = undefined;
-    }
-    this.announce();
-  }
-
-  private renderResult(result: ValidationResult): TemplateResult {
-    if (!result.ok) return this.renderError(result.error);
-    const missing = this.selectionError(result.analysis);
-    if (missing) return this.renderError({ code: 'not-found', message: missing });
-    this.crash = undefined;
-    try {
-      return html`${this.renderAnalysis(result.analysis)}${this.citations.render(result.analysis)}`;
-    } catch (cause) {
-      // The error box is shown: `state` and the event must say error too, not ready.
-      this.crash = { analysis: result.analysis, error: unexpected(cause) };
-      return this.renderError(this.crash.error);
+    if (state !== 'loading') {
+      this.dropServed?.();
+      this.dropServed = undefined;
     }
   }
 
@@ -267,46 +273,17 @@ export abstract class NwElement extends LitElement implements PageMember {
     </div>`;
   }
 
-  /** Fires `nw-ready` or `nw-error` once per outcome (not once per render). */
-  private announce(): void {
-    if (!this.isConnected) return; // see connectedCallback
-    const { status, value, error } = this.loader.task;
-    let event: NwReadyEvent | NwErrorEvent;
-    let outcome: unknown;
-    let selection: unknown;
-    let missing: string | undefined;
-    let crash: AnalysisError | undefined;
-    if (status === TaskStatus.ERROR) {
-      outcome = error;
-      event = new NwErrorEvent(unexpected(error));
-    } else if (status === TaskStatus.COMPLETE && value) {
-      outcome = value;
-      if (!value.ok) event = new NwErrorEvent(value.error);
-      else if ((missing = this.selectionError(value.analysis)))
-        event = new NwErrorEvent({ code: 'not-found', message: missing });
-      else if ((crash = this.crashedOn(value.analysis))) {
-        missing = crash.message; // an outcome of its own: the same analysis rendered fine later is announced
-        event = new NwErrorEvent(crash);
-      } else {
-        selection = this.selection(value.analysis);
-        event = new NwReadyEvent({ analysis: value.analysis });
-      }
-    } else {
-      // Back to loading (no source any more): whatever comes next is a new outcome, even the
-      // same document again, so a page waiting for nw-ready hears it.
-      if (status === TaskStatus.INITIAL) this.announced = undefined;
-      return;
-    }
-    const last = this.announced;
-    if (last && last.outcome === outcome && last.selection === selection && last.missing === missing) return;
-    this.announced = { outcome, selection, missing };
-    this.dispatchEvent(event);
-    if (event instanceof NwReadyEvent) this.whenReady(event.detail.analysis);
+  /** What `nw-ready` / `nw-error` say now, for the announcer. */
+  private outcome(): Outcome {
+    const now = this.standing();
+    // Back to loading with no source any more (initial): whatever comes next is a new
+    // outcome, even the same document again, so a page waiting for nw-ready hears it.
+    if (!now) return this.loader.task.status === TaskStatus.INITIAL ? 'idle' : 'pending';
+    const { error } = now;
+    // The error's message is part of the outcome: a crash, then the same analysis rendering
+    // fine, is two outcomes; so is a selection missing, then found.
+    if (error) return [new NwErrorEvent(error), now.of, undefined, error.message];
+    const { analysis } = now as { analysis: Analysis }; // no error: `standing` gave the analysis
+    return [new NwReadyEvent({ analysis }), now.of, this.selection(analysis)];
   }
-}
-
-/** Anything thrown that is not a document problem (a bug, an aborted fetch) as an error value. */
-function unexpected(cause: unknown): AnalysisError {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return { code: 'schema', message: `The analysis could not be shown: ${message}` };
 }
