@@ -1,6 +1,9 @@
 import type { AnalysisError } from '../schema/validate.js';
 
-/** `{ code, message, issues? }`: code is fetch | json | schema | reference | not-found | unsupported-version. */
+/**
+ * `{ code, message, issues? }`: code is fetch | json | schema | reference | not-found |
+ * unsupported-version | render (the element failed while rendering: a bug of ours, not the document's).
+ */
 export type NwErrorDetail = AnalysisError;
 
 /** Fired once each time an element enters its error state. Bubbles and crosses shadow roots. */

@@ -1,4 +1,4 @@
-/** A render that throws becomes an error value, remembered for what threw. */
+/** A render that throws becomes an error value with code `render`, remembered for what threw. */
 import { expect } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import type { AnalysisError } from '../schema/validate.js';
@@ -18,12 +18,12 @@ describe('crash capture', () => {
     expect(crashes.on(value)).to.equal(undefined);
   });
 
-  it('a render that throws gives the fallback an error, remembered for that value only', () => {
+  it('a render that throws gives the fallback a `render` error, remembered for that value only', () => {
     const crashes = crashCapture<object>();
     const [value, other] = [{}, {}];
     let given: AnalysisError | undefined;
     crashes.render(value, boom, (error) => ((given = error), fine));
-    expect(given).to.deep.equal({ code: 'schema', message: 'The analysis could not be shown: boom' });
+    expect(given).to.deep.equal({ code: 'render', message: 'The analysis could not be shown: boom' });
     expect(crashes.on(value)).to.equal(given);
     expect(crashes.on(other)).to.equal(undefined);
   });
@@ -37,7 +37,7 @@ describe('crash capture', () => {
   });
 
   it('anything thrown, not only an Error, becomes a message', () => {
-    expect(thrownError('a string', 'schema').message).to.equal('The analysis could not be shown: a string');
+    expect(thrownError('a string', 'render').message).to.equal('The analysis could not be shown: a string');
     expect(thrownError(undefined, 'schema')).to.deep.equal({
       code: 'schema',
       message: 'The analysis could not be shown: undefined',

@@ -1,7 +1,7 @@
 /**
  * A render that throws is a bug of ours, not a problem in the document: it must not escape
  * the element's lifecycle (the rest of the page carries on), and it becomes the error state
- * (code `schema`, for now). It is remembered for what was being rendered, so that `state` and
+ * with code `render`. It is remembered for what was being rendered, so that `state` and
  * `nw-error` say error too, not ready, until that renders.
  */
 import type { TemplateResult } from 'lit';
@@ -25,7 +25,7 @@ export function crashCapture<T>(): CrashCapture<T> {
         return render();
       } catch (cause) {
         crashed = value;
-        return fallback((crash = thrownError(cause, 'schema')));
+        return fallback((crash = thrownError(cause, 'render')));
       }
     },
   };

@@ -566,17 +566,27 @@ describe('a bug while rendering', () => {
     const el = await fixture<FragileSummary>(html`<nw-fragile-summary></nw-fragile-summary>`);
     el.analysis = await withQuestion('crash');
     await untilState(el, 'error');
-    expect(part(el, 'details[part=error-details]').textContent).to.include('boom');
+    expect(part(el, 'details[part=error-details]').textContent).to.include('boom').and.to.include('[render]');
     expect(el.currentAnalysis).to.equal(undefined);
 
     el.analysis = await withQuestion('fine');
     await untilState(el, 'ready');
     events.stop();
     expect(heading(el)).to.equal('fine');
+    // `render`, not `schema`: the document is valid, so the validator has nothing to tell the editor.
     expect(events.events.map((event) => `${event.type} ${event.detail.code ?? ''}`.trim())).to.deep.equal([
-      'nw-error schema',
+      'nw-error render',
       'nw-ready',
     ]);
+  });
+
+  it('tells readers the widget failed, not the analysis', async () => {
+    const el = await fixture<FragileSummary>(html`<nw-fragile-summary></nw-fragile-summary>`);
+    el.analysis = await withQuestion('crash');
+    await untilState(el, 'error');
+    expect(visibleText(el, '[part=error] > p')).to.equal(en.widgetError);
+    el.setAttribute('lang', 'es');
+    await waitUntil(() => visibleText(el, '[part=error] > p') === es.widgetError, 'no Spanish sentence');
   });
 
   it('renders again after a crash: what threw in one language may not in another', async () => {

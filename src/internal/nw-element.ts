@@ -103,7 +103,8 @@ export abstract class NwElement extends LitElement implements PageMember {
   /** The element's outcome now; undefined while loading. */
   private standing(): Standing | undefined {
     const { status, value, error } = this.loader.outcome;
-    // The loader failing (a bug, an aborted fetch): `schema`, as a render that throws.
+    // The loader failing (a bug, an aborted fetch) is not a document problem either, but
+    // unlike a render that throws it has no code of its own yet: `schema`, as before.
     if (status === TaskStatus.ERROR) return { of: error, error: thrownError(error, 'schema') };
     if (status !== TaskStatus.COMPLETE || !value) return undefined;
     if (!value.ok) return { of: value, error: value.error };
@@ -259,7 +260,7 @@ export abstract class NwElement extends LitElement implements PageMember {
   protected renderError(error: AnalysisError): TemplateResult {
     const t = this.messages;
     return html`<div class="error" part="error">
-      <p>${t.errorForReaders}</p>
+      <p>${error.code === 'render' ? t.widgetError : t.errorForReaders}</p>
       <details part="error-details">
         <summary>${t.errorDetails}</summary>
         <p>${error.message} <code>[${error.code}]</code></p>

@@ -11,8 +11,11 @@ import { checkReferences, type ValidationIssue } from './references.js';
 
 export type { ValidationIssue } from './references.js';
 
-/** Error codes shared by the validator, the CLI and the elements' `nw-error` event. */
-export type ErrorCode = 'fetch' | 'json' | 'schema' | 'reference' | 'not-found' | 'unsupported-version';
+/**
+ * Error codes shared by the validator, the CLI and the elements' `nw-error` event. `render`:
+ * an element failed while rendering a valid analysis (a bug in newsroom-widgets, not in it).
+ */
+export type ErrorCode = 'fetch' | 'json' | 'schema' | 'reference' | 'not-found' | 'unsupported-version' | 'render';
 
 export interface AnalysisError {
   code: ErrorCode;

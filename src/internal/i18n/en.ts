@@ -2,6 +2,8 @@
 export const en = {
   loading: 'Loading analysis…',
   errorForReaders: 'This part of the analysis could not be shown.',
+  /** Instead of `errorForReaders` when the widget itself failed (code `render`), not the analysis. */
+  widgetError: 'This widget could not be shown.',
   errorDetails: 'Details for editors',
   citationError: 'Citation not available',
   retry: 'Try again',

@@ -3,6 +3,7 @@ import type { Messages } from './en.js';
 export const es: Messages = {
   loading: 'Cargando el análisis…',
   errorForReaders: 'Esta parte del análisis no se pudo mostrar.',
+  widgetError: 'Este widget no se pudo mostrar.',
   errorDetails: 'Detalles para editores',
   citationError: 'Cita no disponible',
   retry: 'Reintentar',

@@ -51,7 +51,15 @@ const RUNS = 10_000;
 /** Paste `{ seed, path }` from a failure report here to replay exactly that run. */
 const REPLAY = undefined as { seed: number; path: string } | undefined;
 
-const ERROR_CODES: readonly ErrorCode[] = ['fetch', 'json', 'schema', 'reference', 'not-found', 'unsupported-version'];
+const ERROR_CODES: readonly ErrorCode[] = [
+  'fetch',
+  'json',
+  'schema',
+  'reference',
+  'not-found',
+  'unsupported-version',
+  'render',
+];
 
 const TAGS = [
   'nw-summary',
