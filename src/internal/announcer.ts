@@ -6,18 +6,15 @@
 import type { ReactiveElement } from 'lit';
 
 /**
- * What the host has to say after an update: an outcome (the event saying it, then what the
- * outcome is made of, compared by identity: the same parts again are not news); `pending` on
- * the way to one (the same outcome coming back is not news); `idle` with nothing to load
- * (whatever comes next is news, even the same outcome again).
+ * What the host has to say after an update: an outcome (what says it, such as firing the
+ * event, then what the outcome is made of, compared by identity: the same parts again are not
+ * news); `pending` on the way to one (the same outcome coming back is not news); `idle` with
+ * nothing to load (whatever comes next is news, even the same outcome again).
  */
-export type Outcome = readonly [event: Event, ...parts: unknown[]] | 'pending' | 'idle';
+export type Outcome = readonly [say: () => void, ...parts: unknown[]] | 'pending' | 'idle';
 
-/**
- * A reactive controller on `host` that asks `outcome()` after every update, and fires its
- * event when it is news. `announced` runs after each event, once the page has heard it.
- */
-export function announce(host: ReactiveElement, outcome: () => Outcome, announced: (event: Event) => void): void {
+/** A reactive controller on `host` that asks `outcome()` after every update, and says it when it is news. */
+export function announce(host: ReactiveElement, outcome: () => Outcome): void {
   /** The outcome last announced. */
   let said: Outcome | undefined;
   const hostUpdated = () => {
@@ -28,8 +25,7 @@ export function announce(host: ReactiveElement, outcome: () => Outcome, announce
     const last = said;
     if (last?.length === next.length && next.every((part, i) => !i || part === last[i])) return;
     said = next;
-    host.dispatchEvent(next[0]);
-    announced(next[0]);
+    next[0]();
   };
   host.addController({
     // An outcome reached while off the page (a shared fetch finishing after it was removed)

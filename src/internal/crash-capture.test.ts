@@ -12,27 +12,27 @@ const boom = (): TemplateResult => {
 
 describe('crash capture', () => {
   it('renders what renders, and remembers no error', () => {
-    const crashes = crashCapture<object>();
+    const crashes = crashCapture<object>(shown);
     const value = {};
-    expect(crashes.render(value, () => fine, shown)).to.equal(fine);
+    expect(crashes.render(value, () => fine)).to.equal(fine);
     expect(crashes.on(value)).to.equal(undefined);
   });
 
   it('a render that throws gives the fallback a `render` error, remembered for that value only', () => {
-    const crashes = crashCapture<object>();
-    const [value, other] = [{}, {}];
     let given: AnalysisError | undefined;
-    crashes.render(value, boom, (error) => ((given = error), fine));
+    const crashes = crashCapture<object>((error) => ((given = error), fine));
+    const [value, other] = [{}, {}];
+    expect(crashes.render(value, boom)).to.equal(fine);
     expect(given).to.deep.equal({ code: 'render', message: 'The analysis could not be shown: boom' });
     expect(crashes.on(value)).to.equal(given);
     expect(crashes.on(other)).to.equal(undefined);
   });
 
   it('forgets the crash once something renders', () => {
-    const crashes = crashCapture<object>();
+    const crashes = crashCapture<object>(shown);
     const value = {};
-    crashes.render(value, boom, shown);
-    crashes.render(value, () => fine, shown);
+    crashes.render(value, boom);
+    crashes.render(value, () => fine);
     expect(crashes.on(value)).to.equal(undefined);
   });
 

@@ -10,16 +10,17 @@ import type { AnalysisError, ErrorCode } from '../schema/validate.js';
 export interface CrashCapture<T> {
   /** The error rendering `value` threw last time; undefined if it rendered. */
   on(value: T): AnalysisError | undefined;
-  /** `render()`, or if that throws, `fallback` for the error it becomes. */
-  render(value: T, render: () => TemplateResult, fallback: (error: AnalysisError) => TemplateResult): TemplateResult;
+  /** `render()`, or if that throws, the fallback for the error it becomes. */
+  render(value: T, render: () => TemplateResult): TemplateResult;
 }
 
-export function crashCapture<T>(): CrashCapture<T> {
+/** `fallback` renders in place of what threw (the error state). */
+export function crashCapture<T>(fallback: (error: AnalysisError) => TemplateResult): CrashCapture<T> {
   let crashed: T | undefined;
   let crash: AnalysisError | undefined;
   return {
     on: (value) => (value === crashed ? crash : undefined),
-    render(value, render, fallback) {
+    render(value, render) {
       crashed = undefined;
       try {
         return render();

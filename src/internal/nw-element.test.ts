@@ -347,6 +347,27 @@ describe('events', () => {
     expect(event!.detail.issues[0]).to.include({ path: 'summary' });
   });
 
+  it('whenReady runs once per nw-ready, after the page has heard it', async () => {
+    const order: string[] = [];
+    class WatchingSummary extends NwSummary {
+      protected override whenReady() {
+        order.push('whenReady');
+      }
+    }
+    customElements.define('nw-watching-summary', WatchingSummary);
+    const listener = () => order.push('page');
+    document.addEventListener('nw-ready', listener);
+    try {
+      const el = await fixture(html`<nw-watching-summary .analysis=${await sample()}></nw-watching-summary>`);
+      await untilState(el, 'ready');
+      el.setAttribute('theme', 'dark'); // a re-render, not a new outcome
+      await aTimeout(50);
+    } finally {
+      document.removeEventListener('nw-ready', listener);
+    }
+    expect(order).to.deep.equal(['page', 'whenReady']);
+  });
+
   it('a new outcome announces again: ready → error → ready', async () => {
     const doc = await sample();
     const el = await fixture<NwSummary>(html`<nw-summary .analysis=${doc}></nw-summary>`);

@@ -75,17 +75,13 @@ export abstract class NwElement extends LitElement implements PageMember {
   protected readonly loader = new AnalysisLoader(this);
   private readonly citations = new CitationPopover(this, (value) => this.formatDate(value));
   /** The analysis whose rendering threw (a bug of ours), and what the error box says about it. */
-  private readonly crashes = crashCapture<Analysis>();
+  private readonly crashes = crashCapture<Analysis>((crash) => this.renderError(crash));
   /** Removes what the server rendered, while that is still on screen (see `keepServed`). */
   private dropServed?: () => void;
 
   constructor() {
     super();
-    announce(
-      this,
-      () => this.outcome(),
-      (event) => event instanceof NwReadyEvent && this.whenReady(event.detail.analysis),
-    );
+    announce(this, () => this.outcome());
   }
 
   /** The current state, also reflected as the `state` attribute for page CSS and tests. */
@@ -135,7 +131,7 @@ export abstract class NwElement extends LitElement implements PageMember {
   }
 
   showsPlace(place: CitingPlace): boolean {
-    return this.currentAnalysis !== undefined && this.placeElement(place) !== null;
+    return !!this.currentAnalysis && !!this.placeElement(place);
   }
 
   revealPlace(place: CitingPlace): boolean {
@@ -159,15 +155,14 @@ export abstract class NwElement extends LitElement implements PageMember {
 
   /** The language the element speaks now (see `resolveLocale`). */
   protected get locale(): Locale {
-    // Resolved once per update, not per word or date: it walks the ancestors for `lang`.
-    if (!this.localeThisUpdate) {
-      const { value } = this.loader.outcome;
-      const language = value?.ok ? value.analysis.language : undefined;
-      // A server-rendered element has no ancestors to ask: its own `lang` (composing elements
-      // pass theirs down, see `nestedLang`), else the analysis's language.
-      this.localeThisUpdate = isServer ? resolveLocale(null, this.lang || language) : resolveLocale(this, language);
-    }
-    return this.localeThisUpdate;
+    const { value } = this.loader.outcome;
+    const language = value?.ok ? value.analysis.language : undefined;
+    // Resolved once per update, not per word or date: it walks the ancestors for `lang`. A
+    // server-rendered element has no ancestors to ask: its own `lang` (composing elements
+    // pass theirs down, see `nestedLang`), else the analysis's language.
+    return (this.localeThisUpdate ??= isServer
+      ? resolveLocale(null, this.lang || language)
+      : resolveLocale(this, language));
   }
 
   private localeThisUpdate?: Locale;
@@ -232,7 +227,6 @@ export abstract class NwElement extends LitElement implements PageMember {
     return this.crashes.render(
       analysis,
       () => html`${this.renderAnalysis(analysis)}${this.citations.render(analysis)}`,
-      (crash) => this.renderError(crash),
     );
   }
 
@@ -283,8 +277,12 @@ export abstract class NwElement extends LitElement implements PageMember {
     const { error } = now;
     // The error's message is part of the outcome: a crash, then the same analysis rendering
     // fine, is two outcomes; so is a selection missing, then found.
-    if (error) return [new NwErrorEvent(error), now.of, undefined, error.message];
+    if (error) return [() => this.dispatchEvent(new NwErrorEvent(error)), now.of, undefined, error.message];
     const { analysis } = now as { analysis: Analysis }; // no error: `standing` gave the analysis
-    return [new NwReadyEvent({ analysis }), now.of, this.selection(analysis)];
+    const ready = () => {
+      this.dispatchEvent(new NwReadyEvent({ analysis }));
+      this.whenReady(analysis); // once the page has heard it
+    };
+    return [ready, now.of, this.selection(analysis)];
   }
 }
