@@ -4,6 +4,7 @@
  * <nw-timeline>'s tests cover the same behaviour as readers meet it there.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import fc from 'fast-check';
 import { LitElement } from 'lit';
 import { RovingFocusController } from './roving-focus-controller.js';
 import { blurAll } from '../../../test/browser/helpers.js';
@@ -35,9 +36,32 @@ class RovingList extends LitElement {
 }
 customElements.define('test-roving-list', RovingList);
 
+/**
+ * As NwElement does with server-rendered content: a copy of the items stays in the shadow
+ * root, before the element's own, until its first update is done (after the controllers').
+ */
+class ServedList extends RovingList {
+  private served?: ChildNode[];
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot() as ShadowRoot;
+    root.innerHTML = '<ul><li data-key="a" tabindex="0">a</li><li data-key="b" tabindex="-1">b</li></ul>';
+    this.served = [...root.childNodes];
+    this.renderOptions.renderBefore = root.appendChild(document.createTextNode(''));
+    return root;
+  }
+
+  override updated() {
+    this.served?.forEach((node) => node.remove());
+    this.served = undefined;
+  }
+}
+customElements.define('test-served-list', ServedList);
+
 async function list(keys: string[], rendered = Infinity): Promise<RovingList> {
   return fixture<RovingList>(html`<test-roving-list .keys=${keys} .rendered=${rendered}></test-roving-list>`);
 }
+const numbered = (count: number) => Array.from({ length: count }, (_, i) => `k${i}`);
 const items = (el: RovingList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('li')];
 const item = (el: RovingList, key: string) => el.shadowRoot!.querySelector<HTMLElement>(`li[data-key="${key}"]`)!;
 const tabStops = (el: RovingList) => items(el).filter((li) => li.getAttribute('tabindex') === '0');
@@ -141,6 +165,62 @@ describe('RovingFocusController', () => {
     expect(el.ends).to.equal(1);
     expect(focusedKey(el)).to.equal('e');
     expect(tabStops(el)).to.deep.equal([item(el, 'e')]);
+  });
+
+  it('a copy of the items rendered before the host’s own (served) does not take the tab stop from them', async () => {
+    const el = await fixture<ServedList>(html`<test-served-list .keys=${['a', 'b', 'c']}></test-served-list>`);
+    expect(items(el)).to.have.length(3);
+    expect(tabStops(el)).to.deep.equal([item(el, 'a')]);
+  });
+
+  it('any mix of re-orders, filters, limits, keys, focus and blur leaves one tab stop, on the current item', async () => {
+    const all = numbered(8);
+    const step = fc.oneof(
+      fc.record({
+        op: fc.constant('order' as const),
+        seeds: fc.array(fc.double({ noNaN: true }), { minLength: 8, maxLength: 8 }),
+      }),
+      fc.record({ op: fc.constant('filter' as const), keep: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }) }),
+      fc.record({ op: fc.constant('limit' as const), rendered: fc.constantFrom(1, 3, Infinity) }),
+      fc.record({ op: fc.constant('key' as const), key: fc.constantFrom('ArrowDown', 'ArrowUp', 'Home', 'End') }),
+      fc.record({ op: fc.constant('focus' as const), at: fc.nat(7), control: fc.boolean() }),
+      fc.record({ op: fc.constant('blur' as const) }),
+    );
+    const el = await list(all);
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
+        blurAll();
+        el.rendered = Infinity;
+        el.keys = [...all];
+        await el.updateComplete;
+        for (const s of steps) {
+          const focused = focusedKey(el);
+          if (s.op === 'order')
+            el.keys = [...el.keys].sort((x, y) => s.seeds[all.indexOf(x)]! - s.seeds[all.indexOf(y)]!);
+          else if (s.op === 'filter') el.keys = all.filter((_, i) => s.keep[i]);
+          else if (s.op === 'limit') el.rendered = s.rendered;
+          else if (s.op === 'key')
+            press(el.shadowRoot!.activeElement ?? item(el, el.roving.current ?? '') ?? el, s.key);
+          else if (s.op === 'focus') {
+            const target = items(el)[s.at % Math.max(1, items(el).length)];
+            (s.control ? target?.querySelector('button') : target)?.focus();
+          } else blurAll();
+          await el.updateComplete;
+          const shown = items(el);
+          const where = `${JSON.stringify(steps)}, after ${JSON.stringify(s)}`;
+          if (shown.length === 0) expect(tabStops(el), where).to.deep.equal([]);
+          else
+            expect(
+              tabStops(el).map((li) => li.dataset.key),
+              where,
+            ).to.deep.equal([el.roving.current]);
+          if (focused && el.keys.includes(focused) && s.op !== 'key' && s.op !== 'focus' && s.op !== 'blur') {
+            expect(focusedKey(el), `focus stays on ${focused}: ${where}`).to.equal(focused);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('item(key) finds the rendered item, with any characters in its key', async () => {

@@ -22,8 +22,13 @@ export class RovingFocusController implements ReactiveController {
   current?: string;
   /** The key of the item that had focus when this update began. */
   private focused?: string;
-  /** Whether this update lists the items (it called `tabStop`). */
+  /**
+   * Whether this update renders the items (it called `tabStop`). One that does not, such
+   * as a host still showing what the server rendered, leaves the tabindex it finds alone.
+   */
   private listed = false;
+  /** The element this controller last gave the tab stop. */
+  private lastStop?: HTMLElement;
 
   private readonly host: RovingFocusHost;
   private readonly selector: string;
@@ -49,10 +54,8 @@ export class RovingFocusController implements ReactiveController {
   /** The rendered item named `key`, if any. */
   item(key: string | undefined): HTMLElement | null {
     if (key === undefined) return null;
-    return (
-      this.host.shadowRoot?.querySelector<HTMLElement>(`${this.selector}[data-${this.key}="${CSS.escape(key)}"]`) ??
-      null
-    );
+    const selector = `${this.selector}[data-${this.key}="${CSS.escape(key)}"]`;
+    return this.host.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
   }
 
   /**
@@ -99,12 +102,21 @@ export class RovingFocusController implements ReactiveController {
     if (item && item.dataset[this.key] !== this.current) this.moveTo(item);
   };
 
-  /** Makes `item` the tab stop, in the DOM too. */
+  /**
+   * Makes `item` the tab stop, in the DOM too. The only other item with tabindex 0 is then
+   * the last tab stop, or, once that left the page, whichever items say so (looked for only
+   * then: ten thousand items take milliseconds). They are told apart by key, not element:
+   * content the server rendered, still in the shadow root until the host's own replaces it,
+   * holds a copy of the tab stop that must not take it from the host's.
+   */
   private moveTo(item: HTMLElement | null): void {
-    for (const other of this.items(`${this.selector}[tabindex="0"]`)) if (other !== item) other.tabIndex = -1;
-    if (!item) return;
-    item.tabIndex = 0;
-    this.current = item.dataset[this.key];
+    const others = this.lastStop?.isConnected ? [this.lastStop] : this.items(`${this.selector}[tabindex="0"]`);
+    if (item) {
+      item.tabIndex = 0;
+      this.current = item.dataset[this.key];
+    }
+    for (const other of others) if (other.dataset[this.key] !== this.current) other.tabIndex = -1;
+    this.lastStop = item ?? undefined;
   }
 
   private items(selector: string): HTMLElement[] {
@@ -121,12 +133,12 @@ export class RovingFocusController implements ReactiveController {
     // Lit leaves an attribute alone when its value is the one Lit last wrote, even if keys
     // moved the tab stop since, and guarded or reused elements are not re-rendered at all:
     // the DOM is put right here, rather than with `live()` on every item.
-    const stop = this.item(this.current);
-    if (this.listed) this.moveTo(stop);
+    const item = this.item(this.current);
+    if (this.listed) this.moveTo(item);
     // Elements are reused for other items when the order or filter changes: focus stays
     // with the item the reader was on, not with whatever element now sits in its place.
-    if (stop && this.focused === this.current && this.host.shadowRoot?.activeElement !== stop) {
-      stop.focus({ preventScroll: true });
+    if (item && this.focused === this.current && this.host.shadowRoot?.activeElement !== item) {
+      item.focus({ preventScroll: true });
     }
     this.focused = undefined;
   }
