@@ -83,7 +83,7 @@ export class NwTimeline extends NwElement {
   /** Actor ids shown now: the `actors` attribute's known ids, or every actor with statements. */
   private shownActors(analysis: Analysis): Set<string> {
     const { speaking } = statementIndex(analysis);
-    if (this.actors === undefined || this.actors === null) return new Set(speaking);
+    if (this.actors == null) return new Set(speaking);
     return new Set(
       this.actors
         .split(',')
@@ -206,11 +206,12 @@ export class NwTimeline extends NwElement {
       const count = Math.min(group.entries.length, budget);
       budget -= count;
       const deps = [group, count, laneCount, this.locale.tag];
+      const id = periodId(group.period);
       periods.push(
         html`${guard(
           deps,
-          () => html`<section class="period" aria-labelledby="period-${periodId(group.period)}">
-        <h3 class="period-heading" part="period" id="period-${periodId(group.period)}">${this.periodLabel(group.period)}</h3>
+          () => html`<section class="period" aria-labelledby="period-${id}">
+        <h3 class="period-heading" part="period" id="period-${id}">${this.periodLabel(group.period)}</h3>
         <ol class="list" part="list">
           ${group.entries.slice(0, count).map((entry) => this.entry(view, entry, laneOf.get(entry.statement.actor) ?? 0, actors.get(entry.statement.actor)))}
         </ol>

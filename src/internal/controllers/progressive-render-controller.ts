@@ -16,13 +16,14 @@ export class ProgressiveRenderController implements ReactiveController {
   limit: number;
   /** How many items there are in all, as the host said in this update; 0 when it rendered none. */
   total = 0;
-  private items?: unknown;
-  private timer?: ReturnType<typeof setTimeout>;
+  // `#` members: the minifier shortens their names, where `private` ones ship in full.
+  #items?: unknown;
+  #timer?: ReturnType<typeof setTimeout>;
 
-  private readonly host: ReactiveControllerHost;
-  private readonly renderNow: () => void;
-  private readonly first: number;
-  private readonly chunk: number;
+  readonly #host: ReactiveControllerHost;
+  readonly #renderNow: () => void;
+  readonly #first: number;
+  readonly #chunk: number;
 
   /**
    * `renderNow` runs the host's pending update synchronously (a LitElement passes
@@ -30,10 +31,10 @@ export class ProgressiveRenderController implements ReactiveController {
    * `chunk` more per task.
    */
   constructor(host: ReactiveControllerHost, renderNow: () => void, first: number, chunk: number) {
-    this.host = host;
-    this.renderNow = renderNow;
-    this.limit = this.first = first;
-    this.chunk = chunk;
+    this.#host = host;
+    this.#renderNow = renderNow;
+    this.limit = this.#first = first;
+    this.#chunk = chunk;
     host.addController(this);
   }
 
@@ -42,9 +43,9 @@ export class ProgressiveRenderController implements ReactiveController {
    * one (new data, another order) starts over from the first chunk.
    */
   count(items: unknown, total: number): number {
-    if (items !== this.items) {
-      this.items = items;
-      this.limit = this.first;
+    if (items !== this.#items) {
+      this.#items = items;
+      this.limit = this.#first;
     }
     this.total = total;
     return isServer ? total : Math.min(this.limit, total);
@@ -54,8 +55,8 @@ export class ProgressiveRenderController implements ReactiveController {
   renderThrough(index: number): void {
     if (index < this.limit) return;
     this.limit = Math.min(this.total, index + 1);
-    this.host.requestUpdate();
-    this.renderNow();
+    this.#host.requestUpdate();
+    this.#renderNow();
   }
 
   hostUpdate(): void {
@@ -63,21 +64,21 @@ export class ProgressiveRenderController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
     if (this.limit < this.total) {
-      this.timer = setTimeout(() => {
-        this.limit += this.chunk;
-        this.host.requestUpdate();
+      this.#timer = setTimeout(() => {
+        this.limit += this.#chunk;
+        this.#host.requestUpdate();
       });
     }
   }
 
   hostConnected(): void {
     // Moved elsewhere on the page mid-rendering: the chunks stopped on disconnect, resume them.
-    if (this.limit < this.total) this.host.requestUpdate();
+    if (this.limit < this.total) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 }

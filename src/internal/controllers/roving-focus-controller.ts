@@ -15,35 +15,44 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** How far each key moves focus: Home and End as far as the list goes. */
+const STEPS = new Map([
+  ['ArrowDown', 1],
+  ['ArrowUp', -1],
+  ['Home', -Infinity],
+  ['End', Infinity],
+]);
+
 export type RovingFocusHost = ReactiveControllerHost & Pick<HTMLElement, 'shadowRoot'>;
 
 export class RovingFocusController implements ReactiveController {
   /** The key of the item holding the tab stop. */
   current?: string;
+  // `#` members: the minifier shortens their names, where `private` ones ship in full.
   /** The key of the item that had focus when this update began. */
-  private focused?: string;
+  #focused?: string;
   /**
    * Whether this update renders the items (it called `tabStop`). One that does not, such
    * as a host still showing what the server rendered, leaves the tabindex it finds alone.
    */
-  private listed = false;
+  #listed = false;
   /** The element this controller last gave the tab stop. */
-  private lastStop?: HTMLElement;
+  #lastStop: HTMLElement | null = null;
 
-  private readonly host: RovingFocusHost;
-  private readonly selector: string;
-  private readonly key: string;
-  private readonly beforeEnd: () => void;
+  readonly #host: RovingFocusHost;
+  readonly #selector: string;
+  readonly #key: string;
+  readonly #beforeEnd: () => void;
 
   /**
    * `beforeEnd` runs before End moves focus: a list rendered progressively renders its
    * last item there, so End means the last item, not the last one rendered so far.
    */
   constructor(host: RovingFocusHost, selector: string, key: string, beforeEnd: () => void = () => {}) {
-    this.host = host;
-    this.selector = selector;
-    this.key = key;
-    this.beforeEnd = beforeEnd;
+    this.#host = host;
+    this.#selector = selector;
+    this.#key = key;
+    this.#beforeEnd = beforeEnd;
     host.addController(this);
   }
 
@@ -54,8 +63,8 @@ export class RovingFocusController implements ReactiveController {
   /** The rendered item named `key`, if any. */
   item(key: string | undefined): HTMLElement | null {
     if (key === undefined) return null;
-    const selector = `${this.selector}[data-${this.key}="${CSS.escape(key)}"]`;
-    return this.host.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+    const selector = `${this.#selector}[data-${this.#key}="${CSS.escape(key)}"]`;
+    return this.#host.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
   }
 
   /**
@@ -66,40 +75,33 @@ export class RovingFocusController implements ReactiveController {
    * render) reaches it.
    */
   tabStop(position: ReadonlyMap<string, number>, first: string | undefined, rendered = Infinity): number {
-    this.listed = true;
+    this.#listed = true;
     const at = this.current === undefined ? undefined : position.get(this.current);
     if (at === undefined) this.current = first;
     else if (at >= rendered) {
-      if (this.focused === this.current) return at + 1;
+      if (this.#focused === this.current) return at + 1;
       this.current = first;
     }
     return rendered;
   }
 
   readonly keydown = (event: KeyboardEvent): void => {
-    const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
-    const current = (event.target as Element).closest?.(this.selector);
+    const step = STEPS.get(event.key);
+    const current = (event.target as Element).closest?.(this.#selector);
     // Keys on a link or button inside an item are theirs.
-    if (!keys.includes(event.key) || !current || event.target !== current) return;
-    if (event.key === 'End') this.beforeEnd();
-    const items = this.items(this.selector);
-    const index = items.indexOf(current as HTMLElement);
-    const next =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? items.length - 1
-          : Math.max(0, Math.min(items.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+    if (step === undefined || !current || event.target !== current) return;
+    if (step === Infinity) this.#beforeEnd();
+    const items = this.#items(this.#selector);
+    const target = items[Math.max(0, Math.min(items.length - 1, items.indexOf(current as HTMLElement) + step))];
     event.preventDefault();
-    const target = items[next];
     if (!target) return;
-    this.moveTo(target);
+    this.#moveTo(target);
     target.focus();
   };
 
   readonly focusin = (event: FocusEvent): void => {
-    const item = (event.target as Element).closest?.<HTMLElement>(this.selector);
-    if (item && item.dataset[this.key] !== this.current) this.moveTo(item);
+    const item = (event.target as Element).closest?.<HTMLElement>(this.#selector);
+    if (item && item.dataset[this.#key] !== this.current) this.#moveTo(item);
   };
 
   /**
@@ -109,24 +111,24 @@ export class RovingFocusController implements ReactiveController {
    * content the server rendered, still in the shadow root until the host's own replaces it,
    * holds a copy of the tab stop that must not take it from the host's.
    */
-  private moveTo(item: HTMLElement | null): void {
-    const others = this.lastStop?.isConnected ? [this.lastStop] : this.items(`${this.selector}[tabindex="0"]`);
+  #moveTo(item: HTMLElement | null): void {
+    const others = this.#lastStop?.isConnected ? [this.#lastStop] : this.#items(`${this.#selector}[tabindex="0"]`);
     if (item) {
       item.tabIndex = 0;
-      this.current = item.dataset[this.key];
+      this.current = item.dataset[this.#key];
     }
-    for (const other of others) if (other.dataset[this.key] !== this.current) other.tabIndex = -1;
-    this.lastStop = item ?? undefined;
+    for (const other of others) if (other.dataset[this.#key] !== this.current) other.tabIndex = -1;
+    this.#lastStop = item;
   }
 
-  private items(selector: string): HTMLElement[] {
-    return [...(this.host.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
+  #items(selector: string): HTMLElement[] {
+    return [...(this.#host.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
   }
 
   hostUpdate(): void {
-    this.listed = false;
-    const active = this.host.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    this.focused = active?.matches(this.selector) ? active.dataset[this.key] : undefined;
+    this.#listed = false;
+    const active = this.#host.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    this.#focused = active?.matches(this.#selector) ? active.dataset[this.#key] : undefined;
   }
 
   hostUpdated(): void {
@@ -134,12 +136,12 @@ export class RovingFocusController implements ReactiveController {
     // moved the tab stop since, and guarded or reused elements are not re-rendered at all:
     // the DOM is put right here, rather than with `live()` on every item.
     const item = this.item(this.current);
-    if (this.listed) this.moveTo(item);
+    if (this.#listed) this.#moveTo(item);
     // Elements are reused for other items when the order or filter changes: focus stays
     // with the item the reader was on, not with whatever element now sits in its place.
-    if (item && this.focused === this.current && this.host.shadowRoot?.activeElement !== item) {
+    if (item && this.#focused === this.current && this.#host.shadowRoot?.activeElement !== item) {
       item.focus({ preventScroll: true });
     }
-    this.focused = undefined;
+    this.#focused = undefined;
   }
 }
