@@ -436,9 +436,10 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
         };
         assert.deepEqual([...canaryLines(before.canary, 'page'), ...before.problems.map(label), ...errors], []);
         assert.equal(before.sections, page.parts.length, 'every part is its own section: nothing closed one early');
-        // Each script's text is exactly the JSON that went in: no text closed it early.
+        // Each script's text is exactly the JSON that went in, inside its guarding comment: no
+        // text closed the script or the comment early.
         assert.deepEqual(
-          before.data.map((text) => JSON.parse(text) as unknown),
+          before.data.map((text) => JSON.parse(/^<!--([^]*)-->$/.exec(text)?.[1] ?? text) as unknown),
           page.data,
         );
         const jsonLd = before.jsonLd.map((text) => JSON.parse(text) as unknown);
