@@ -79,8 +79,6 @@ interface BuilderState {
   integrity: KnownHash | undefined;
   /** The live element in step 3. */
   preview: HTMLElement | undefined;
-  /** Counts updates, so one that waited for the preview knows if another has begun since. */
-  generation: number;
 }
 
 /** Pause in typing before the text is parsed and validated again (long documents). */
@@ -100,7 +98,6 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     reading: EMPTY_READING,
     integrity: built ? { hash: built, from: 'build' } : undefined,
     preview: undefined,
-    generation: 0,
   };
 
   root.classList.add('builder');
@@ -129,7 +126,6 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
 
   /** Steps 2 to 4 from the form: fields, preview (a new element when `rebuild`), notes and code. */
   async function update(rebuild: boolean): Promise<void> {
-    const ticket = ++state.generation;
     const form = readForm(view);
     showFields(view, fieldsFor(form));
     view.sriText.textContent = integrityText(state.integrity, version);
@@ -156,11 +152,12 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     if (output.fromPreview) {
       showSnippet(view, '');
       await whenRendered(preview);
-      // New text read meanwhile removed the preview, or a newer update took over.
-      if (ticket !== state.generation || state.preview !== preview) return;
+      // Text read meanwhile (load() or the typing pause reads outside the queue) that is not a
+      // valid analysis removed the preview: there is nothing to serialise. Other updates wait
+      // in the queue until this one ends.
+      if (state.preview !== preview) return;
     }
     const made = output.code(plan.choice, form, preview);
-    if (ticket !== state.generation) return;
     showNotes(view, [...plan.notes, ...(made.notes ?? [])]);
     showSnippet(view, made.code);
   }
