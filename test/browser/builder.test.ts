@@ -348,6 +348,14 @@ describe('embed builder', () => {
     );
   });
 
+  it('says under the kind’s own help who can paste it in WordPress, and follows the kind', async () => {
+    mount();
+    await builder.load(sampleText);
+    expect($('[data-wordpress-help]').textContent).to.contain('Custom HTML preview');
+    await kind('static');
+    expect($('[data-wordpress-help]').textContent).to.contain('keeps only its text');
+  });
+
   it('a dropped file is loaded', async () => {
     mount();
     const transfer = new DataTransfer();
@@ -457,7 +465,7 @@ describe('embed builder pipeline, without a page', () => {
     expect(fieldsFor(form()).baseHelp).to.contain('Where your site serves embed.html');
   });
 
-  it('says which code WordPress strips for Authors and Contributors, and points them to the plugin', async () => {
+  it('says which code WordPress strips for Authors and Contributors, and points them to the plugin', () => {
     for (const kind of Object.keys(OUTPUTS) as (keyof typeof OUTPUTS)[]) {
       const help = fieldsFor(form({ kind })).wordpressHelp;
       expect(help, kind).to.contain('Administrators and Editors').and.to.contain('Authors and Contributors');
@@ -465,14 +473,6 @@ describe('embed builder pipeline, without a page', () => {
       expect(help, kind).not.to.contain('JSON-LD');
     }
     expect(fieldsFor(form({ jsonLd: true })).wordpressHelp).to.contain('JSON-LD needs unfiltered_html');
-    // Shown on the page, under the kind's own help, and it follows the kind.
-    mount();
-    await builder.load(sampleText);
-    expect($('[data-wordpress-help]').textContent).to.contain('Custom HTML preview');
-    const staticKind = root.querySelector<HTMLInputElement>('input[type=radio][value=static]')!;
-    staticKind.click();
-    await builder.settled();
-    expect($('[data-wordpress-help]').textContent).to.contain('keeps only its text');
   });
 
   it('checks the hash against the CDN file: a match, a new hash, or why it could not', async () => {
