@@ -497,17 +497,14 @@ describe('embed builder pipeline, without a page', () => {
   it('runs updates one at a time in order; a change made while typing waits for the pause', async () => {
     const done: string[] = [];
     const queue = new UpdateQueue((error) => done.push(`error ${String(error)}`));
+    let finishSlow!: () => void;
+    const slow = new Promise<void>((resolve) => (finishSlow = resolve));
     void queue.run(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await slow;
       done.push('slow');
     });
     void queue.run(() => {
       done.push('fast');
-    });
-    queue.debounce(40, () => done.push('typed a'));
-    queue.debounce(40, () => done.push('typed ab'));
-    void queue.run(() => {
-      done.push('option');
     });
     void queue.run(() => {
       throw new Error('broken');
@@ -515,8 +512,22 @@ describe('embed builder pipeline, without a page', () => {
     void queue.run(() => {
       done.push('after the error');
     });
+    // Nothing passes an update that has not finished.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(done).to.deep.equal([]);
+    finishSlow();
     await queue.settled();
-    // "typed a" was replaced by the next keystroke; the option change saw the typed text.
-    expect(done).to.deep.equal(['slow', 'fast', 'typed ab', 'option', 'error Error: broken', 'after the error']);
+    expect(done).to.deep.equal(['slow', 'fast', 'error Error: broken', 'after the error']);
+
+    // "typed a" is replaced by the next keystroke; the option change, queued at once, waits for
+    // the pause (a timer, so after any microtask) and sees the typed text.
+    done.length = 0;
+    queue.debounce(0, () => done.push('typed a'));
+    queue.debounce(0, () => done.push('typed ab'));
+    void queue.run(() => {
+      done.push('option');
+    });
+    await queue.settled();
+    expect(done).to.deep.equal(['typed ab', 'option']);
   });
 });
