@@ -3,14 +3,15 @@
  * from dist/wordpress/newsroom-widgets.zip through Plugins → Add New → Upload, posts saved through
  * the REST API with each role's application password (so kses applies as it does for that
  * role), and the published pages checked in headless Chromium at 375 and 1280 px.
- * Needs `npm run build` first. Skips with one line when WordPress cannot run here.
+ * Needs `npm run build` first. Skips with one line when WordPress cannot run here; in CI
+ * (`CI` set) that line is a failing test instead.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser, HOW_TO_INSTALL } from '../../scripts/browser.mjs';
-import { ensureWordPress, WordPress, type User } from './wordpress.js';
+import { CANNOT_RUN, cannotRunHere, ensureWordPress, WordPress, type User } from './wordpress.js';
 
 const ZIP = 'dist/wordpress/newsroom-widgets.zip';
 const SAMPLE_PATH = 'data/mexico-us-deployment.json';
@@ -20,8 +21,9 @@ const TAGS = ['nw-summary', 'nw-stance-card', 'nw-stances', 'nw-source-list', 'n
 /** Raw JSON or CSS in the page's text: what kses leaves of a pasted snippet. */
 const RAW_DATA = /"schemaVersion"|\{\s*"[a-zA-Z]+"\s*:|:host\b|--nw-[a-z-]+\s*:|\{[^{}\n]*:[^{}\n]*;[^{}\n]*\}/;
 
-const skip = ensureWordPress() ?? (findBrowser() ? undefined : `WordPress tests skipped: ${HOW_TO_INSTALL}`);
-if (skip) console.log(skip);
+const skip = cannotRunHere(
+  ensureWordPress() ?? (findBrowser() ? undefined : `WordPress tests ${CANNOT_RUN}: ${HOW_TO_INSTALL}`),
+);
 if (!skip && !existsSync(ZIP)) throw new Error(`${ZIP} is missing: run \`npm run build\` first`);
 
 const block = (attrs: Record<string, unknown>) => `<!-- wp:newsroom-widgets/widget ${JSON.stringify(attrs)} /-->`;

@@ -27,6 +27,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 
 const WORDPRESS = '/usr/share/wordpress';
 const PACKAGES = ['wordpress', 'mariadb-server', 'apache2', 'libapache2-mod-php', 'php-mysql'];
@@ -37,6 +38,29 @@ const PHP_MODULE = (() => {
   return `${dir}/libphp.so`;
 })();
 export const HOW_TO_INSTALL = `sudo apt-get install -y ${PACKAGES.join(' ')}`;
+
+/** Set in CI (`CI=true bash .ci/run`): there a test that cannot run fails, it never skips. */
+export const IN_CI = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI ?? '');
+/** How a "cannot run here" line starts: a skip on a developer's machine, a failure in CI. */
+export const CANNOT_RUN = IN_CI ? 'cannot run in CI (CI is set, so this fails instead of skipping)' : 'skipped';
+
+/**
+ * For a test file that cannot run here (`reason`: the one line saying why, or undefined when it
+ * can): outside CI, prints the line, and the file's tests skip with it; in CI, registers one
+ * failing test whose error is that line (the real tests are skipped: they cannot run). Returns
+ * `reason`, for `{ skip: … ?? false }`.
+ */
+export function cannotRunHere(reason: string | undefined): string | undefined {
+  if (!reason) return undefined;
+  if (!IN_CI) console.log(reason);
+  else
+    test('can run here (CI)', () => {
+      const error = new Error(reason);
+      error.stack = reason; // The line says it all; no stack trace under it.
+      throw error;
+    });
+  return reason;
+}
 
 const which = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
 const mariadbd = () =>
@@ -55,13 +79,14 @@ function missing(): string[] {
 
 /**
  * Undefined when WordPress can run here (installing Debian's packages first when root with
- * apt-get), else the one line that says how to get it.
+ * apt-get), else the one line that says how to get it (pass it to cannotRunHere(): a skip
+ * outside CI, a failure in CI).
  */
 export function ensureWordPress(): string | undefined {
   const root = process.getuid?.() === 0;
   // MariaDB and Apache run here as their own users, from files this process owns: root only.
   if (!root)
-    return `WordPress tests skipped: they start MariaDB and Apache themselves, which needs root (sudo npm run test:wordpress)${missing().length ? `, and \`${HOW_TO_INSTALL}\`` : ''}.`;
+    return `WordPress tests ${CANNOT_RUN}: they start MariaDB and Apache themselves, which needs root (sudo npm run test:wordpress)${missing().length ? `, and \`${HOW_TO_INSTALL}\`` : ''}.`;
   if (missing().length === 0) return undefined;
   if (existsSync('/usr/bin/apt-get')) {
     console.error(`wordpress tests: installing Debian's ${PACKAGES.join(', ')} with apt-get…`);
@@ -90,8 +115,8 @@ export function ensureWordPress(): string | undefined {
   const lacks = missing();
   if (lacks.length === 0) return undefined;
   if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get'))
-    return `WordPress tests skipped: they need Debian's ${lacks.join(', ')} (Debian/Ubuntu: \`${HOW_TO_INSTALL}\`).`;
-  return `WordPress tests skipped: ${lacks.join(', ')} missing and apt-get could not install them; try \`${HOW_TO_INSTALL}\`.`;
+    return `WordPress tests ${CANNOT_RUN}: they need Debian's ${lacks.join(', ')} (Debian/Ubuntu: \`${HOW_TO_INSTALL}\`).`;
+  return `WordPress tests ${CANNOT_RUN}: ${lacks.join(', ')} missing and apt-get could not install them; try \`${HOW_TO_INSTALL}\`.`;
 }
 
 async function freePort(from: number): Promise<number> {
