@@ -8,7 +8,8 @@
  * kinds use is one more KindField, listed in those kinds' `fields`.
  */
 import type { Theme } from '../src/internal/standalone-elements.js';
-import { isHttpUrl, type Analysis } from '../src/schema/analysis.js';
+import { isHttpUrl } from '../src/schema/analysis.js';
+import type { Reading } from './builder-read.js';
 import {
   ELEMENTS,
   iframeSnippet,
@@ -147,10 +148,8 @@ export function fieldsFor(form: BuilderForm): FieldsView {
 }
 
 export interface CodeInput {
-  /** The valid analysis of step 1, if any. */
-  analysis: Analysis | undefined;
-  /** Step 1's box is empty (rather than holding something that is not a valid analysis). */
-  textEmpty: boolean;
+  /** What step 1's text gave: the code is made only from a valid analysis. */
+  reading: Reading;
   form: BuilderForm;
   version: string;
   integrity: string | undefined;
@@ -166,13 +165,15 @@ export interface CodePlan {
 }
 
 /** What the code is made from and what to tell the editor about it, before making it. */
-export function planCode({ analysis, textEmpty, form, version, integrity }: CodeInput): CodePlan {
-  if (!analysis) {
-    const note = textEmpty
-      ? 'The code appears here once you give an analysis in step 1.'
-      : 'Fix the problems in step 1 to get the code.';
+export function planCode({ reading, form, version, integrity }: CodeInput): CodePlan {
+  if (reading.state !== 'valid') {
+    const note =
+      reading.state === 'empty'
+        ? 'The code appears here once you give an analysis in step 1.'
+        : 'Fix the problems in step 1 to get the code.';
     return { choice: undefined, notes: [note], blocked: true };
   }
+  const { analysis } = reading;
   const jsonUrl = form.jsonUrl && isHttpUrl(form.jsonUrl) ? form.jsonUrl : undefined;
   const choice: SnippetChoice = {
     analysis,

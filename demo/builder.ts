@@ -129,13 +129,7 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     const form = readForm(view);
     showFields(view, fieldsFor(form));
     view.sriText.textContent = integrityText(state.integrity, version);
-    const plan = planCode({
-      analysis: state.reading.state === 'valid' ? state.reading.analysis : undefined,
-      textEmpty: view.json.value.trim() === '',
-      form,
-      version,
-      integrity: state.integrity?.hash,
-    });
+    const plan = planCode({ reading: state.reading, form, version, integrity: state.integrity?.hash });
     if (!plan.choice) {
       showSnippet(view, '');
       showNotes(view, plan.notes);

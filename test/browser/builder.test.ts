@@ -410,20 +410,18 @@ describe('embed builder pipeline, without a page', () => {
     expect(stanceActors(valid.analysis).map((actor) => actor.label)).to.include('US administration (mixed)');
   });
 
-  it('plans the code: what it is made from, the notes, and when it cannot be made yet', async () => {
-    const analysis = await sample();
+  it('plans the code: what it is made from, the notes, and when it cannot be made yet', () => {
+    const reading = readAnalysis(sampleText);
     const plan = (change: Partial<BuilderForm>, integrity: string | undefined) =>
-      planCode({ analysis, textEmpty: false, form: form(change), version: VERSION, integrity });
+      planCode({ reading, form: form(change), version: VERSION, integrity });
 
-    expect(
-      planCode({ analysis: undefined, textEmpty: true, form: form(), version: VERSION, integrity: HASH }),
-    ).to.deep.equal({
+    expect(planCode({ reading: readAnalysis(''), form: form(), version: VERSION, integrity: HASH })).to.deep.equal({
       choice: undefined,
       notes: ['The code appears here once you give an analysis in step 1.'],
       blocked: true,
     });
     expect(
-      planCode({ analysis: undefined, textEmpty: false, form: form(), version: VERSION, integrity: HASH }).notes,
+      planCode({ reading: readAnalysis('{'), form: form(), version: VERSION, integrity: HASH }).notes,
     ).to.deep.equal(['Fix the problems in step 1 to get the code.']);
 
     const script = plan({ actor: 'us-administration', jsonLd: true }, HASH);
