@@ -7,9 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { CANNOT_RUN, cannotRunHere } from './wordpress.js';
 
-const php = spawnSync('php', ['-v']).status === 0;
-if (!php) console.log('php -l skipped: no php here (Debian/Ubuntu: `sudo apt-get install -y php-cli`).');
+const php = !cannotRunHere(
+  spawnSync('php', ['-v']).status === 0
+    ? undefined
+    : `php -l ${CANNOT_RUN}: no php here (Debian/Ubuntu: \`sudo apt-get install -y php-cli\`).`,
+);
 
 const phpFiles = (dir: string): string[] =>
   existsSync(dir)
