@@ -5,7 +5,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { checkCdn, integrityText } from '../../demo/builder-integrity.js';
-import { DEFAULT_KIND, fieldsFor, OUTPUTS, planCode, type BuilderForm } from '../../demo/builder-outputs.js';
+import { fieldsFor, OUTPUTS, planCode, type BuilderForm } from '../../demo/builder-outputs.js';
 import { UpdateQueue } from '../../demo/builder-queue.js';
 import { readAnalysis, stanceActors } from '../../demo/builder-read.js';
 import { findJsonProblem, mountBuilder, sriHash, type Builder } from '../../demo/builder.js';
@@ -222,6 +222,29 @@ describe('embed builder', () => {
       '<nw-analysis src="https://news.example/data/analysis.json" lang="en" theme="light"></nw-analysis>',
     );
     expect(builder.snippet).not.to.contain('application/json');
+  });
+
+  it('shows each kind of code its own fields: the embed folder for an iframe, the script’s options for the others', async () => {
+    mount();
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((radio) => radio.parentElement!.textContent!.trim())).to.deep.equal([
+      'Script tag',
+      'iframe',
+      'Static HTML',
+    ]);
+    expect(radios.filter((radio) => radio.checked).map((radio) => radio.value)).to.deep.equal(['script']);
+    const shown = () =>
+      ['[data-embed-base]', '[data-interactive]', '[data-jsonld]'].filter((selector) => $(selector).checkVisibility());
+    expect(shown()).to.deep.equal(['[data-jsonld]']);
+    await kind('iframe');
+    expect(shown()).to.deep.equal(['[data-embed-base]']);
+    expect($('[data-url-label]').textContent).to.equal('Address of the JSON file (needed for an iframe)');
+    await choose('[data-element]', 'nw-stance-card');
+    expect($('[data-actor]').checkVisibility()).to.equal(true);
+    await kind('static');
+    expect(shown()).to.deep.equal(['[data-interactive]', '[data-jsonld]']);
+    await kind('script');
+    expect(shown()).to.deep.equal(['[data-jsonld]']);
   });
 
   it('iframe: asks for the JSON address, then gives the iframe and the resizer', async () => {
@@ -451,14 +474,7 @@ describe('embed builder pipeline, without a page', () => {
     expect(plan({ kind: 'iframe', jsonUrl }, undefined)).to.include({ blocked: false });
   });
 
-  it('shows each kind its own fields and help; a folder on this computer gets a warning', () => {
-    expect(Object.keys(OUTPUTS)).to.deep.equal(['script', 'iframe', 'static']);
-    expect(DEFAULT_KIND).to.equal('script');
-    expect(fieldsFor(form()).shown).to.deep.equal(['jsonLd']);
-    expect(fieldsFor(form({ kind: 'static' })).shown).to.deep.equal(['interactive', 'jsonLd']);
-    const iframe = fieldsFor(form({ kind: 'iframe', element: 'nw-stance-card' }));
-    expect(iframe).to.include({ actor: true, urlLabel: 'Address of the JSON file (needed for an iframe)' });
-    expect(iframe.shown).to.deep.equal(['embedBase']);
+  it('warns when the embed folder is on this computer', () => {
     expect(fieldsFor(form({ embedBase: 'http://localhost:5173' })).baseHelp).to.contain('your own computer');
     expect(fieldsFor(form()).baseHelp).to.contain('Where your site serves embed.html');
   });
