@@ -8,7 +8,8 @@
  * WordPress's WP_CONTENT_DIR is a new folder, all under one temporary directory. The one file
  * outside it is Debian's per-site config, /etc/wordpress/config-<name>.php (Debian's
  * wp-config.php reads nothing else), selected with `SetEnv WORDPRESS_CONFIG <name>`, and removed
- * on stop. `stop()` is also run on SIGINT/SIGTERM and at exit, synchronously.
+ * on stop. `stop()` is also run on SIGINT/SIGTERM and at exit, synchronously; what SIGTERM has
+ * not stopped within 15 s (Apache, its workers, MariaDB) is SIGKILLed before the files go.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +20,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -30,12 +32,22 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 const WORDPRESS = '/usr/share/wordpress';
+/** Debian's "may a service start now?" hook; written (exit 101: no) while apt-get installs. */
+const POLICY = '/usr/sbin/policy-rc.d';
+const POLICY_MARK = '# newsroom-widgets tests: no service starts while apt-get installs';
 const PACKAGES = ['wordpress', 'mariadb-server', 'apache2', 'libapache2-mod-php', 'php-mysql'];
+/** mod_php as libapache2-mod-php installs it: libphp<version>.so, the newest when there are several. */
 const PHP_MODULE = (() => {
   const dir = '/usr/lib/apache2/modules';
-  for (const v of ['8.4', '8.3', '8.2', '8.1', '8.0', '7.4'])
-    if (existsSync(`${dir}/libphp${v}.so`)) return `${dir}/libphp${v}.so`;
-  return `${dir}/libphp.so`;
+  const found = existsSync(dir) ? readdirSync(dir).filter((f) => /^libphp[\d.]*\.so$/.test(f)) : [];
+  const version = (f: string) => (f.match(/\d+/g) ?? []).map(Number);
+  found.sort((a, b) => {
+    const [x, y] = [version(a), version(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++)
+      if ((x[i] ?? -1) !== (y[i] ?? -1)) return (y[i] ?? -1) - (x[i] ?? -1);
+    return 0;
+  });
+  return `${dir}/${found[0] ?? 'libphp.so'}`;
 })();
 export const HOW_TO_INSTALL = `sudo apt-get install -y ${PACKAGES.join(' ')}`;
 
@@ -92,14 +104,25 @@ export function ensureWordPress(): string | undefined {
     console.error(`wordpress tests: installing Debian's ${PACKAGES.join(', ')} with apt-get…`);
     // Debian starts the services a package installs (Apache on :80, MariaDB); a policy-rc.d
     // that says "no" keeps them stopped, as they were. Containers usually have one already.
-    const policy = '/usr/sbin/policy-rc.d';
-    const ownPolicy = !existsSync(policy);
-    if (ownPolicy)
-      writeFileSync(
-        policy,
-        '#!/bin/sh\n# newsroom-widgets tests: no service starts while apt-get installs\nexit 101\n',
-        { mode: 0o755 },
-      );
+    // Ours is removed afterwards, also when this process exits or is stopped by a signal during
+    // the install (and one a killed earlier run left, recognised by its comment, counts as ours).
+    const ownPolicy = !existsSync(POLICY) || readFileSync(POLICY, 'utf8').includes(POLICY_MARK);
+    if (ownPolicy) writeFileSync(POLICY, `#!/bin/sh\n${POLICY_MARK}\nexit 101\n`, { mode: 0o755 });
+    let removed = !ownPolicy;
+    const removePolicy = () => {
+      if (!removed) rmSync(POLICY, { force: true });
+      removed = true;
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      removePolicy();
+      // Then what the signal would have done, unless someone else (node:test, WordPress.start) handles it.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    // Left registered (a signal that came during the synchronous install is handled after it);
+    // once the policy is removed they only pass the signal on.
+    process.once('exit', removePolicy);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
       execFileSync('apt-get', ['install', '-y', '-qq', ...PACKAGES], {
@@ -109,7 +132,7 @@ export function ensureWordPress(): string | undefined {
     } catch {
       // Reported below with what is still missing.
     } finally {
-      if (ownPolicy) rmSync(policy, { force: true });
+      removePolicy();
     }
   }
   const lacks = missing();
@@ -134,12 +157,35 @@ async function freePort(from: number): Promise<number> {
 const uidOf = (user: string) => Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }).trim());
 const gidOf = (user: string) => Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
 
+/** The processes whose parent is `pid` (Linux's /proc). */
+function children(pid: number): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ')'.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Whether `pid` still runs (a zombie, dead but not yet reaped, does not). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true; // No /proc: kill(0) is all there is.
   }
 }
 
@@ -536,12 +582,21 @@ echo wp_json_encode( $out );
   stop(): void {
     const { apache, mysql } = this.started;
     this.started = {};
-    if (apache && alive(apache)) {
-      process.kill(apache, 'SIGTERM');
+    const pids = [apache, mysql].filter((pid): pid is number => pid !== undefined && alive(pid));
+    // Apache's workers too: a SIGKILLed parent would leave them running.
+    const workers = pids.flatMap(children);
+    for (const pid of pids) process.kill(pid, 'SIGTERM');
+    const running = () => [...pids, ...workers].filter(alive);
+    for (let i = 0; i < 150 && running().length > 0; i++) sleepSync(100);
+    // Still there after 15 s: killed, so nothing of them outlives the folders removed below.
+    for (const pid of running()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
     }
-    if (mysql && alive(mysql)) process.kill(mysql, 'SIGTERM');
-    const running = () => [apache, mysql].some((pid) => pid !== undefined && alive(pid));
-    for (let i = 0; i < 150 && running(); i++) sleepSync(100);
+    for (let i = 0; i < 50 && running().length > 0; i++) sleepSync(100);
     rmSync(this.configFile, { force: true });
     if (!process.env.NW_KEEP_WORDPRESS) rmSync(this.dir, { recursive: true, force: true });
     this.detach();
