@@ -16,6 +16,7 @@ const HASH = 'sha384-testtesttesttesttesttesttesttesttesttesttesttesttesttesttes
 
 let root: HTMLElement;
 let builder: Builder;
+/** The sample analysis (data/mexico-us-deployment.json) as the text an editor pastes; read once before the first test. */
 let sampleText: string;
 
 function mount(options: Parameters<typeof mountBuilder>[1] = {}) {
@@ -65,10 +66,11 @@ function embeddedJson(snippet: string): unknown {
   return JSON.parse(match[1]!);
 }
 
+before(async () => {
+  sampleText = await (await realFetch(SAMPLE_URL)).text();
+});
+
 describe('embed builder', () => {
-  before(async () => {
-    sampleText = await (await realFetch(SAMPLE_URL)).text();
-  });
   afterEach(() => {
     builder?.destroy();
     root?.remove();
@@ -392,11 +394,6 @@ describe('embed builder', () => {
 });
 
 describe('embed builder pipeline, without a page', () => {
-  let sampleText: string;
-  before(async () => {
-    sampleText = await (await realFetch(SAMPLE_URL)).text();
-  });
-
   const form = (change: Partial<BuilderForm> = {}): BuilderForm => ({
     element: 'nw-analysis',
     actor: '',
@@ -480,11 +477,11 @@ describe('embed builder pipeline, without a page', () => {
   });
 
   it('says which code WordPress strips for Authors and Contributors, and points them to the plugin', () => {
-    for (const kind of Object.keys(OUTPUTS) as (keyof typeof OUTPUTS)[]) {
-      const help = fieldsFor(form({ kind })).wordpressHelp;
-      expect(help, kind).to.contain('Administrators and Editors').and.to.contain('Authors and Contributors');
-      expect(help, kind).to.contain('newsroom-widgets plugin');
-      expect(help, kind).not.to.contain('JSON-LD');
+    for (const name of Object.keys(OUTPUTS) as (keyof typeof OUTPUTS)[]) {
+      const help = fieldsFor(form({ kind: name })).wordpressHelp;
+      expect(help, name).to.contain('Administrators and Editors').and.to.contain('Authors and Contributors');
+      expect(help, name).to.contain('newsroom-widgets plugin');
+      expect(help, name).not.to.contain('JSON-LD');
     }
     expect(fieldsFor(form({ jsonLd: true })).wordpressHelp).to.contain('JSON-LD needs unfiltered_html');
   });

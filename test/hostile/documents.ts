@@ -502,7 +502,7 @@ function placesIn(doc: unknown): Places {
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], true));
     else if (isObject(value)) {
       places.objects.push(path);
-      for (const [key, item] of Object.entries(value)) visit(item, [...path, key], false);
+      for (const [field, item] of Object.entries(value)) visit(item, [...path, field], false);
     }
   };
   visit(doc, [], false);

@@ -458,9 +458,9 @@ describe('import-timelinejs <file>', () => {
 
   it('writes --out, and the written file passes `validate`', async () => {
     const out = join(dir, 'riverside.json');
-    const imported = await run('import-timelinejs', RIVERSIDE, '--out', out);
-    assert.equal(imported.code, 0, imported.err.join('\n'));
-    assert.deepEqual(imported.out, [`${RIVERSIDE}: imported 10 statements, 5 actors, 4 sources into ${out}`]);
+    const written = await run('import-timelinejs', RIVERSIDE, '--out', out);
+    assert.equal(written.code, 0, written.err.join('\n'));
+    assert.deepEqual(written.out, [`${RIVERSIDE}: imported 10 statements, 5 actors, 4 sources into ${out}`]);
     assertValid(JSON.parse(readFileSync(out, 'utf8')));
 
     const validated = await run('validate', out);

@@ -78,10 +78,10 @@ function parseVocabulary(source: string): Vocab {
     leaves.set(match[2]!, [match[1]!]);
   }
   const collect = (base: string, into: Set<string>) => {
-    const entry = bases.get(base);
-    if (!entry) return;
-    entry.own.forEach((key) => into.add(key));
-    entry.parents.forEach((parent) => collect(parent, into));
+    const found = bases.get(base);
+    if (!found) return;
+    found.own.forEach((key) => into.add(key));
+    found.parents.forEach((parent) => collect(parent, into));
   };
   const types = new Map<string, Set<string>>();
   for (const [type, parents] of leaves) {

@@ -402,16 +402,16 @@ describe('the embed with the resizer (dist/embed/resizer.js)', () => {
           const box = popover.getBoundingClientRect();
           return { top: Math.round(box.top), bottom: Math.round(box.bottom), height: Math.round(box.height) };
         });
-        const open = await iframeHeight(page.tab);
+        const whileOpen = await iframeHeight(page.tab);
         console.log(
-          `# ${element} at ${viewport.width}px: ${closed.content}px, popover ${shown.height}px, frame while open ${open}px`,
+          `# ${element} at ${viewport.width}px: ${closed.content}px, popover ${shown.height}px, frame while open ${whileOpen}px`,
         );
         assert.ok(
-          shown.top >= 0 && shown.bottom <= open,
-          `popover inside the frame: ${JSON.stringify(shown)} in ${open}`,
+          shown.top >= 0 && shown.bottom <= whileOpen,
+          `popover inside the frame: ${JSON.stringify(shown)} in ${whileOpen}`,
         );
-        if (grows) assert.ok(open > closed.content, `grew: ${open} > ${closed.content}`);
-        else assert.equal(open, closed.content);
+        if (grows) assert.ok(whileOpen > closed.content, `grew: ${whileOpen} > ${closed.content}`);
+        else assert.equal(whileOpen, closed.content);
         await page.frame.focus(element);
         await page.tab.keyboard.press('Escape');
         await until(
@@ -420,8 +420,8 @@ describe('the embed with the resizer (dist/embed/resizer.js)', () => {
           element,
           'the popover to close',
         );
-        const after = await fits(page.frame);
-        assert.equal(after.content, closed.content);
+        const reclosed = await fits(page.frame);
+        assert.equal(reclosed.content, closed.content);
         assert.equal(await iframeHeight(page.tab), closed.content);
         assert.deepEqual(page.problems, []);
       } finally {
@@ -470,12 +470,12 @@ describe('the embed with pym.js (pym.Parent on the host)', () => {
       assert.equal(await iframeHeight(page.tab, 'iframe'), narrow.content);
 
       // pym's width message is answered with the height, even an unchanged one.
-      const before = (await page.messages()).length;
+      const sentBefore = (await page.messages()).length;
       await page.tab.evaluate(() => (window as unknown as { parentPym: { sendWidth(): void } }).parentPym.sendWidth());
       await page.tab.waitForFunction(
         (count: number) => (window as unknown as { recorded: unknown[] }).recorded.length > count,
         { timeout: 3000 },
-        before,
+        sentBefore,
       );
       assert.equal((await page.messages()).at(-1), `pymxPYMxembed-containerxPYMxheightxPYMx${narrow.content}`);
       assert.deepEqual(page.problems, []);

@@ -163,8 +163,8 @@ const shown = (tab: Page, tag: string) =>
 type Box = { x: number; y: number; width: number; height: number };
 /** Boxes of the element, the paragraph after it, and the first heading and paragraph inside it. */
 const boxes = (tab: Page, tag: string) =>
-  tab.evaluate((tag: string) => {
-    const element = document.querySelector(tag)!;
+  tab.evaluate((selector: string) => {
+    const element = document.querySelector(selector)!;
     const root = element.shadowRoot;
     const nodes = {
       element,
@@ -207,7 +207,7 @@ const cls = (tab: Page) =>
 
 const waitReady = (tab: Page, tag: string) =>
   tab.waitForFunction(
-    (tag: string) => document.querySelector(tag)?.getAttribute('state') === 'ready',
+    (selector: string) => document.querySelector(selector)?.getAttribute('state') === 'ready',
     { timeout: 10_000, polling: 20 },
     tag,
   );
@@ -279,7 +279,7 @@ describe('static render, then the script loads', () => {
       const { tab, errors } = await open(`/${c.name}.html`);
       try {
         // JavaScript on, the script not loaded yet: what readers see while it downloads.
-        const before = await boxes(tab, c.element);
+        const beforeBoxes = await boxes(tab, c.element);
         await loadScript(tab);
         await waitReady(tab, c.element);
         await new Promise((resolve) => setTimeout(resolve, 150));
@@ -289,19 +289,22 @@ describe('static render, then the script loads', () => {
           // Known: its source list's back-links are plain text on the server (they do nothing
           // without JavaScript) and buttons once upgraded, which wrap differently: the end of
           // the element grows a little. Everything above it stays put.
-          const growth = afterBoxes.element!.height - before.element!.height;
+          const growth = afterBoxes.element!.height - beforeBoxes.element!.height;
           const top = maxShift(
-            { heading: before.heading!, text: before.text! },
+            { heading: beforeBoxes.heading!, text: beforeBoxes.text! },
             { heading: afterBoxes.heading!, text: afterBoxes.text! },
           );
           results.push({ case: c.name, cls: score, maxBoxShiftPx: top, elementHeightChangePx: growth });
-          assert.equal(before.element!.y, afterBoxes.element!.y);
+          assert.equal(beforeBoxes.element!.y, afterBoxes.element!.y);
           assert.ok(top <= 0.5, `content moved by ${top}px`);
           assert.ok(Math.abs(growth) < 100, `height changed by ${growth}px`);
         } else {
-          const shift = maxShift(before, afterBoxes);
+          const shift = maxShift(beforeBoxes, afterBoxes);
           results.push({ case: c.name, cls: score, maxBoxShiftPx: shift });
-          assert.ok(shift <= 0.5, `boxes moved by ${shift}px: ${JSON.stringify({ before, after: afterBoxes })}`);
+          assert.ok(
+            shift <= 0.5,
+            `boxes moved by ${shift}px: ${JSON.stringify({ before: beforeBoxes, after: afterBoxes })}`,
+          );
         }
         assert.ok(score < 0.001, `CLS ${score}`);
         assert.deepEqual(errors, []);
@@ -368,7 +371,7 @@ describe('static render, then the script loads', () => {
   it('with --src: the served content stays while the data loads, then is replaced without moving', async () => {
     const { tab, errors } = await open('/src.html');
     try {
-      const before = await boxes(tab, 'nw-stance-card');
+      const beforeBoxes = await boxes(tab, 'nw-stance-card');
       await loadScript(tab);
       // The data takes 400 ms: meanwhile the element is loading but still shows its content.
       await tab.waitForFunction(() => document.querySelector('nw-stance-card')?.getAttribute('state') === 'loading', {
@@ -378,7 +381,7 @@ describe('static render, then the script loads', () => {
       const whileLoading = await shown(tab, 'nw-stance-card');
       assert.ok(whileLoading.text.includes('Claudia Sheinbaum'), 'content shown while loading');
       await waitReady(tab, 'nw-stance-card');
-      const shift = maxShift(before, await boxes(tab, 'nw-stance-card'));
+      const shift = maxShift(beforeBoxes, await boxes(tab, 'nw-stance-card'));
       const score = await cls(tab);
       results.push({ case: 'stance card with --src (slow data)', cls: score, maxBoxShiftPx: shift });
       assert.ok(shift <= 0.5, `moved ${shift}px`);

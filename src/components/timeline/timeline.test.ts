@@ -365,12 +365,12 @@ describe('<nw-timeline>', () => {
       checkbox(el, removed.name).click();
       await el.updateComplete;
       const rest = actors.filter((actor) => actor !== removed).map((actor) => actor.id);
-      const left = doc.statements.filter((s) => s.actor !== removed.id);
-      expect(entryIds(el)).to.deep.equal(documentedOrder(left, 'asc'));
+      const remaining = doc.statements.filter((s) => s.actor !== removed.id);
+      expect(entryIds(el)).to.deep.equal(documentedOrder(remaining, 'asc'));
       expect(el.getAttribute('actors')).to.equal(rest.join(','));
       expect(events.events.map((event) => event.detail.actors)).to.deep.equal([rest]);
       expect(events.events[0]!.bubbles && events.events[0]!.composed).to.equal(true);
-      expect(text(part(el, '.count'))).to.equal(en.count(left.length, doc.statements.length));
+      expect(text(part(el, '.count'))).to.equal(en.count(remaining.length, doc.statements.length));
 
       checkbox(el, removed.name).click();
       await el.updateComplete;

@@ -549,7 +549,7 @@ describe('another library that defined nw- elements first', () => {
 
   it('its elements keep working, ours say so once and the rest of ours work', async () => {
     const doc = await sample();
-    const { win, doc: page } = await freshPage(
+    const { win, doc: hostDoc } = await freshPage(
       otherLibrary,
       `${jsonTag('doc', JSON.stringify(doc))}
       <p>Their citation: <nw-cite class="theirs" source="1"></nw-cite></p>
@@ -560,7 +560,7 @@ describe('another library that defined nw- elements first', () => {
       <nw-source-list for="doc"></nw-source-list>
       <nw-analysis for="doc"></nw-analysis>`,
     );
-    const ours = await settledElements(page, [
+    const ours = await settledElements(hostDoc, [
       'nw-summary',
       'nw-stance-card',
       'nw-stances',
@@ -574,7 +574,7 @@ describe('another library that defined nw- elements first', () => {
     expect([win.customElements.get('nw-timeline'), win.customElements.get('nw-cite')]).to.deep.equal(
       other.otherClasses,
     );
-    for (const theirs of page.querySelectorAll('.theirs')) {
+    for (const theirs of hostDoc.querySelectorAll('.theirs')) {
       const button = theirs.shadowRoot!.querySelector('button')!;
       button.click();
       expect(button.textContent, `their <${theirs.localName}>`).to.equal('Other library: 1');
