@@ -2,7 +2,7 @@
  * The embed builder's code for a CMS: a script tag, an iframe, or static HTML serialized from
  * the live preview (declarative shadow DOM with its styles).
  */
-import { dataScript, escapeAttribute } from '../src/internal/markup.js';
+import { dataScript, escapeAttribute, guardedStyle } from '../src/internal/markup.js';
 import type { StandaloneElement, Theme } from '../src/internal/standalone-elements.js';
 import { jsonLdScript } from '../src/jsonld/analysis-jsonld.js';
 import type { Analysis } from '../src/schema/analysis.js';
@@ -148,15 +148,9 @@ export function prerenderedHtml(element: HTMLElement): string {
   }
   return (
     renameTags(inner)
-      .replace(
-        /<!--nw-static-start:(\d+)-->/g,
-        (_, index: string) =>
-          // Adopted style sheets are not serialised: each root gets its styles as a <style>,
-          // inside a comment (ignored by CSS) so a CMS that strips <style> leaves no CSS text.
-          `<style><!--${(styles[Number(index)] ?? '')
-            .replace(/<\/style/gi, '<\\/style')
-            .replace(/-->/g, '--\\>')
-            .replace(/\s*[\r\n]\s*/g, ' ')}--></style>`,
+      .replace(/<!--nw-static-start:(\d+)-->/g, (_, index: string) =>
+        // Adopted style sheets are not serialised: each root gets its styles as a <style>.
+        guardedStyle(styles[Number(index)] ?? ''),
       )
       // Lit's part markers mean nothing outside this page.
       .replace(/<!--\?lit\$\d+\$-->|<!--\?-->|<!---->/g, '')

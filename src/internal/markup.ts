@@ -19,6 +19,19 @@ export const dataScript = (id: string, value: unknown): string =>
   `<script type="application/json" id="${escapeAttribute(id)}"><!--${scriptSafeJson(value)}--></script>`;
 
 /**
+ * A `<style>` element for a static render, its CSS inside a comment: CSS ignores the markers,
+ * and a CMS that strips `<style>` but keeps the text (WordPress's kses, for Authors) leaves a
+ * comment instead of a stylesheet above the content. On one line, because kses only knows a
+ * comment that ends on the line it starts (its pattern's `.` stops at a line break); `</style`
+ * and `-->` in the CSS are escaped so neither element nor comment can end early.
+ */
+export const guardedStyle = (css: string): string =>
+  `<style><!--${css
+    .replace(/<\/style/gi, '<\\/style')
+    .replace(/-->/g, '--\\>')
+    .replace(/\s*[\r\n]\s*/g, ' ')}--></style>`;
+
+/**
  * JSON safe to put inside a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 written
  * as `\u` escapes, so no text in the data can close the element or open a comment, and the
  * result is still the same JSON.

@@ -17,7 +17,7 @@ import { jsonLdScript, type AnalysisJsonLdOptions } from '../jsonld/analysis-jso
 import type { Analysis } from '../schema/analysis.js';
 import type { AnalysisError } from '../schema/validate.js';
 import { validateValue } from '../internal/data/validated.js';
-import { dataScript } from '../internal/markup.js';
+import { dataScript, guardedStyle } from '../internal/markup.js';
 import {
   isStandaloneElement,
   isTheme,
@@ -126,14 +126,8 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   const markup = collectResultSync(render(template))
     .replace(SSR_MARKERS, '')
     .replace(/ defer-hydration(?=>)/g, '')
-    // CSS inside a comment: CSS ignores the markers, and a CMS that strips <template> and
-    // <style> but keeps their text (WordPress's kses, for Authors) leaves a comment, not
-    // the stylesheet as text above the content. On one line: kses only knows a comment that
-    // ends on the line it starts (its pattern's `.` stops at a line break).
-    .replace(
-      /<style>([^]*?)<\/style>/g,
-      (_, css: string) => `<style><!--${css.replace(/\s*[\r\n]\s*/g, ' ')}--></style>`,
-    )
+    // Lit's SSR writes each shadow root's styles as a <style>: guarded like the builder's.
+    .replace(/<style>([^]*?)<\/style>/g, (_, css: string) => guardedStyle(css))
     // One space between attributes (the template's line breaks and omitted ones leave runs).
     .replace(/^<[^>]*>/, (open) =>
       open.replace(/("[^"]*")|\s+/g, (run, quoted?: string) => quoted ?? ' ').replace(/ >$/, '>'),

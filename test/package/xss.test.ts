@@ -439,7 +439,7 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
         // Each script's text is exactly the JSON that went in, inside its guarding comment: no
         // text closed the script or the comment early.
         assert.deepEqual(
-          before.data.map((text) => JSON.parse(/^<!--([^]*)-->$/.exec(text)?.[1] ?? text) as unknown),
+          before.data.map((text) => JSON.parse(/^<!--([^]*)-->$/.exec(text)![1]!) as unknown),
           page.data,
         );
         const jsonLd = before.jsonLd.map((text) => JSON.parse(text) as unknown);
