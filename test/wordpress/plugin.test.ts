@@ -7,7 +7,8 @@
  * (`CI` set) that line is a failing test instead.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser, HOW_TO_INSTALL } from '../../scripts/browser.mjs';
@@ -210,6 +211,28 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
     assert.notEqual(notJson.status, 201);
     const contributor = await upload('contributor', readFileSync(SAMPLE_PATH, 'utf8'), 'mexico.json');
     assert.equal(contributor.status, 403);
+  });
+
+  it('leaves alone the .json uploads another plugin allows (only the JSON this plugin allows must be an analysis)', async () => {
+    // Another plugin that allows .json (before this one's filter), for requests that ask for it.
+    mkdirSync(join(wp.contentDir, 'mu-plugins'), { recursive: true });
+    writeFileSync(
+      join(wp.contentDir, 'mu-plugins', 'other-json.php'),
+      `<?php
+if ( isset( $_SERVER['HTTP_X_OTHER_JSON_PLUGIN'] ) ) {
+	add_filter( 'upload_mimes', function ( $mimes ) { $mimes['json'] = 'application/json'; return $mimes; }, 5 );
+}
+`,
+    );
+    const form = new FormData();
+    form.set('file', new Blob(['{"hello": "world"}'], { type: 'application/json' }), 'other-plugin.json');
+    const other = await wp.rest('author', '/wp/v2/media', { body: form, headers: { 'x-other-json-plugin': '1' } });
+    assert.equal(other.status, 201, JSON.stringify(other.body));
+    assert.equal(other.body.mime_type, 'application/json');
+    // Without it, the same file is this plugin's to check, and refused.
+    const ours = await upload('author', '{"hello": "world"}', 'other-plugin.json');
+    assert.notEqual(ours.status, 201);
+    assert.match(JSON.stringify(ours.body), /schemaVersion/);
   });
 
   it('an Author’s three widgets and a citation: stored as written, all ready, the script loaded once in <head>', async () => {

@@ -2,7 +2,7 @@
 /**
  * Analysis JSON in the media library. WordPress allows no .json upload by default; this allows
  * it for people who may upload files, and only for files that are an analysis (JSON whose
- * schemaVersion is 1). The browser validates the rest when a widget shows it. Files keep the
+ * schemaVersion is 1). Where something else already allows .json, its uploads are left alone. The browser validates the rest when a widget shows it. Files keep the
  * .json extension, which web servers serve as application/json.
  *
  * @package NewsroomWidgets
@@ -14,18 +14,64 @@ defined( 'ABSPATH' ) || exit;
 define( 'NEWSROOM_WIDGETS_MAX_JSON_BYTES', 5 * 1024 * 1024 );
 
 /**
- * upload_mimes: .json as application/json, for users with upload_files.
+ * upload_mimes: .json as application/json, for users with upload_files, when nothing allowed
+ * .json before this filter. Remembers whether it added it (see newsroom_widgets_json_is_ours()).
  *
  * @param array        $mimes Extension regex => MIME type.
  * @param int|WP_User  $user  The user, when WordPress names one.
  * @return array
  */
 function newsroom_widgets_upload_mimes( $mimes, $user = null ) {
-	$can = $user ? user_can( $user, 'upload_files' ) : current_user_can( 'upload_files' );
-	if ( $can ) {
+	$can  = $user ? user_can( $user, 'upload_files' ) : current_user_can( 'upload_files' );
+	$ours = $can && ! newsroom_widgets_mimes_allow_json( $mimes );
+	if ( $ours ) {
 		$mimes['json'] = 'application/json';
 	}
+	newsroom_widgets_json_is_ours( $ours );
 	return $mimes;
+}
+
+/**
+ * Whether a list of allowed types (extension regex => MIME type, as upload_mimes has it) takes
+ * .json, matched as wp_check_filetype() matches extensions.
+ *
+ * @param array $mimes Extension regex => MIME type.
+ * @return bool
+ */
+function newsroom_widgets_mimes_allow_json( $mimes ) {
+	foreach ( (array) $mimes as $pattern => $type ) {
+		if ( preg_match( '!^(' . $pattern . ')$!i', 'json' ) ) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * Whether .json is allowed because of this plugin: the last upload_mimes filtering added it (it
+ * was not allowed before), or, with $set, remembers that.
+ *
+ * @param bool|null $set What newsroom_widgets_upload_mimes() did.
+ * @return bool
+ */
+function newsroom_widgets_json_is_ours( $set = null ) {
+	static $ours = false;
+	if ( null !== $set ) {
+		$ours = (bool) $set;
+	}
+	return $ours;
+}
+
+/**
+ * Whether the current user may upload .json because of this plugin, and still may once every
+ * upload_mimes filter has run (a later one may have removed it). Otherwise .json uploads are
+ * none of this plugin's business: refused by WordPress, or another plugin's to check.
+ *
+ * @return bool
+ */
+function newsroom_widgets_json_allowed_by_plugin() {
+	$mimes = get_allowed_mime_types(); // Runs upload_mimes for the current user: sets what is ours.
+	return newsroom_widgets_json_is_ours() && newsroom_widgets_mimes_allow_json( $mimes );
 }
 
 /**
@@ -80,13 +126,15 @@ function newsroom_widgets_check_filetype( $data, $file, $filename ) {
 
 /**
  * wp_handle_upload_prefilter / wp_handle_sideload_prefilter (the REST API's path): a .json
- * upload must be an analysis.
+ * upload that this plugin allowed must be an analysis. JSON some other plugin (or the site)
+ * allows is left alone.
  *
  * @param array $file name, tmp_name, … as in $_FILES.
  * @return array The same, with 'error' set when refused.
  */
 function newsroom_widgets_check_upload( $file ) {
-	if ( empty( $file['error'] ) && isset( $file['name'], $file['tmp_name'] ) && preg_match( '/\.json$/i', (string) $file['name'] ) ) {
+	if ( empty( $file['error'] ) && isset( $file['name'], $file['tmp_name'] ) && preg_match( '/\.json$/i', (string) $file['name'] )
+		&& newsroom_widgets_json_allowed_by_plugin() ) {
 		$ok = newsroom_widgets_is_analysis_file( $file['tmp_name'] );
 		if ( true !== $ok ) {
 			$file['error'] = $ok;
