@@ -50,6 +50,6 @@ add_action( 'init', 'newsroom_widgets_register' );
 
 add_action( 'wp_enqueue_scripts', 'newsroom_widgets_enqueue_for_query' );
 add_filter( 'upload_mimes', 'newsroom_widgets_upload_mimes', 10, 2 );
-add_filter( 'wp_check_filetype_and_ext', 'newsroom_widgets_check_filetype', 10, 3 );
+add_filter( 'wp_check_filetype_and_ext', 'newsroom_widgets_check_filetype', 10, 5 );
 add_filter( 'wp_handle_upload_prefilter', 'newsroom_widgets_check_upload' );
 add_filter( 'wp_handle_sideload_prefilter', 'newsroom_widgets_check_upload' );

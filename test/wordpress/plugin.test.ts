@@ -235,6 +235,43 @@ if ( isset( $_SERVER['HTTP_X_OTHER_JSON_PLUGIN'] ) ) {
     assert.match(JSON.stringify(ours.body), /schemaVersion/);
   });
 
+  it('keeps .json that fileinfo calls text/plain only for an analysis, and only while .json is allowed', () => {
+    wp.writeAnalysis('filetype-analysis.json', readFileSync(SAMPLE_PATH, 'utf8'));
+    wp.writeAnalysis('filetype-other.json', '{"hello": "world"}');
+    const dir = join(wp.contentDir, 'analyses');
+    // WordPress refused the extension (ext and type false); what the plugin's filter makes of that.
+    const out = wp.php(`
+$check = function ( $role, $file, $mimes, $real ) {
+  $user = get_users( array( 'role' => $role, 'number' => 1 ) );
+  wp_set_current_user( $user[0]->ID );
+  $data = array( 'ext' => false, 'type' => false, 'proper_filename' => false );
+  return apply_filters( 'wp_check_filetype_and_ext', $data, '${dir}/' . $file, 'upload.json', $mimes, $real )['type'];
+};
+$out = array(
+  'text/plain' => $check( 'author', 'filetype-analysis.json', false, 'text/plain' ),
+  'application/json' => $check( 'author', 'filetype-analysis.json', false, 'application/json' ),
+  'text/html' => $check( 'author', 'filetype-analysis.json', false, 'text/html' ),
+  'no fileinfo' => $check( 'author', 'filetype-analysis.json', false, false ),
+  'not an analysis' => $check( 'author', 'filetype-other.json', false, 'text/plain' ),
+  'contributor' => $check( 'contributor', 'filetype-analysis.json', false, 'text/plain' ),
+  'mimes without json' => $check( 'author', 'filetype-analysis.json', array( 'txt' => 'text/plain' ), 'text/plain' ),
+);
+add_filter( 'upload_mimes', function ( $mimes ) { unset( $mimes['json'] ); return $mimes; }, 99 );
+$out['json removed by a later filter'] = $check( 'author', 'filetype-analysis.json', false, 'text/plain' );
+echo wp_json_encode( $out );
+`);
+    assert.deepEqual(JSON.parse(out), {
+      'text/plain': 'application/json',
+      'application/json': 'application/json',
+      'text/html': false,
+      'no fileinfo': false,
+      'not an analysis': false,
+      contributor: false,
+      'mimes without json': false,
+      'json removed by a later filter': false,
+    });
+  });
+
   it('an Author’s three widgets and a citation: stored as written, all ready, the script loaded once in <head>', async () => {
     const content = [
       paragraph('Before the widgets.'),

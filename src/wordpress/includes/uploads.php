@@ -108,16 +108,28 @@ function newsroom_widgets_array_is_list( $value ) {
 
 /**
  * wp_check_filetype_and_ext: keep .json as application/json when fileinfo calls the file
- * text/plain (older libmagic does) and the file is an analysis.
+ * text/plain (older libmagic does; WordPress then refuses it) and the file is an analysis. Only
+ * when fileinfo's own type is text/plain or application/json, when the list the check used (if
+ * one was given) takes .json, and when .json is still allowed for the current user after every
+ * upload_mimes filter (a later filter or a security plugin that removes it wins).
  *
- * @param array  $data     ext, type, proper_filename.
- * @param string $file     Temporary path.
- * @param string $filename Name as uploaded.
+ * @param array        $data      ext, type, proper_filename.
+ * @param string       $file      Temporary path.
+ * @param string       $filename  Name as uploaded.
+ * @param array|null   $mimes     The allowed types the check used, or null (then WordPress's).
+ * @param string|false $real_mime fileinfo's type of the file, or false.
  * @return array
  */
-function newsroom_widgets_check_filetype( $data, $file, $filename ) {
-	if ( empty( $data['ext'] ) && preg_match( '/\.json$/i', (string) $filename ) && current_user_can( 'upload_files' )
-		&& true === newsroom_widgets_is_analysis_file( $file ) ) {
+function newsroom_widgets_check_filetype( $data, $file, $filename, $mimes = null, $real_mime = false ) {
+	if ( ! empty( $data['ext'] ) || ! preg_match( '/\.json$/i', (string) $filename )
+		|| ! in_array( $real_mime, array( 'text/plain', 'application/json' ), true ) ) {
+		return $data;
+	}
+	if ( ( is_array( $mimes ) && ! newsroom_widgets_mimes_allow_json( $mimes ) )
+		|| ! in_array( 'application/json', get_allowed_mime_types(), true ) ) {
+		return $data;
+	}
+	if ( true === newsroom_widgets_is_analysis_file( $file ) ) {
 		$data['ext']  = 'json';
 		$data['type'] = 'application/json';
 	}
