@@ -15,7 +15,7 @@ define( 'NEWSROOM_WIDGETS_MAX_JSON_BYTES', 5 * 1024 * 1024 );
 
 /**
  * upload_mimes: .json as application/json, for users with upload_files, when nothing allowed
- * .json before this filter. Remembers whether it added it (see newsroom_widgets_json_is_ours()).
+ * .json before this filter (and, on multisite, when the network's upload file types list json). Remembers whether it added it (see newsroom_widgets_json_is_ours()).
  *
  * @param array        $mimes Extension regex => MIME type.
  * @param int|WP_User  $user  The user, when WordPress names one.
@@ -23,12 +23,27 @@ define( 'NEWSROOM_WIDGETS_MAX_JSON_BYTES', 5 * 1024 * 1024 );
  */
 function newsroom_widgets_upload_mimes( $mimes, $user = null ) {
 	$can  = $user ? user_can( $user, 'upload_files' ) : current_user_can( 'upload_files' );
-	$ours = $can && ! newsroom_widgets_mimes_allow_json( $mimes );
+	$ours = $can && ! newsroom_widgets_mimes_allow_json( $mimes ) && newsroom_widgets_network_allows_json();
 	if ( $ours ) {
 		$mimes['json'] = 'application/json';
 	}
 	newsroom_widgets_json_is_ours( $ours );
 	return $mimes;
+}
+
+/**
+ * On multisite, whether the network's "Upload file types" (Network Admin → Settings) lists json:
+ * the network decides, as WordPress's check_upload_mimes() does for every other type. Always true
+ * on a single site.
+ *
+ * @return bool
+ */
+function newsroom_widgets_network_allows_json() {
+	if ( ! is_multisite() ) {
+		return true;
+	}
+	$types = preg_split( '/[\s,]+/', strtolower( (string) get_site_option( 'upload_filetypes', 'jpg jpeg png gif' ) ) );
+	return in_array( 'json', $types, true );
 }
 
 /**
