@@ -3,6 +3,7 @@
  * an analysis with problems, or a valid analysis), with the sentences the page shows for it.
  * No DOM: builder-view.ts shows a reading, and tests can read text without mounting anything.
  */
+import { plural, type PluralForms } from '../src/internal/i18n/plural.js';
 import type { Analysis } from '../src/schema/analysis.js';
 import { validateAnalysis, type ValidationIssue } from '../src/schema/validate.js';
 import { findJsonProblem, type JsonProblem } from './builder-json.js';
@@ -25,6 +26,14 @@ export const EMPTY_READING = {
   status: 'Paste an analysis to start.',
   previewNote: 'The preview appears here once the analysis is valid.',
 } as const satisfies Reading;
+
+/** The lists a valid reading's status counts. */
+const COUNTED = {
+  actors: { one: '# actor', other: '# actors' },
+  stances: { one: '# stance', other: '# stances' },
+  statements: { one: '# statement', other: '# statements' },
+  sources: { one: '# source', other: '# sources' },
+} as const satisfies Record<string, PluralForms>;
 
 /** Parses and validates the text of step 1. */
 export function readAnalysis(text: string): Reading {
@@ -53,10 +62,10 @@ export function readAnalysis(text: string): Reading {
     };
   }
   const { analysis } = result;
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const count = (list: keyof typeof COUNTED) => plural('en', analysis[list].length, COUNTED[list]);
   return {
     state: 'valid',
-    status: `Valid: “${analysis.question}” with ${count(analysis.actors.length, 'actor')}, ${count(analysis.stances.length, 'stance')}, ${count(analysis.statements.length, 'statement')} and ${count(analysis.sources.length, 'source')}.`,
+    status: `Valid: “${analysis.question}” with ${count('actors')}, ${count('stances')}, ${count('statements')} and ${count('sources')}.`,
     analysis,
   };
 }
