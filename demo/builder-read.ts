@@ -71,7 +71,7 @@ export function readAnalysis(text: string): Reading {
 }
 
 /** A short excerpt around the error, on one line, with a marker where it is. */
-export function excerptAt(text: string, offset: number): string {
+function excerptAt(text: string, offset: number): string {
   const start = Math.max(0, offset - 30);
   const excerpt = `${start > 0 ? '…' : ''}${text.slice(start, offset)}⟦here⟧${text.slice(offset, offset + 30)}`;
   return excerpt.replace(/\s+/g, ' ');

@@ -43,9 +43,6 @@ import {
   type BuilderView,
 } from './builder-view.js';
 
-export * from './builder-json.js';
-export * from './builder-snippets.js';
-
 export interface BuilderOptions {
   /** dist/cdn/integrity.json (`{ "newsroom-widgets.js": "sha384-…" }`); absent when the package is not built. */
   integrity?: Record<string, string> | undefined;

@@ -7,8 +7,10 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { checkCdn, integrityText } from '../../demo/builder-integrity.js';
 import { fieldsFor, OUTPUTS, planCode, type BuilderForm } from '../../demo/builder-outputs.js';
 import { UpdateQueue } from '../../demo/builder-queue.js';
+import { findJsonProblem } from '../../demo/builder-json.js';
 import { readAnalysis, stanceActors } from '../../demo/builder-read.js';
-import { findJsonProblem, mountBuilder, sriHash, type Builder } from '../../demo/builder.js';
+import { sriHash } from '../../demo/builder-snippets.js';
+import { mountBuilder, type Builder } from '../../demo/builder.js';
 import { VERSION } from '../../src/version.js';
 import { realFetch, sample, SAMPLE_URL, shadowText, untilState } from './helpers.js';
 
