@@ -44,5 +44,6 @@ export function wireInputs(view: BuilderView, { load, fail, sample, signal }: In
     }
     // Dropped text goes into the textarea as usual and fires `input`.
   });
-  if (view.sample) on(view.sample, 'click', () => void load(sample ?? ''));
+  // The page has the button only when there is a sample (builder-template.ts).
+  if (view.sample && sample !== undefined) on(view.sample, 'click', () => void load(sample));
 }

@@ -93,7 +93,11 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
         : !isHttpUrl(choice.embedBase)
           ? 'Give the address of the folder that serves embed.html (https://…).'
           : undefined,
-    code: (choice) => ({ code: iframeSnippet(choice) ?? '' }),
+    code: ({ jsonUrl, ...choice }) => {
+      // `missing` above blocks the code until there is an address.
+      if (!jsonUrl) throw new Error('the iframe code was asked for without a JSON address');
+      return { code: iframeSnippet({ ...choice, jsonUrl }) };
+    },
   },
   static: {
     label: 'Static HTML',

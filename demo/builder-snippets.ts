@@ -79,9 +79,8 @@ export function scriptSnippet(choice: SnippetChoice): string {
   return lines.join('\n');
 }
 
-/** The iframe code, or undefined without a JSON address (the iframe page loads the JSON by address). */
-export function iframeSnippet(choice: SnippetChoice): string | undefined {
-  if (!choice.jsonUrl) return undefined;
+/** The iframe code: it needs the JSON address, because the iframe page loads the JSON by address. */
+export function iframeSnippet(choice: SnippetChoice & { jsonUrl: string }): string {
   const base = choice.embedBase.replace(/\/+$/, '');
   const query = new URLSearchParams({ src: choice.jsonUrl, element: choice.element });
   if (choice.element === 'nw-stance-card' && choice.actor) query.set('actor', choice.actor);
