@@ -51,15 +51,16 @@ const RUNS = 10_000;
 /** Paste `{ seed, path }` from a failure report here to replay exactly that run. */
 const REPLAY = undefined as { seed: number; path: string } | undefined;
 
-const ERROR_CODES: readonly ErrorCode[] = [
-  'fetch',
-  'json',
-  'schema',
-  'reference',
-  'not-found',
-  'unsupported-version',
-  'render',
-];
+/** Every documented code: one added to ErrorCode and not here fails to compile. */
+const ERROR_CODES = Object.keys({
+  fetch: 1,
+  json: 1,
+  schema: 1,
+  reference: 1,
+  'not-found': 1,
+  'unsupported-version': 1,
+  render: 1,
+} satisfies Record<ErrorCode, 1>) as readonly ErrorCode[];
 
 const TAGS = [
   'nw-summary',
