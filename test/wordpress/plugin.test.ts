@@ -351,6 +351,18 @@ echo wp_json_encode( $out );
     }
   });
 
+  it('a citation resolves against the first widget on the page, shortcode or block', async () => {
+    const content = [
+      shortcode(`[newsroom_widget element="nw-summary" src="${directUrl}"]`),
+      block({ element: 'nw-summary', src: mediaUrl }),
+      paragraph('As reported [newsroom_cite source="2"].'),
+    ].join('\n\n');
+    const { body } = await create('author', 'Shortcode first', content);
+    const html = await (await fetch(body.link)).text();
+    const cite = /<nw-cite source="2" src="([^"]*)"/.exec(html);
+    assert.equal(cite?.[1], directUrl, 'the shortcode comes first on the page, so the citation uses its analysis');
+  });
+
   it('a post without widgets loads none of the script', async () => {
     // A citation without an analysis to cite from stays the text it was.
     const { body } = await create('author', 'No widgets', paragraph('Nothing to see [newsroom_cite source="3"].'));

@@ -106,18 +106,20 @@ function newsroom_widgets_cite_shortcode( $atts ) {
 }
 
 /**
- * The widget blocks and shortcodes of a post's content, in order, as raw attribute arrays.
+ * The widget blocks and shortcodes of a post's content, in the order they appear on the page
+ * (blocks and shortcodes mixed), as raw attribute arrays.
  *
  * @param string $content Post content.
  * @return array[]
  */
 function newsroom_widgets_find( $content ) {
-	$found = array();
+	$found = array(); // array( offset in $content, sequence, attributes ), sorted below.
 	if ( false !== strpos( $content, '<!-- wp:newsroom-widgets/widget' ) ) {
-		$walk = function ( $blocks ) use ( &$walk, &$found ) {
-			foreach ( $blocks as $block ) {
+		$blocks = array();
+		$walk   = function ( $list ) use ( &$walk, &$blocks ) {
+			foreach ( $list as $block ) {
 				if ( 'newsroom-widgets/widget' === $block['blockName'] ) {
-					$found[] = $block['attrs'];
+					$blocks[] = $block['attrs'];
 				}
 				if ( ! empty( $block['innerBlocks'] ) ) {
 					$walk( $block['innerBlocks'] );
@@ -125,19 +127,52 @@ function newsroom_widgets_find( $content ) {
 			}
 		};
 		$walk( parse_blocks( $content ) );
+		// parse_blocks() gives no offsets. Its blocks, walked parent first, are in the order of
+		// their opening delimiters; those are found with its tokenizer's own regex (WP_Block_Parser::
+		// next_token(), scanned the same way, left to right), so the k-th widget block opens at the
+		// k-th widget opener.
+		$offsets = array();
+		preg_match_all(
+			'/<!--\s+(?P<closer>\/)?wp:(?P<namespace>[a-z][a-z0-9_-]*\/)?(?P<name>[a-z][a-z0-9_-]*)\s+(?P<attrs>{(?:(?:[^}]+|}+(?=})|(?!}\s+\/?-->).)*+)?}\s+)?(?P<void>\/)?-->/s',
+			$content,
+			$tokens,
+			PREG_SET_ORDER | PREG_OFFSET_CAPTURE
+		);
+		foreach ( $tokens as $token ) {
+			$closer    = isset( $token['closer'] ) && -1 !== $token['closer'][1];
+			$namespace = isset( $token['namespace'] ) && -1 !== $token['namespace'][1] ? $token['namespace'][0] : 'core/';
+			if ( ! $closer && 'newsroom-widgets/widget' === $namespace . $token['name'][0] ) {
+				$offsets[] = $token[0][1];
+			}
+		}
+		foreach ( $blocks as $i => $attrs ) {
+			$found[] = array( isset( $offsets[ $i ] ) ? $offsets[ $i ] : strlen( $content ), count( $found ), $attrs );
+		}
 	}
-	if ( false !== strpos( $content, '[newsroom_widget' ) && preg_match_all( '/' . get_shortcode_regex( array( 'newsroom_widget' ) ) . '/', $content, $matches, PREG_SET_ORDER ) ) {
+	if ( false !== strpos( $content, '[newsroom_widget' ) && preg_match_all( '/' . get_shortcode_regex( array( 'newsroom_widget' ) ) . '/', $content, $matches, PREG_SET_ORDER | PREG_OFFSET_CAPTURE ) ) {
 		foreach ( $matches as $match ) {
-			if ( '[' !== $match[1] ) { // Not [[escaped]].
-				$atts = shortcode_parse_atts( $match[3] );
-				if ( is_array( $atts ) && isset( $atts['jsonld'] ) ) {
+			if ( '[' !== $match[1][0] ) { // Not [[escaped]].
+				$atts = shortcode_parse_atts( $match[3][0] );
+				$atts = is_array( $atts ) ? $atts : array();
+				if ( isset( $atts['jsonld'] ) ) {
 					$atts['jsonLd'] = $atts['jsonld'];
 				}
-				$found[] = is_array( $atts ) ? $atts : array();
+				$found[] = array( $match[0][1], count( $found ), $atts );
 			}
 		}
 	}
-	return $found;
+	usort(
+		$found,
+		function ( $a, $b ) {
+			return $a[0] === $b[0] ? $a[1] - $b[1] : $a[0] - $b[0];
+		}
+	);
+	return array_map(
+		function ( $entry ) {
+			return $entry[2];
+		},
+		$found
+	);
 }
 
 /**
