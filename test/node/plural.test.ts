@@ -31,16 +31,14 @@ describe('plural(tag, count, forms)', () => {
 
   it('takes every CLDR category a language has (Arabic: zero, one, two, few, many, other)', () => {
     const forms = { zero: 'zero #', one: 'one #', two: 'two #', few: 'few #', many: 'many #', other: 'other #' };
-    const said = (count: number) => `${new Intl.PluralRules('ar').select(count)} ${count.toLocaleString('ar')}`;
-    for (const count of [0, 1, 2, 3, 11, 100]) assert.equal(plural('ar', count, forms), said(count));
     assert.deepEqual(
-      [0, 1, 2, 3, 11, 100].map((count) => plural('ar', count, forms).split(' ')[0]),
-      ['zero', 'one', 'two', 'few', 'many', 'other'],
+      [0, 1, 2, 3, 11, 100].map((count) => plural('ar', count, forms)),
+      ['zero 0', 'one 1', 'two 2', 'few 3', 'many 11', 'other 100'],
     );
   });
 
   it('falls back to other for a category the forms leave out', () => {
-    assert.equal(plural('ar', 2, { one: '# x', other: '# things' }), `${(2).toLocaleString('ar')} things`);
+    assert.equal(plural('ar', 2, { one: '# x', other: '# things' }), '2 things');
     assert.equal(plural('ja', 1, { other: '#件' }), '1件');
   });
 });
