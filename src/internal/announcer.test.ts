@@ -7,9 +7,9 @@ import { announce, type Outcome } from './announcer.js';
 class Speaker extends LitElement {
   next: Outcome = 'pending';
   said: string[] = [];
-  constructor() {
-    super();
-    announce(this, () => this.next);
+  readonly #announce = announce(this, () => this.next);
+  override updated(): void {
+    this.#announce();
   }
   /** Sets the outcome to `word` made of `parts`, and waits for the update that announces it. */
   async say(word: string, ...parts: unknown[]): Promise<void> {

@@ -13,8 +13,13 @@ import type { ReactiveElement } from 'lit';
  */
 export type Outcome = readonly [say: () => void, ...parts: unknown[]] | 'pending' | 'idle';
 
-/** A reactive controller on `host` that asks `outcome()` after every update, and says it when it is news. */
-export function announce(host: ReactiveElement, outcome: () => Outcome): void {
+/**
+ * Returns what the host calls at the end of every update (from `updated()`, so after every
+ * controller's `hostUpdated`: a page hearing `nw-ready` finds the element whole, tab stops
+ * and all); it asks `outcome()` and says it when it is news. Adds a controller that says an
+ * outcome reached off the page once the host is back.
+ */
+export function announce(host: ReactiveElement, outcome: () => Outcome): () => void {
   /** The outcome last announced. */
   let said: Outcome | undefined;
   const hostUpdated = () => {
@@ -31,6 +36,6 @@ export function announce(host: ReactiveElement, outcome: () => Outcome): void {
     // An outcome reached while off the page (a shared fetch finishing after it was removed)
     // was not announced, since the page could not hear it: announce it now it is back.
     hostConnected: () => host.hasUpdated && hostUpdated(),
-    hostUpdated,
   });
+  return hostUpdated;
 }

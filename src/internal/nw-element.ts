@@ -79,10 +79,8 @@ export abstract class NwElement extends LitElement implements PageMember {
   /** Removes what the server rendered, while that is still on screen (see `keepServed`). */
   private dropServed?: () => void;
 
-  constructor() {
-    super();
-    announce(this, () => this.outcome());
-  }
+  /** Says `nw-ready` / `nw-error` when the outcome is news; called at the end of each update. */
+  private readonly announceOutcome = announce(this, () => this.outcome());
 
   /** The current state, also reflected as the `state` attribute for page CSS and tests. */
   get state(): ElementState {
@@ -228,6 +226,11 @@ export abstract class NwElement extends LitElement implements PageMember {
       analysis,
       () => html`${this.renderAnalysis(analysis)}${this.citations.render(analysis)}`,
     );
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.announceOutcome();
   }
 
   protected override update(changed: PropertyValues): void {
