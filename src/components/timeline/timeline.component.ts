@@ -8,8 +8,8 @@ import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { ProgressiveRenderController } from '../../internal/controllers/progressive-render-controller.js';
 import { RovingFocusController } from '../../internal/controllers/roving-focus-controller.js';
-import { lanes, periodId, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
-import type { Period, TimelineEntry, TimelineOrder } from './timeline-order.js';
+import { lanes, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
+import { periodId, type Period, type TimelineEntry, type TimelineOrder } from './timeline-order.js';
 import { timelineMessages } from './timeline.messages.js';
 import { timelineStyles } from './timeline.styles.js';
 
@@ -197,7 +197,7 @@ export class NwTimeline extends NwElement {
     // focus, even where progressive rendering has not reached yet; else it is the first entry.
     const first = groups[0]?.entries[0]?.statement.id;
     let budget = this.roving.tabStop(layout.position, first, this.progress.count(layout, total));
-    this.progress.limit = budget;
+    this.progress.atLeast(budget);
 
     // Whole periods within the limit are guarded: a later chunk does not re-evaluate them.
     const periods: TemplateResult[] = [];
@@ -235,7 +235,7 @@ export class NwTimeline extends NwElement {
           </fieldset>`
           : nothing
       }
-      <p class="count" aria-live="polite">${w.count(total, analysis.statements.length)}</p>
+      <p class="count" aria-live="polite">${w.count(total, analysis.statements.length, this.locale.tag)}</p>
       <div class="frame" data-lanes=${laneCount} ?data-long=${total > LONG}>
         ${
           laneCount

@@ -761,3 +761,29 @@ describe('<nw-timeline>', () => {
     }
   });
 });
+
+describe('<nw-timeline> when the page hears nw-ready', () => {
+  it('is whole already: one tab stop among the entries, and the count in the page’s regional digits', async () => {
+    const seen: { stops: number; count: string }[] = [];
+    const host = document.createElement('div');
+    host.lang = 'es-MX';
+    host.addEventListener('nw-ready', (event) => {
+      const el = event.target as NwTimeline;
+      const root = el.shadowRoot!;
+      seen.push({
+        stops: root.querySelectorAll('li.entry[tabindex="0"]').length,
+        count: text(root.querySelector('.count')),
+      });
+    });
+    document.body.append(host);
+    const el = document.createElement('nw-timeline') as NwTimeline;
+    el.analysis = generatedAnalysis(1200);
+    host.append(el);
+    await untilState(el, 'ready');
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.stops).to.equal(1);
+    // es-MX writes thousands with a comma; the catalogue's bare "es" would write "1.200".
+    expect(seen[0]!.count).to.equal('1,200 declaraciones');
+    host.remove();
+  });
+});
