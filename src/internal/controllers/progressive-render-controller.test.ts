@@ -102,6 +102,19 @@ describe('ProgressiveRenderController', () => {
     await waitUntil(() => rendered(el).length === items.length, 'rendering never resumed');
   });
 
+  it('an update while off the page (a property set after removal) schedules no chunk', async () => {
+    const items = numbered(9);
+    const el = await list(items);
+    const parent = el.parentElement!;
+    el.remove();
+    el.items = [...items];
+    await el.updateComplete;
+    await aWhile();
+    expect(rendered(el), 'the new list renders its first chunk, and no more while detached').to.have.length(FIRST);
+    parent.append(el);
+    await waitUntil(() => rendered(el).length === items.length, 'rendering never resumed');
+  });
+
   it('an update that renders no list schedules no chunk', async () => {
     const el = await list(numbered(9));
     el.showList = false;

@@ -13,14 +13,17 @@ import { isServer, type ReactiveController, type ReactiveControllerHost } from '
 
 export class ProgressiveRenderController implements ReactiveController {
   /** How many items are rendered (or are being rendered in this update). */
-  limit: number;
+  get limit(): number {
+    return this.#limit;
+  }
   /** How many items there are in all, as the host said in this update; 0 when it rendered none. */
   total = 0;
   // `#` members: the minifier shortens their names, where `private` ones ship in full.
+  #limit: number;
   #items?: unknown;
   #timer?: ReturnType<typeof setTimeout>;
 
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & Element;
   readonly #renderNow: () => void;
   readonly #first: number;
   readonly #chunk: number;
@@ -30,10 +33,10 @@ export class ProgressiveRenderController implements ReactiveController {
    * `() => this.performUpdate()`, which is protected); `first` items render at once, then
    * `chunk` more per task.
    */
-  constructor(host: ReactiveControllerHost, renderNow: () => void, first: number, chunk: number) {
+  constructor(host: ReactiveControllerHost & Element, renderNow: () => void, first: number, chunk: number) {
     this.#host = host;
     this.#renderNow = renderNow;
-    this.limit = this.#first = first;
+    this.#limit = this.#first = first;
     this.#chunk = chunk;
     host.addController(this);
   }
@@ -45,16 +48,21 @@ export class ProgressiveRenderController implements ReactiveController {
   count(items: unknown, total: number): number {
     if (items !== this.#items) {
       this.#items = items;
-      this.limit = this.#first;
+      this.#limit = this.#first;
     }
     this.total = total;
-    return isServer ? total : Math.min(this.limit, total);
+    return isServer ? total : Math.min(this.#limit, total);
+  }
+
+  /** At least `count` items from now on: what the host rendered beyond the chunks (a focused item further down). */
+  atLeast(count: number): void {
+    this.#limit = Math.max(this.#limit, count);
   }
 
   /** Renders now, synchronously, at least the first `index + 1` items (to focus or reveal item `index`). */
   renderThrough(index: number): void {
-    if (index < this.limit) return;
-    this.limit = Math.min(this.total, index + 1);
+    if (index < this.#limit) return;
+    this.#limit = Math.min(this.total, index + 1);
     this.#host.requestUpdate();
     this.#renderNow();
   }
@@ -65,9 +73,11 @@ export class ProgressiveRenderController implements ReactiveController {
 
   hostUpdated(): void {
     clearTimeout(this.#timer);
-    if (this.limit < this.total) {
+    // Off the page (an update Lit still runs on a removed element: a property set, a shared
+    // fetch that finished late) schedules nothing; hostConnected resumes.
+    if (this.#limit < this.total && this.#host.isConnected) {
       this.#timer = setTimeout(() => {
-        this.limit += this.#chunk;
+        this.#limit += this.#chunk;
         this.#host.requestUpdate();
       });
     }
@@ -75,7 +85,7 @@ export class ProgressiveRenderController implements ReactiveController {
 
   hostConnected(): void {
     // Moved elsewhere on the page mid-rendering: the chunks stopped on disconnect, resume them.
-    if (this.limit < this.total) this.#host.requestUpdate();
+    if (this.#limit < this.total) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
