@@ -4,7 +4,8 @@
  * timeline.test.ts checks what readers see of the same rules.
  */
 import { expect } from '@open-wc/testing';
-import { lanes, periodId, statementIndex, timelineLayout } from './timeline-layout.js';
+import { lanes, statementIndex, timelineLayout } from './timeline-layout.js';
+import { periodId } from './timeline-order.js';
 import { groupByPeriod, orderStatements } from './timeline-order.js';
 import { MAX_LANES } from './timeline.styles.js';
 import type { Analysis } from '../../schema/analysis.js';

@@ -4,7 +4,7 @@
  * tested, without a DOM; and so the element's render only has to ask, not work it out.
  */
 import type { Actor, Analysis } from '../../schema/analysis.js';
-import { groupByPeriod, orderStatements, type Period, type TimelineOrder } from './timeline-order.js';
+import { groupByPeriod, orderStatements, type TimelineOrder } from './timeline-order.js';
 import { MAX_LANES } from './timeline.styles.js';
 
 export interface TimelineLayout {
@@ -28,7 +28,7 @@ export function timelineLayout(
   order: TimelineOrder,
   previous?: TimelineLayout,
 ): TimelineLayout {
-  const key = JSON.stringify([analysis.id, order, [...shown]]);
+  const key = JSON.stringify([order, [...shown]]);
   if (previous?.key === key && previous.source === analysis) return previous;
   const visible = analysis.statements.filter((statement) => shown.has(statement.actor));
   const ordered = orderStatements(visible, order);
@@ -61,9 +61,4 @@ export function lanes(speaking: readonly Actor[], shown: ReadonlySet<string>) {
   const actors = speaking.filter((actor) => shown.has(actor.id));
   const count = actors.length >= 2 && actors.length <= MAX_LANES ? actors.length : 0;
   return { actors, count, laneOf: new Map(actors.map((actor, i) => [actor.id, count ? i + 1 : 0])) };
-}
-
-/** A period's id in the DOM (its heading's), unique within one timeline. */
-export function periodId(period: Period): string {
-  return 'undated' in period ? 'undated' : `${period.year}-${period.month ?? 0}`;
 }

@@ -42,7 +42,7 @@ export function groupByPeriod(entries: readonly TimelineEntry[]): { period: Peri
     const period: Period = entry.date
       ? { year: entry.date.year, ...(entry.date.month ? { month: entry.date.month } : {}) }
       : { undated: true };
-    const next = 'undated' in period ? 'undated' : `${period.year}-${period.month ?? ''}`;
+    const next = periodId(period);
     if (next !== key) {
       groups.push({ period, entries: [] });
       key = next;
@@ -50,4 +50,9 @@ export function groupByPeriod(entries: readonly TimelineEntry[]): { period: Peri
     groups.at(-1)!.entries.push(entry);
   }
   return groups;
+}
+
+/** A period's id in the DOM (its heading's) and its grouping key: unique within one timeline. */
+export function periodId(period: Period): string {
+  return 'undated' in period ? 'undated' : `${period.year}-${period.month ?? 0}`;
 }
