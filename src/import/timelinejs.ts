@@ -27,7 +27,7 @@
  * `validateAnalysis`, so an import either gives a document the elements accept or says why not.
  * No Node APIs: this runs in browsers too (a CMS can import in the page).
  */
-import { plural } from '../internal/i18n/plural.js';
+import { CHARACTERS, plural } from '../internal/i18n/plural.js';
 import { analysisSchema, isHttpUrl, LIMITS, SCHEMA_VERSION, type AnalysisInput } from '../schema/analysis.js';
 import { splitCitations } from '../schema/citations.js';
 import { parsePartialDate } from '../schema/dates.js';
@@ -75,7 +75,6 @@ const STATEMENT_SLUG_MAX = 60;
 const UNATTRIBUTED_ID = 'unattributed';
 const DEFAULT_ID = 'imported-timeline';
 /** For the length warnings, which (like every warning and problem) are in English. */
-const CHARACTERS = { one: '# character', other: '# characters' } as const;
 
 /**
  * `"Señor Ministro: ¿qué?"` → `"senor-ministro-que"`, at most `max` characters, cut at

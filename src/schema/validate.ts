@@ -3,7 +3,7 @@
  * reports every problem with its JSON path and a sentence an editor understands.
  */
 import * as z from 'zod/mini';
-import { plural } from '../internal/i18n/plural.js';
+import { CHARACTERS, plural } from '../internal/i18n/plural.js';
 import { analysisSchema, SCHEMA_VERSION, type Analysis } from './analysis.js';
 import { describeType } from './json-values.js';
 import { ownData, shielded } from './own-data.js';
@@ -58,7 +58,7 @@ function editorMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'too_big':
       if (issue.origin === 'string') {
         const length = typeof issue.input === 'string' ? issue.input.length : 0;
-        return `is too long: ${plural('en', length, { one: '# character', other: '# characters' })}, at most ${issue.maximum.toLocaleString('en')}`;
+        return `is too long: ${plural('en', length, CHARACTERS)}, at most ${issue.maximum.toLocaleString('en')}`;
       }
       return `has too many items: at most ${issue.maximum.toLocaleString('en')}`;
     case 'invalid_value': {
