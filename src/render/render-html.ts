@@ -80,7 +80,7 @@ const SSR_MARKERS = /<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g;
  * Renders `analysis` (an object or JSON text) as static HTML for `options.element`:
  *
  * ```html
- * <script type="application/json" id="nw-data-…">{…}</script>
+ * <script type="application/json" id="nw-data-…"><!--{…}--></script>
  * <nw-stance-card for="nw-data-…" actor="…"><template shadowrootmode="open">…</template></nw-stance-card>
  * ```
  *

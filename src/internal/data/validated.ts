@@ -9,11 +9,15 @@
  */
 import { parseAnalysis, validateAnalysis, type ValidationResult } from '../../schema/validate.js';
 
-/** `<!--{…}-->`, as our snippets write it so that a CMS stripping the script leaves only a comment. */
+/**
+ * `<!--{…}-->`, as our snippets write it so that a CMS stripping the script leaves only a
+ * comment: everything from the first `<!--` to the last `-->` is the JSON (a second comment
+ * after it is a json error), and JSON error positions count from inside the comment.
+ */
 const COMMENTED = /^\s*<!--([^]*)-->\s*$/;
 
 /** A data script's JSON text, with or without the guarding comment. */
-export const dataScriptJson = (text: string): string => COMMENTED.exec(text)?.[1] ?? text;
+const dataScriptJson = (text: string): string => COMMENTED.exec(text)?.[1] ?? text;
 
 const byObject = new WeakMap<object, ValidationResult>();
 const byScript = new WeakMap<Element, { text: string; result: ValidationResult }>();

@@ -8,7 +8,7 @@
  */
 
 /** A node's parent in that walk: a shadow root's is its host. */
-export function composedParent(node: Node): Node | null {
+function composedParent(node: Node): Node | null {
   return node instanceof ShadowRoot ? node.host : node.parentNode;
 }
 
