@@ -17,6 +17,7 @@ import {
   bundleNpmBuild,
   click,
   launchChromium,
+  openCitePopover,
   openTab,
   requireBuilt,
   serve,
@@ -144,12 +145,7 @@ async function assertContent(tab: Page): Promise<void> {
 
 /** Opens a popover, filters the timeline, switches theme and language: the parts that render later. */
 async function interact(tab: Page): Promise<void> {
-  await click(tab, 'nw-cite', 'button.cite');
-  await until(
-    tab,
-    `document.querySelector('nw-cite').shadowRoot.querySelector('.popover:popover-open') !== null`,
-    'the popover',
-  );
+  await openCitePopover(tab);
   assert.equal(
     await shadowText(tab, 'nw-cite', '.popover-title'),
     SAMPLE.sources.find((source) => source.id === '2')!.title,

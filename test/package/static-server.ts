@@ -188,6 +188,16 @@ export async function click(tab: Page, host: string, selector: string): Promise<
   await tab.mouse.click(point.x, point.y);
 }
 
+/** Clicks the first `<nw-cite>`'s marker as a reader would, and waits until its popover is open. */
+export async function openCitePopover(tab: Page): Promise<void> {
+  await click(tab, 'nw-cite', 'button.cite');
+  await until(
+    tab,
+    `document.querySelector('nw-cite').shadowRoot.querySelector('.popover:popover-open') !== null`,
+    'the popover',
+  );
+}
+
 /** The text of the first `selector` in `host`'s shadow root, whitespace squashed; null when there is none. */
 export const shadowText = (tab: Page, host: string, selector: string) =>
   tab.evaluate(

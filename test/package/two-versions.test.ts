@@ -12,15 +12,14 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import {
   bundleNpmBuild,
-  click,
   launchChromium,
+  openCitePopover,
   openTab,
   requireBuilt,
   serve,
   settled,
   shadowText,
   TYPES,
-  until,
   type StaticServer,
 } from './static-server.js';
 
@@ -136,12 +135,7 @@ describe('two copies of newsroom-widgets on one page', () => {
 
         assert.equal(await shadowText(tab, 'nw-summary', 'h2'), SAMPLE.question);
         assert.match((await shadowText(tab, 'nw-stance-card', '.actor-name')) ?? '', /Sheinbaum/);
-        await click(tab, 'nw-cite', 'button.cite');
-        await until(
-          tab,
-          `document.querySelector('nw-cite').shadowRoot.querySelector('.popover:popover-open') !== null`,
-          'the popover',
-        );
+        await openCitePopover(tab);
         assert.equal(
           await shadowText(tab, 'nw-cite', '.popover-title'),
           SAMPLE.sources.find((source) => source.id === '2')!.title,
