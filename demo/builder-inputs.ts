@@ -5,20 +5,20 @@
  */
 import type { BuilderView } from './builder-view.js';
 
+/** Adds a listener that is removed when the builder is destroyed (builder.ts has the one). */
+export type Listen = (target: EventTarget, type: string, listener: (event: Event) => void) => void;
+
 export interface InputWiring {
   /** Puts the text in step 1 and reads it at once. */
   load(text: string): Promise<void>;
   /** Says that a file could not be read. */
   fail(message: string): void;
   sample: string | undefined;
-  /** Removes the listeners when the builder is destroyed. */
-  signal: AbortSignal;
+  /** Listens until the builder is destroyed. */
+  on: Listen;
 }
 
-export function wireInputs(view: BuilderView, { load, fail, sample, signal }: InputWiring): void {
-  const on = (target: EventTarget, type: string, listener: (event: Event) => void) =>
-    target.addEventListener(type, listener, { signal });
-
+export function wireInputs(view: BuilderView, { load, fail, sample, on }: InputWiring): void {
   async function loadFile(picked: File | undefined) {
     if (!picked) return;
     try {

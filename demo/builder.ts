@@ -23,7 +23,7 @@ import { render } from 'lit';
 import '../src/define.js';
 import type { Analysis } from '../src/schema/analysis.js';
 import { VERSION } from '../src/version.js';
-import { wireInputs } from './builder-inputs.js';
+import { wireInputs, type Listen } from './builder-inputs.js';
 import { checkCdn, CHECKING, integrityText, type KnownHash } from './builder-integrity.js';
 import { fieldsFor, OUTPUTS, planCode } from './builder-outputs.js';
 import { clearPreview, showPreview, whenRendered } from './builder-preview.js';
@@ -164,8 +164,7 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   }
 
   const abort = new AbortController();
-  const on = (target: EventTarget, type: string, listener: (event: Event) => void) =>
-    target.addEventListener(type, listener, { signal: abort.signal });
+  const on: Listen = (target, type, listener) => target.addEventListener(type, listener, { signal: abort.signal });
 
   on(view.json, 'input', () =>
     queue.debounce(TYPING_PAUSE_MS, () => {
@@ -177,7 +176,7 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     load,
     fail: (message) => showReadError(view, message),
     sample: options.sample,
-    signal: abort.signal,
+    on,
   });
   on(view.goto, 'click', () => {
     const problem = state.reading.state === 'not-json' ? state.reading.problem : undefined;
