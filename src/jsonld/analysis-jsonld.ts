@@ -6,7 +6,8 @@
  * Plain data out (no schema.org typings in the public types); the vocabulary is checked by
  * the tests against `schema-dts`, at compile time and at run time.
  */
-import { isHttpUrl, type Actor, type Analysis, type Source, type Statement } from '../schema/analysis.js';
+import type { Actor, Analysis, Source, Statement } from '../schema/analysis.js';
+import { isHttpUrl } from '../schema/urls.js';
 import { withoutCitations } from '../schema/citations.js';
 import { scriptSafeJson } from '../internal/markup.js';
 

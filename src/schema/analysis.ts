@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { SOURCE_ID_PATTERN } from './citations.js';
 import { PARTIAL_DATE_PATTERN, parsePartialDate } from './dates.js';
 import { hideEnumerables, restoreEnumerables } from './own-data.js';
+import { isHttpUrl } from './urls.js';
 
 // zod sets up each kind of schema on first use with `for…in`, which throws on a page that
 // added enumerable properties to Object.prototype: hide them while the schemas below are
@@ -82,12 +83,7 @@ const partialDate = () =>
     ),
   );
 
-/** True for absolute http(s) URLs; `javascript:`, `data:` and relative URLs are refused. */
-export function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-}
+export { isHttpUrl };
 
 const HTTP_PREFIX = /^https?:\/\//i;
 
