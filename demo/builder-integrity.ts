@@ -24,13 +24,9 @@ export const CHECKING = 'Fetching the file from the CDN…';
  * Hashes the file the CDN serves for `version` and compares it with the known hash. Never
  * throws: the status says what happened; `hash` is set when the code should use a new hash.
  */
-export async function checkCdn(
-  version: string,
-  known: string | undefined,
-  fetcher: typeof fetch = fetch,
-): Promise<{ status: string; hash?: string }> {
+export async function checkCdn(version: string, known: string | undefined): Promise<{ status: string; hash?: string }> {
   try {
-    const response = await fetcher(cdnUrl(version), { mode: 'cors', cache: 'no-store' });
+    const response = await fetch(cdnUrl(version), { mode: 'cors', cache: 'no-store' });
     if (!response.ok)
       throw new Error(
         `the CDN answered ${response.status}${response.status === 404 ? ` (is ${version} published?)` : ''}`,

@@ -1,18 +1,19 @@
 /**
  * The embed builder (demo/builder.ts), mounted in the test page the way builder.html mounts it:
- * paste → problems or preview → the three kinds of embed code. Then its pipeline without a
- * page: text → reading, form → notes and fields, the CDN check, the order of updates.
+ * paste → problems or preview → the three kinds of embed code, and the CDN check (the page's
+ * fetch replaced). Then its pipeline without a page: text → reading, form → notes and fields,
+ * the order of updates.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { checkCdn, integrityText } from '../../demo/builder-integrity.js';
+import { CHECKING } from '../../demo/builder-integrity.js';
 import { fieldsFor, OUTPUTS, planCode, type BuilderForm } from '../../demo/builder-outputs.js';
 import { UpdateQueue } from '../../demo/builder-queue.js';
 import { findJsonProblem } from '../../demo/builder-json.js';
 import { readAnalysis, stanceActors } from '../../demo/builder-read.js';
-import { sriHash } from '../../demo/builder-snippets.js';
+import { cdnUrl, sriHash } from '../../demo/builder-snippets.js';
 import { mountBuilder, type Builder } from '../../demo/builder.js';
 import { VERSION } from '../../src/version.js';
-import { realFetch, sample, SAMPLE_URL, shadowText, untilState } from './helpers.js';
+import { realFetch, replaceFetch, sample, SAMPLE_URL, shadowText, untilState } from './helpers.js';
 
 const HASH = 'sha384-testtesttesttesttesttesttesttesttesttesttesttesttesttesttesttest';
 
@@ -383,6 +384,48 @@ describe('embed builder', () => {
     expect($('[data-wordpress-help]').textContent).to.contain('keeps only its text');
   });
 
+  it('checks the hash against the CDN file: a match, a new hash, or why it could not', async () => {
+    const bytes = new TextEncoder().encode('export {};').buffer;
+    const hash = await sriHash(bytes);
+    const asked: string[] = [];
+    let answer = () => new Response(bytes);
+    const restore = replaceFetch(async (input) => {
+      asked.push(String(input));
+      return answer();
+    });
+    const check = async () => {
+      $('[data-sri-check]').click();
+      await waitUntil(() => $('[data-sri-status]').textContent !== CHECKING, 'the check never ended');
+      await builder.settled();
+      return $('[data-sri-status]').textContent;
+    };
+    try {
+      mount();
+      await builder.load(sampleText);
+      expect($('[data-sri-text]').textContent).to.contain('this copy’s build');
+      expect(await check()).to.contain('It does not match');
+      expect(asked).to.deep.equal([cdnUrl(VERSION)]);
+      expect(builder.snippet).to.contain(`integrity="${hash}"`);
+      expect($('[data-sri-text]').textContent).to.contain('computed here');
+      expect(await check()).to.equal('It matches the file on the CDN.');
+      answer = () => new Response('', { status: 404 });
+      expect(await check()).to.equal(
+        `Could not check: the CDN answered 404 (is ${VERSION} published?). You may be offline.`,
+      );
+      expect(builder.snippet).to.contain(`integrity="${hash}"`);
+
+      builder.destroy();
+      root.remove();
+      mount({ integrity: undefined });
+      await builder.load(sampleText);
+      answer = () => new Response(bytes);
+      expect(await check()).to.contain('Got it from the CDN');
+      expect(builder.snippet).to.contain(`integrity="${hash}"`);
+    } finally {
+      restore();
+    }
+  });
+
   it('a dropped file is loaded', async () => {
     mount();
     const transfer = new DataTransfer();
@@ -486,25 +529,6 @@ describe('embed builder pipeline, without a page', () => {
       expect(help, name).not.to.contain('JSON-LD');
     }
     expect(fieldsFor(form({ jsonLd: true })).wordpressHelp).to.contain('JSON-LD needs unfiltered_html');
-  });
-
-  it('checks the hash against the CDN file: a match, a new hash, or why it could not', async () => {
-    const bytes = new TextEncoder().encode('export {};').buffer;
-    const hash = await sriHash(bytes);
-    const cdn = (response: Response) => (async () => response) as unknown as typeof fetch;
-    expect(await checkCdn(VERSION, hash, cdn(new Response(bytes)))).to.deep.equal({
-      status: 'It matches the file on the CDN.',
-    });
-    const other = await checkCdn(VERSION, HASH, cdn(new Response(bytes)));
-    expect(other).to.deep.equal({ status: other.status, hash });
-    expect(other.status).to.contain('It does not match');
-    expect((await checkCdn(VERSION, undefined, cdn(new Response(bytes)))).status).to.contain('Got it from the CDN');
-    const missing = await checkCdn(VERSION, HASH, cdn(new Response('', { status: 404 })));
-    expect(missing).to.deep.equal({
-      status: `Could not check: the CDN answered 404 (is ${VERSION} published?). You may be offline.`,
-    });
-    expect(integrityText({ hash, from: 'build' }, VERSION)).to.contain('this copy’s build');
-    expect(integrityText({ hash, from: 'cdn' }, VERSION)).to.contain('computed here');
   });
 
   it('runs updates one at a time in order; a change made while typing waits for the pause', async () => {
