@@ -575,6 +575,9 @@ echo wp_json_encode( $out );
         /stances\[1\]|stances\.1|nobody-by-that-id/,
         `the editor-facing problem names its place: ${shown}`,
       );
+      // Back to an address already loaded: the element may say nw-error before the editor listens.
+      await setSrc(`${wp.url}/wp-content/analyses/missing.json`);
+      assert.match(String(await (await errorShown()).jsonValue()), /Readers will see an error here/);
       assert.deepEqual(errors, []);
     } catch (error) {
       if (process.env.NW_WORDPRESS_SCREENSHOTS)

@@ -83,21 +83,46 @@ function useAnalysisLists(src: string): AnalysisLists | undefined {
   return lists;
 }
 
-/** The live element's state, from its own events. */
+/**
+ * The live element's state, from its own events, starting from its `state` attribute: with an
+ * address the browser has cached, the element may have fired `nw-error` or `nw-ready` before
+ * this effect listens (the event's message is then not known: the element shows it).
+ */
 function useElementStatus(ref: { current: HTMLElement | null }, key: string): Status {
   const [status, setStatus] = useState<Status>({ state: 'loading' });
   useEffect(() => {
     const el = ref.current;
-    setStatus({ state: 'loading' });
-    if (!el) return;
-    const ready = () => setStatus({ state: 'ready' });
+    if (!el) {
+      setStatus({ state: 'loading' });
+      return;
+    }
+    let heard = false;
+    const fromAttribute = (): Status => {
+      const state = el.getAttribute('state');
+      return state === 'ready'
+        ? { state: 'ready' }
+        : state === 'error'
+          ? { state: 'error', message: t('The widget could not be shown.') }
+          : { state: 'loading' };
+    };
+    setStatus(fromAttribute());
+    // The attribute may still be the previous address's until the element has updated.
+    void (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete?.then(() => {
+      if (!heard) setStatus(fromAttribute());
+    });
+    const ready = () => {
+      heard = true;
+      setStatus({ state: 'ready' });
+    };
     const error = (event: Event) => {
+      heard = true;
       const detail = (event as CustomEvent<{ message?: string }>).detail;
       setStatus({ state: 'error', message: detail?.message ?? t('The widget could not be shown.') });
     };
     el.addEventListener('nw-ready', ready);
     el.addEventListener('nw-error', error);
     return () => {
+      heard = true; // Nothing more from this element.
       el.removeEventListener('nw-ready', ready);
       el.removeEventListener('nw-error', error);
     };
