@@ -413,7 +413,7 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
       const { tab, errors } = await open(`/render/${key}.html`);
       try {
         // With JavaScript on and no library: only what the HTML itself would do.
-        const before = await tab.evaluate(() => {
+        const unscripted = await tab.evaluate(() => {
           const main = document.querySelector('main')!;
           const scripts = [...main.querySelectorAll('script')];
           return {
@@ -434,15 +434,15 @@ describe('XSS: static HTML and JSON-LD (dist/render.js, jsonLdScript)', { concur
           const part = page.parts[Number(problem.split(':')[0])];
           return part ? `${part.payload.name} ${part.what}: ${problem}` : problem;
         };
-        assert.deepEqual([...canaryLines(before.canary, 'page'), ...before.problems.map(label), ...errors], []);
-        assert.equal(before.sections, page.parts.length, 'every part is its own section: nothing closed one early');
+        assert.deepEqual([...canaryLines(unscripted.canary, 'page'), ...unscripted.problems.map(label), ...errors], []);
+        assert.equal(unscripted.sections, page.parts.length, 'every part is its own section: nothing closed one early');
         // Each script's text is exactly the JSON that went in, inside its guarding comment: no
         // text closed the script or the comment early.
         assert.deepEqual(
-          before.data.map((text) => JSON.parse(/^<!--([^]*)-->$/.exec(text)![1]!) as unknown),
+          unscripted.data.map((text) => JSON.parse(/^<!--([^]*)-->$/.exec(text)![1]!) as unknown),
           page.data,
         );
-        const jsonLd = before.jsonLd.map((text) => JSON.parse(text) as unknown);
+        const jsonLd = unscripted.jsonLd.map((text) => JSON.parse(text) as unknown);
         assert.deepEqual(jsonLd, page.jsonLd);
         const unsafe = jsonLd.flatMap((tree) => jsonLdUrls(tree)).filter((url) => !safeUrl(url));
         assert.deepEqual(unsafe, [], 'JSON-LD URLs that are not http(s) or a #fragment');
