@@ -163,6 +163,7 @@ export const analysisSchema = z.strictObject({
   schemaVersion: doc(z.literal(SCHEMA_VERSION), 'Always 1 for this version of the schema.'),
   id: doc(slug(), 'A stable slug for the analysis, like "mexico-us-deployment".'),
   language: doc(
+    // oxlint-disable-next-line no-underscore-dangle -- zod/mini's name for a default
     z._default(z.string().check(z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag, like "en" or "es-MX"')), 'en'),
     'The language the analysis is written in (BCP 47). Default "en".',
   ),

@@ -80,6 +80,7 @@ function editorMessage(issue: z.core.$ZodRawIssue): string | undefined {
 let fieldNames: string[] | undefined;
 function fieldsOf(schema: unknown): string[] {
   // Walks objects, arrays and optionals of the schema; enough to reach every object shape.
+  // oxlint-disable-next-line no-underscore-dangle -- zod's own field for a schema's definition
   const def = (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
   if (!def) return [];
   if (def.type === 'object') {
