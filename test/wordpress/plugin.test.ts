@@ -437,8 +437,10 @@ echo wp_json_encode( $out );
       page.on('pageerror', (e) => errors.push(String(e)));
       const author = wp.user('author');
       await page.goto(`${wp.url}/wp-login.php`, { waitUntil: 'load' });
-      await page.type('#user_login', author.login);
-      await page.type('#user_pass', author.password);
+      // Set, not typed: wp-login.php moves the focus to #user_login (and selects it) 200 ms after
+      // load, which can land in the middle of typing the password.
+      await page.$eval('#user_login', (input, value) => ((input as HTMLInputElement).value = value), author.login);
+      await page.$eval('#user_pass', (input, value) => ((input as HTMLInputElement).value = value), author.password);
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
       await page.goto(`${wp.url}/wp-admin/post-new.php`, { waitUntil: 'load' });
       await page.waitForFunction(() => {
