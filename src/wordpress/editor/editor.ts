@@ -6,6 +6,7 @@
  * Bundled by scripts/build-wordpress.ts into build/editor.js; uses WordPress's `wp.*` globals.
  */
 import metadata from '../block.json';
+import { ELEMENTS, isLanguageTag, isSlug, isUsableSrc } from './rules.js';
 import type { BlockEditProps, WpNode } from './wp.js';
 
 interface WidgetAttributes {
@@ -33,25 +34,16 @@ const { PanelBody, SelectControl, TextControl, ToggleControl, Notice, Button, Pl
 const { __ } = window.wp.i18n;
 const t = (text: string) => __(text, 'newsroom-widgets');
 
-const ELEMENTS: { value: string; label: string }[] = [
-  { value: 'nw-analysis', label: t('The whole analysis') },
-  { value: 'nw-summary', label: t('Summary') },
-  { value: 'nw-stance-card', label: t('One actor’s stance') },
-  { value: 'nw-stances', label: t('Every stance, side by side') },
-  { value: 'nw-source-list', label: t('Sources') },
-  { value: 'nw-timeline', label: t('Timeline of statements') },
-];
-
-/** The same rule as the PHP: absolute http(s), or a path on this site. */
-function isUsableSrc(src: string): boolean {
-  if (/^\/(?!\/)/.test(src)) return !/[\s<>"'`\\]/.test(src);
-  try {
-    const url = new URL(src);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
-  } catch {
-    return false;
-  }
-}
+/** The labels of block.json's elements (rules.ts ELEMENTS), in its order. */
+const LABELS: Record<string, string> = {
+  'nw-analysis': t('The whole analysis'),
+  'nw-summary': t('Summary'),
+  'nw-stance-card': t('One actor’s stance'),
+  'nw-stances': t('Every stance, side by side'),
+  'nw-source-list': t('Sources'),
+  'nw-timeline': t('Timeline of statements'),
+};
+const ELEMENT_OPTIONS = ELEMENTS.map((value) => ({ value, label: LABELS[value] ?? value }));
 
 function readLists(value: unknown): AnalysisLists | undefined {
   if (!value || typeof value !== 'object') return undefined;
@@ -188,7 +180,7 @@ function Edit({ attributes, setAttributes }: BlockEditProps<WidgetAttributes>): 
       h(SelectControl, {
         label: t('Show'),
         value: element,
-        options: ELEMENTS,
+        options: ELEMENT_OPTIONS,
         onChange: (value: string) => setAttributes({ element: value }),
       }),
       h(SourcePicker, { src, onChange: (value: string) => setAttributes({ src: value }) }),
@@ -258,9 +250,18 @@ function Edit({ attributes, setAttributes }: BlockEditProps<WidgetAttributes>): 
     );
   }
 
+  // What includes/attributes.php would refuse (rules.ts): readers would get nothing.
   const problems: string[] = [];
-  if (!usable) problems.push(t('The address must start with http:// or https:// (or be a path on this site).'));
+  if (!usable)
+    problems.push(
+      t(
+        'The address must start with http:// or https:// (or be a path on this site), without spaces, quotes, <, > or backslashes.',
+      ),
+    );
   if (isCard && !actor && !stance) problems.push(t('Choose the actor in the block’s settings.'));
+  if (isCard && ((actor && !isSlug(actor)) || (stance && !isSlug(stance))))
+    problems.push(t('The actor or stance is not an id from the analysis (lowercase letters, digits and hyphens).'));
+  if (lang && !isLanguageTag(lang)) problems.push(t('The language must be a language tag like “en” or “es-MX”.'));
 
   const live = h(element, {
     ref,
@@ -282,7 +283,7 @@ function Edit({ attributes, setAttributes }: BlockEditProps<WidgetAttributes>): 
       : status.state === 'error'
         ? h(Notice, { status: 'error', isDismissible: false }, t('Readers will see an error here. ') + status.message)
         : null,
-    !usable || (isCard && !actor && !stance) ? null : live,
+    problems.length > 0 ? null : live,
   );
 }
 

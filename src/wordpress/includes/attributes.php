@@ -8,9 +8,22 @@
 
 defined( 'ABSPATH' ) || exit;
 
-/** The elements a block or shortcode may show (nw-cite has its own shortcode). */
+/*
+ * The rules the block editor applies too (editor/rules.ts): test/wordpress/rules.test.ts reads
+ * these as text and compares them with the editor's and the schema's.
+ */
+/** Characters no src may hold. */
+define( 'NEWSROOM_WIDGETS_SRC_FORBIDDEN', '/[\s<>"\'`\\\\]/' );
+/** An actor's or stance's id: the schema's slug. */
+define( 'NEWSROOM_WIDGETS_SLUG', '/^[a-z0-9]+(-[a-z0-9]+)*$/' );
+/** A language tag, loosely: the schema's LANGUAGE_TAG. */
+define( 'NEWSROOM_WIDGETS_LANGUAGE_TAG', '/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/' );
+/** A citation label: the schema's SOURCE_ID_PATTERN. */
+define( 'NEWSROOM_WIDGETS_CITATION_LABEL', '/^[1-9]\d{0,3}$/' );
+
+/** The elements a block or shortcode may show (nw-cite has its own shortcode): block.json's enum. */
 function newsroom_widgets_elements() {
-	return array( 'nw-summary', 'nw-stance-card', 'nw-stances', 'nw-source-list', 'nw-timeline', 'nw-analysis' );
+	return array( 'nw-analysis', 'nw-summary', 'nw-stance-card', 'nw-stances', 'nw-source-list', 'nw-timeline' );
 }
 
 /**
@@ -23,7 +36,7 @@ function newsroom_widgets_elements() {
  */
 function newsroom_widgets_clean_src( $src ) {
 	$src = trim( (string) $src );
-	if ( '' === $src || preg_match( '/[\s<>"\'`\\\\]/', $src ) ) {
+	if ( '' === $src || preg_match( NEWSROOM_WIDGETS_SRC_FORBIDDEN, $src ) ) {
 		return '';
 	}
 	if ( '/' === $src[0] && ( ! isset( $src[1] ) || '/' !== $src[1] ) ) {
@@ -77,7 +90,7 @@ function newsroom_widgets_clean_attributes( $raw ) {
 		if ( 'nw-stance-card' !== $element ) {
 			continue; // Only stance cards select; the others show every actor.
 		}
-		if ( preg_match( '/^[a-z0-9]+(-[a-z0-9]+)*$/', $value ) && strlen( $value ) <= 80 ) {
+		if ( preg_match( NEWSROOM_WIDGETS_SLUG, $value ) && strlen( $value ) <= 80 ) {
 			$attrs[ $key ] = $value;
 		} else {
 			/* translators: 1: attribute name, 2: the value written. */
@@ -97,7 +110,7 @@ function newsroom_widgets_clean_attributes( $raw ) {
 	}
 
 	$lang = $get( 'lang' );
-	if ( preg_match( '/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/', $lang ) ) {
+	if ( preg_match( NEWSROOM_WIDGETS_LANGUAGE_TAG, $lang ) ) {
 		$attrs['lang'] = $lang;
 	} elseif ( '' !== $lang ) {
 		/* translators: %s: the value written. */

@@ -91,7 +91,7 @@ function newsroom_widgets_shortcode( $atts ) {
 function newsroom_widgets_cite_shortcode( $atts ) {
 	$atts   = is_array( $atts ) ? $atts : array();
 	$source = isset( $atts['source'] ) ? trim( (string) $atts['source'] ) : '';
-	if ( ! preg_match( '/^[1-9]\d{0,3}$/', $source ) ) {
+	if ( ! preg_match( NEWSROOM_WIDGETS_CITATION_LABEL, $source ) ) {
 		/* translators: %s: the value written. */
 		return newsroom_widgets_problem_note( array( sprintf( __( 'newsroom_cite: source "%s" must be a citation label like "3".', 'newsroom-widgets' ), $source ) ) );
 	}
