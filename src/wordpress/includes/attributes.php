@@ -82,6 +82,7 @@ function newsroom_widgets_clean_attributes( $raw ) {
 		$problems[] = __( 'src must be an http:// or https:// address, or a path on this site starting with "/".', 'newsroom-widgets' );
 	}
 
+	$bad_id = false; // An actor or stance was written but refused.
 	foreach ( array( 'actor', 'stance' ) as $key ) {
 		$value = $get( $key );
 		if ( '' === $value ) {
@@ -93,11 +94,12 @@ function newsroom_widgets_clean_attributes( $raw ) {
 		if ( preg_match( NEWSROOM_WIDGETS_SLUG, $value ) && strlen( $value ) <= 80 ) {
 			$attrs[ $key ] = $value;
 		} else {
+			$bad_id = true;
 			/* translators: 1: attribute name, 2: the value written. */
 			$problems[] = sprintf( __( '%1$s "%2$s" is not an id from the analysis (lowercase letters, digits and hyphens).', 'newsroom-widgets' ), $key, $value );
 		}
 	}
-	if ( 'nw-stance-card' === $element && empty( $attrs['actor'] ) && empty( $attrs['stance'] ) && ! preg_grep( '/^(actor|stance) /', $problems ) ) {
+	if ( 'nw-stance-card' === $element && empty( $attrs['actor'] ) && empty( $attrs['stance'] ) && ! $bad_id ) {
 		$problems[] = __( 'a stance card needs an actor (or a stance): choose one.', 'newsroom-widgets' );
 	}
 
