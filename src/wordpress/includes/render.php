@@ -74,11 +74,34 @@ function newsroom_widgets_render_block( $attributes ) {
  * @return string HTML.
  */
 function newsroom_widgets_shortcode( $atts ) {
-	$atts = is_array( $atts ) ? $atts : array();
-	if ( isset( $atts['jsonld'] ) ) {
-		$atts['jsonLd'] = $atts['jsonld'];
-	}
-	return newsroom_widgets_markup( $atts, 'class="newsroom-widgets"' );
+	return newsroom_widgets_markup( newsroom_widgets_shortcode_atts( $atts ), 'class="newsroom-widgets"' );
+}
+
+/**
+ * A [newsroom_widget]'s attributes as the block has them: shortcode_atts() with the block's names
+ * (so the shortcode_atts_newsroom_widget filter applies), and jsonld (lowercased by WordPress)
+ * as jsonLd.
+ *
+ * @param array|string $atts Shortcode attributes as WordPress parsed them.
+ * @return array
+ */
+function newsroom_widgets_shortcode_atts( $atts ) {
+	$atts = shortcode_atts(
+		array(
+			'element' => '',
+			'src'     => '',
+			'actor'   => '',
+			'stance'  => '',
+			'theme'   => '',
+			'lang'    => '',
+			'jsonld'  => '',
+		),
+		is_array( $atts ) ? $atts : array(),
+		'newsroom_widget'
+	);
+	$atts['jsonLd'] = $atts['jsonld'];
+	unset( $atts['jsonld'] );
+	return $atts;
 }
 
 /**
@@ -89,8 +112,15 @@ function newsroom_widgets_shortcode( $atts ) {
  * @return string HTML.
  */
 function newsroom_widgets_cite_shortcode( $atts ) {
-	$atts   = is_array( $atts ) ? $atts : array();
-	$source = isset( $atts['source'] ) ? trim( (string) $atts['source'] ) : '';
+	$atts   = shortcode_atts(
+		array(
+			'source' => '',
+			'src'    => null, // Absent: the post's analysis.
+		),
+		is_array( $atts ) ? $atts : array(),
+		'newsroom_cite'
+	);
+	$source = trim( (string) $atts['source'] );
 	if ( ! preg_match( NEWSROOM_WIDGETS_CITATION_LABEL, $source ) ) {
 		/* translators: %s: the value written. */
 		return newsroom_widgets_problem_note( array( sprintf( __( 'newsroom_cite: source "%s" must be a citation label like "3".', 'newsroom-widgets' ), $source ) ) );
@@ -152,12 +182,7 @@ function newsroom_widgets_find( $content ) {
 	if ( false !== strpos( $content, '[newsroom_widget' ) && preg_match_all( '/' . get_shortcode_regex( array( 'newsroom_widget' ) ) . '/', $content, $matches, PREG_SET_ORDER | PREG_OFFSET_CAPTURE ) ) {
 		foreach ( $matches as $match ) {
 			if ( '[' !== $match[1][0] ) { // Not [[escaped]].
-				$atts = shortcode_parse_atts( $match[3][0] );
-				$atts = is_array( $atts ) ? $atts : array();
-				if ( isset( $atts['jsonld'] ) ) {
-					$atts['jsonLd'] = $atts['jsonld'];
-				}
-				$found[] = array( $match[0][1], count( $found ), $atts );
+				$found[] = array( $match[0][1], count( $found ), newsroom_widgets_shortcode_atts( shortcode_parse_atts( $match[3][0] ) ) );
 			}
 		}
 	}
