@@ -363,6 +363,31 @@ echo wp_json_encode( $out );
     assert.equal(cite?.[1], directUrl, 'the shortcode comes first on the page, so the citation uses its analysis');
   });
 
+  it('a citation with an invalid src: readers see [2], editors an inline note in the paragraph saying the src is invalid', async () => {
+    const { body } = await create(
+      'author',
+      'Citation with a bad src',
+      paragraph('See [newsroom_cite source="2" src="ftp://example.org/a.json"] here.'),
+    );
+    const asReader = await (await fetch(body.link)).text();
+    assert.match(asReader, /<p>See \[2\]\s*here\.<\/p>/);
+    assert.doesNotMatch(asReader, /newsroom-widgets-problem/);
+    const asAuthor = await (await fetch(body.link, { headers: { cookie: await wp.login('author') } })).text();
+    assert.match(
+      asAuthor,
+      /<p>See \[2\]<span class="newsroom-widgets-problem"[^>]*>[^<]*<strong>[^<]*<\/strong>[^<]*src &quot;ftp:\/\/example\.org\/a\.json&quot; is not valid[^<]*<\/span> here\.<\/p>/,
+    );
+  });
+
+  it('outside a post (a widget area), a refused widget is an HTML comment, even for an Editor', () => {
+    const out = wp.php(`
+$editor = get_users( array( 'role' => 'editor', 'number' => 1 ) );
+wp_set_current_user( $editor[0]->ID );
+echo do_shortcode( '[newsroom_widget element="script" src="/a.json"]' );
+`);
+    assert.match(out, /^<!-- newsroom-widgets: [^>]*-->$/);
+  });
+
   it('a post without widgets loads none of the script', async () => {
     // A citation without an analysis to cite from stays the text it was.
     const { body } = await create('author', 'No widgets', paragraph('Nothing to see [newsroom_cite source="3"].'));

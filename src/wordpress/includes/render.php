@@ -38,21 +38,29 @@ function newsroom_widgets_markup( $raw, $wrapper ) {
 }
 
 /**
- * What is wrong, for people who may edit the post; an HTML comment for everyone else.
+ * What is wrong, for people who may edit the post; an HTML comment for everyone else, and also
+ * where there is no post (a widget area, a template): no one there is known to edit it.
  *
  * @param string[] $problems Sentences.
+ * @param bool     $inline   In running text (a citation in a paragraph): a <span>, not a <div>.
  * @return string HTML.
  */
-function newsroom_widgets_problem_note( $problems ) {
+function newsroom_widgets_problem_note( $problems, $inline = false ) {
 	$post_id = get_the_ID();
-	if ( ! ( $post_id ? current_user_can( 'edit_post', $post_id ) : current_user_can( 'edit_posts' ) ) ) {
+	if ( ! $post_id || ! current_user_can( 'edit_post', $post_id ) ) {
 		return '<!-- newsroom-widgets: this widget is not shown; an editor of the post can see why. -->';
+	}
+	$style = 'border:2px solid #b32d2e;padding:.5em 1em;margin:1em 0';
+	if ( $inline ) {
+		return '<span class="newsroom-widgets-problem" role="note" style="' . $style . ';display:inline-block">'
+			. '<strong>' . esc_html__( 'Only people who can edit this post see this:', 'newsroom-widgets' ) . '</strong> '
+			. esc_html( implode( ' ', $problems ) ) . '</span>';
 	}
 	$items = '';
 	foreach ( $problems as $problem ) {
 		$items .= '<li>' . esc_html( $problem ) . '</li>';
 	}
-	return '<div class="newsroom-widgets-problem" role="note" style="border:2px solid #b32d2e;padding:.5em 1em;margin:1em 0">'
+	return '<div class="newsroom-widgets-problem" role="note" style="' . $style . '">'
 		. '<p><strong>' . esc_html__( 'Newsroom widget not shown (only people who can edit this post see this):', 'newsroom-widgets' ) . '</strong></p>'
 		. '<ul>' . $items . '</ul></div>';
 }
@@ -123,12 +131,17 @@ function newsroom_widgets_cite_shortcode( $atts ) {
 	$source = trim( (string) $atts['source'] );
 	if ( ! preg_match( NEWSROOM_WIDGETS_CITATION_LABEL, $source ) ) {
 		/* translators: %s: the value written. */
-		return newsroom_widgets_problem_note( array( sprintf( __( 'newsroom_cite: source "%s" must be a citation label like "3".', 'newsroom-widgets' ), $source ) ) );
+		return newsroom_widgets_problem_note( array( sprintf( __( 'newsroom_cite: source "%s" must be a citation label like "3".', 'newsroom-widgets' ), $source ) ), true );
 	}
-	$src = isset( $atts['src'] ) ? newsroom_widgets_clean_src( $atts['src'] ) : newsroom_widgets_post_analysis( get_post() );
+	$given = isset( $atts['src'] );
+	$src   = $given ? newsroom_widgets_clean_src( $atts['src'] ) : newsroom_widgets_post_analysis( get_post() );
 	if ( '' === $src ) {
 		// Readers still see the citation as written; the editor sees why it is not a marker.
-		$note = newsroom_widgets_problem_note( array( __( 'newsroom_cite: this post has no Newsroom widget with an analysis to cite from (or add src="…").', 'newsroom-widgets' ) ) );
+		$problem = $given
+			/* translators: %s: the value written. */
+			? sprintf( __( 'newsroom_cite: src "%s" is not valid: it must be an http:// or https:// address, or a path on this site starting with "/".', 'newsroom-widgets' ), (string) $atts['src'] )
+			: __( 'newsroom_cite: this post has no Newsroom widget with an analysis to cite from (or add src="…").', 'newsroom-widgets' );
+		$note    = newsroom_widgets_problem_note( array( $problem ), true );
 		return '[' . esc_html( $source ) . ']' . ( 0 === strpos( $note, '<!--' ) ? '' : $note );
 	}
 	wp_enqueue_script( 'newsroom-widgets' );
