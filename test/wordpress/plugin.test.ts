@@ -486,10 +486,10 @@ echo do_shortcode( '[newsroom_widget element="script" src="/a.json"]' );
       const clientId: string = await page.evaluate(() => {
         const { data, blocks } = (window as any).wp;
         const intro = blocks.createBlock('core/paragraph', { content: 'Where Mexico’s president stands:' });
-        const block = blocks.createBlock('newsroom-widgets/widget', { element: 'nw-stance-card' });
-        data.dispatch('core/block-editor').insertBlocks([intro, block]);
-        data.dispatch('core/block-editor').selectBlock(block.clientId);
-        return block.clientId;
+        const widget = blocks.createBlock('newsroom-widgets/widget', { element: 'nw-stance-card' });
+        data.dispatch('core/block-editor').insertBlocks([intro, widget]);
+        data.dispatch('core/block-editor').selectBlock(widget.clientId);
+        return widget.clientId;
       });
       // No address yet: the placeholder offers the media library, which lists the uploaded analysis.
       const chooser = await page.waitForSelector(
