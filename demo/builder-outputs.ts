@@ -13,6 +13,7 @@ import type { Reading } from './builder-read.js';
 import {
   ELEMENTS,
   iframeSnippet,
+  linkSnippet,
   scriptSnippet,
   staticSnippet,
   type ElementName,
@@ -31,13 +32,16 @@ export interface BuilderForm {
   kind: SnippetKind;
   /** The JSON address as typed: used only once it is an http(s) address. */
   jsonUrl: string;
-  embedBase: string;
+  /** Where the library's files are served (the package's dist/ folder), as typed. */
+  base: string;
+  /** Where the `newsroom-widgets publish` folder is uploaded (its --base-url), as typed. */
+  siteBase: string;
   interactive: boolean;
   jsonLd: boolean;
 }
 
 /** Fields of step 4 that only some kinds of code use; the others hide them. */
-export type KindField = 'embedBase' | 'interactive' | 'jsonLd';
+export type KindField = 'siteBase' | 'base' | 'jsonUrl' | 'interactive' | 'jsonLd';
 
 export interface OutputKind {
   /** The radio button's label. */
@@ -64,16 +68,58 @@ const URL_OPTIONAL = {
   help: 'Leave it empty to put the whole analysis inside the code. Give the address of the uploaded file instead to keep the code short and update the analysis without re-pasting.',
 };
 
+/** A full http(s) address, or a path on the reader's site (`/widgets/`; not `//host`). */
+export const isBaseAddress = (value: string): boolean => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value);
+
+/** Hosts that mirror npm: they send .html files as plain text, so an iframe cannot use them. */
+const NPM_MIRROR = /^https?:\/\/(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh)\//i;
+
+const BAD_BASE =
+  'The address of the library’s files must be a full address starting with https:// (or http://), or a path on your site starting with /.';
+
+const baseMissing = (choice: SnippetChoice): string | undefined =>
+  choice.base === undefined || isBaseAddress(choice.base) ? undefined : BAD_BASE;
+
 /** Every kind of code, in the order of the radio buttons; the first is checked at the start. */
 export const OUTPUTS: Record<SnippetKind, OutputKind> = {
+  link: {
+    label: 'Link (oEmbed)',
+    wordpress:
+      'WordPress: every role can paste it, Administrators and Editors as well as Authors and Contributors: WordPress makes the embed itself from the link, so it needs neither unfiltered_html nor the newsroom-widgets plugin.',
+    help: 'For CMSes that strip scripts but turn a link into an embed: WordPress (any role), Ghost, Drupal, Medium. Paste the link alone on its own line. It points to a page in the folder that npx newsroom-widgets publish analysis.json --out site --base-url BASE writes: upload site/ to BASE first. WordPress caches a failed lookup as a plain link, so upload before you paste.',
+    fields: ['siteBase'],
+    url: URL_OPTIONAL,
+    cdnScript: false,
+    missing: (choice) =>
+      !choice.siteBase || !isHttpUrl(choice.siteBase)
+        ? 'Give the address of the published folder (https://…): the --base-url you publish with, where you upload site/.'
+        : choice.element === 'nw-timeline' && choice.analysis.statements.length === 0
+          ? 'This analysis has no dated statements, so publish writes no timeline page: choose another element.'
+          : undefined,
+    code: ({ siteBase, ...choice }, form) => {
+      // `missing` above blocks the code until there is an address.
+      if (!siteBase) throw new Error('the link was asked for without the published folder’s address');
+      const language = choice.analysis.language.split('-')[0];
+      return {
+        code: linkSnippet({ ...choice, siteBase }),
+        notes:
+          form.lang !== language || form.theme !== 'light'
+            ? [
+                `The published page shows the analysis in its own language (${choice.analysis.language}) and publish’s theme: the language and theme chosen here apply to the other kinds of code.`,
+              ]
+            : [],
+      };
+    },
+  },
   script: {
     label: 'Script tag',
     wordpress:
       'WordPress: only Administrators and Editors can paste this (it needs the unfiltered_html capability). For Authors and Contributors WordPress removes it when the post is saved, even though the Custom HTML preview showed it working: use the newsroom-widgets plugin’s “Newsroom widget” block or [newsroom_widget] shortcode instead.',
     help: 'For CMSes that let you paste HTML with a <script> (WordPress “Custom HTML”, Drupal “Full HTML”, Ghost HTML cards, Arc/Brightspot raw HTML). The analysis goes inside the code unless you give its address.',
-    fields: ['jsonLd'],
+    fields: ['base', 'jsonUrl', 'jsonLd'],
     url: URL_OPTIONAL,
     cdnScript: true,
+    missing: baseMissing,
     code: (choice) => ({ code: scriptSnippet(choice) }),
   },
   iframe: {
@@ -81,7 +127,7 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
     wordpress:
       'WordPress: only Administrators and Editors can paste an iframe; WordPress removes it for Authors and Contributors. Authors: use the newsroom-widgets plugin’s “Newsroom widget” block.',
     help: 'For CMSes that only take iframes. The iframe page loads the analysis from its address, so you need to put the JSON file online first (your CMS’s file upload, a bucket, a GitHub Pages site) and give that address below. The small resizer script makes the iframe as tall as its content.',
-    fields: ['embedBase'],
+    fields: ['base', 'jsonUrl'],
     url: {
       label: 'Address of the JSON file (needed for an iframe)',
       help: 'An iframe is a separate page: it cannot read the analysis from your article, so it loads it from this address. Upload the JSON file, then paste its address here. If the file is on another site than embed.html, that site must allow it (CORS).',
@@ -90,9 +136,11 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
     missing: (choice) =>
       !choice.jsonUrl
         ? 'An iframe needs the address of the JSON file: upload the analysis and paste its address above.'
-        : !isHttpUrl(choice.embedBase)
-          ? 'Give the address of the folder that serves embed.html (https://…).'
-          : undefined,
+        : !choice.base || !isHttpUrl(choice.base)
+          ? 'An iframe needs the full address (https://…) of the folder that serves embed.html: a path on your site breaks wherever the code is shown away from it (AMP, apps, feeds).'
+          : NPM_MIRROR.test(choice.base)
+            ? 'jsDelivr sends embed.html as plain text, not as a page: put the package’s dist/ folder on your site and give the address of the folder that serves embed.html.'
+            : undefined,
     code: ({ jsonUrl, ...choice }) => {
       // `missing` above blocks the code until there is an address.
       if (!jsonUrl) throw new Error('the iframe code was asked for without a JSON address');
@@ -104,9 +152,10 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
     wordpress:
       'WordPress: only Administrators and Editors get this as shown. For Authors and Contributors WordPress keeps only its text (no styles, badges or layout): use the newsroom-widgets plugin’s “Newsroom widget” block instead.',
     help: 'The widget already rendered as HTML (declarative shadow DOM), readable even where scripts are stripped or blocked, and in search engines. With “make it interactive” the script upgrades it when it loads. The command-line equivalent is npx newsroom-widgets render.',
-    fields: ['interactive', 'jsonLd'],
+    fields: ['base', 'jsonUrl', 'interactive', 'jsonLd'],
     url: URL_OPTIONAL,
     cdnScript: true,
+    missing: baseMissing,
     fromPreview: true,
     code: (choice, form, preview) => ({
       code: staticSnippet(choice, preview, form.interactive),
@@ -126,12 +175,18 @@ export interface FieldsView {
   urlLabel: string;
   urlHelp: string;
   baseHelp: string;
+  siteBaseHelp: string;
   /** Who can paste this code in WordPress, and what the others should use. */
   wordpressHelp: string;
 }
 
 const JSON_LD_IN_WORDPRESS =
   ' JSON-LD needs unfiltered_html too: for Authors and Contributors WordPress removes its script tag and leaves its JSON as text on the page, so leave it off there.';
+
+const BASE_HELP =
+  'Where your site serves embed.html and embed/resizer.js (the iframe) and cdn/newsroom-widgets.js (the script tag): jsDelivr by default, or the package’s dist/ folder uploaded as it is to your own host. A full address (https://…), or a path on your site starting with /; an iframe needs your own host and a full address.';
+const OWN_HOST_HELP =
+  ' On your own host: upload dist/ from the same version as this builder (the integrity hash is that file’s), and if it is another site than your pages, have it send Access-Control-Allow-Origin (module scripts need CORS).';
 
 const ON_THIS_COMPUTER = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/;
 
@@ -144,9 +199,12 @@ export function fieldsFor(form: BuilderForm): FieldsView {
     shown: output.fields,
     urlLabel: output.url.label,
     urlHelp: output.url.help,
-    baseHelp: ON_THIS_COMPUTER.test(`${form.embedBase}/`)
-      ? 'This is an address on your own computer: readers cannot reach it. Put embed.html and embed/ on your site and give that folder’s address.'
-      : 'Where your site serves embed.html and embed/resizer.js from the newsroom-widgets package.',
+    baseHelp: ON_THIS_COMPUTER.test(`${form.base}/`)
+      ? 'This is an address on your own computer: readers cannot reach it. Put the package’s dist/ folder on your site and give that folder’s address.'
+      : `${BASE_HELP}${isHttpUrl(form.base) && NPM_MIRROR.test(form.base) ? '' : OWN_HOST_HELP}`,
+    siteBaseHelp: ON_THIS_COMPUTER.test(`${form.siteBase}/`)
+      ? 'This is an address on your own computer: readers cannot reach it, and WordPress refuses to look up embeds on your own computer or private network. Upload site/ to your web server or CDN and give that address.'
+      : `The address you upload site/ to, the same as --base-url in: npx newsroom-widgets publish analysis.json --out site --base-url ${form.siteBase && isHttpUrl(form.siteBase) ? form.siteBase : 'https://…/'}`,
     wordpressHelp: output.wordpress + (form.jsonLd && output.fields.includes('jsonLd') ? JSON_LD_IN_WORDPRESS : ''),
   };
 }
@@ -186,14 +244,15 @@ export function planCode({ reading, form, version, integrity }: CodeInput): Code
     lang: form.lang,
     theme: form.theme,
     jsonUrl,
-    embedBase: form.embedBase,
+    base: form.base,
+    siteBase: form.siteBase,
     version,
     integrity,
     jsonLd: form.jsonLd,
   };
   const output = OUTPUTS[form.kind];
   const notes: string[] = [];
-  if (form.jsonUrl && !jsonUrl)
+  if (form.jsonUrl && !jsonUrl && output.fields.includes('jsonUrl'))
     notes.push(
       'The JSON address must be a full web address starting with https:// (or http://); it is ignored until then.',
     );

@@ -1,6 +1,7 @@
 /**
- * The embed builder's code for a CMS: a script tag, an iframe, or static HTML serialized from
- * the live preview (declarative shadow DOM with its styles).
+ * The embed builder's code for a CMS: the link to a published embed page (oEmbed), a script
+ * tag, an iframe, or static HTML serialized from the live preview (declarative shadow DOM with
+ * its styles).
  */
 import { dataScript, escapeAttribute, guardedStyle } from '../src/internal/markup.js';
 import type { StandaloneElement, Theme } from '../src/internal/standalone-elements.js';
@@ -18,11 +19,16 @@ export const ELEMENTS: Record<StandaloneElement, string> = {
 };
 export type ElementName = StandaloneElement;
 export type Lang = 'en' | 'es';
-export type SnippetKind = 'script' | 'iframe' | 'static';
+export type SnippetKind = 'link' | 'script' | 'iframe' | 'static';
 
 export const CDN_FILE = 'newsroom-widgets.js';
-export const cdnUrl = (version: string): string =>
-  `https://cdn.jsdelivr.net/npm/newsroom-widgets@${version}/dist/cdn/${CDN_FILE}`;
+/** The package's dist/ folder on jsDelivr: the default home of the library's files. */
+export const cdnBase = (version: string): string => `https://cdn.jsdelivr.net/npm/newsroom-widgets@${version}/dist/`;
+/** An address with exactly one slash at the end, ready for a file name. */
+export const withSlash = (base: string): string => base.replace(/\/*$/, '/');
+/** The script tag's file under a base (the package's dist/ folder, wherever it is served). */
+export const scriptUrl = (base: string): string => `${withSlash(base)}cdn/${CDN_FILE}`;
+export const cdnUrl = (version: string): string => scriptUrl(cdnBase(version));
 
 export interface SnippetChoice {
   analysis: Analysis;
@@ -32,8 +38,15 @@ export interface SnippetChoice {
   theme: Theme;
   /** Where the editor will put the JSON file (http(s)); required for the iframe. */
   jsonUrl?: string | undefined;
-  /** The folder serving embed.html and embed/resizer.js. */
-  embedBase: string;
+  /**
+   * Where the library's files are served: the package's dist/ folder (cdn/newsroom-widgets.js,
+   * embed.html, embed/resizer.js). Default jsDelivr for `version`.
+   */
+  base?: string | undefined;
+  /** The folder serving embed.html and embed/resizer.js, for callers written before `base`: the iframe's base when `base` is absent. */
+  embedBase?: string | undefined;
+  /** Where `newsroom-widgets publish` output is uploaded (its --base-url): the link kind's pages. */
+  siteBase?: string | undefined;
   version: string;
   /** The SRI hash of the CDN file, when known. */
   integrity?: string | undefined;
@@ -43,10 +56,17 @@ export interface SnippetChoice {
 
 export const dataScriptId = (analysis: Analysis): string => `nw-data-${analysis.id}`;
 
-/** The CDN module script, with its integrity hash when it is known (never a made-up one). */
-export function cdnScriptTag(version: string, integrity: string | undefined): string {
+/** The library's base for a choice: `base`, else jsDelivr. */
+export const libraryBase = (choice: Pick<SnippetChoice, 'base' | 'version'>): string =>
+  withSlash(choice.base ?? cdnBase(choice.version));
+
+/**
+ * The module script (jsDelivr's, or the same file under another base), with its integrity hash
+ * when it is known (never a made-up one).
+ */
+export function cdnScriptTag(version: string, integrity: string | undefined, base = cdnBase(version)): string {
   const sri = integrity ? ` integrity="${escapeAttribute(integrity)}"` : '';
-  return `<script type="module" src="${escapeAttribute(cdnUrl(version))}"${sri} crossorigin="anonymous"></script>`;
+  return `<script type="module" src="${escapeAttribute(scriptUrl(base))}"${sri} crossorigin="anonymous"></script>`;
 }
 
 /**
@@ -66,7 +86,7 @@ function elementAttributes(choice: SnippetChoice, data: 'for' | 'src' | 'none'):
 }
 
 export function scriptSnippet(choice: SnippetChoice): string {
-  const lines = [cdnScriptTag(choice.version, choice.integrity)];
+  const lines = [cdnScriptTag(choice.version, choice.integrity, libraryBase(choice))];
   if (choice.jsonUrl) {
     lines.push(`<${choice.element}${elementAttributes(choice, 'src')}></${choice.element}>`);
   } else {
@@ -79,18 +99,39 @@ export function scriptSnippet(choice: SnippetChoice): string {
   return lines.join('\n');
 }
 
-/** The iframe code: it needs the JSON address, because the iframe page loads the JSON by address. */
+/**
+ * The iframe code: it needs the JSON address, because the iframe page loads the JSON by address.
+ * The frame sits in a block (`div.nw-embed`): themes centre and size a block in their text
+ * column, where an inline iframe sits at the column's left edge; no style attribute, which a
+ * strict CSP (style-src without 'unsafe-inline') refuses.
+ */
 export function iframeSnippet(choice: SnippetChoice & { jsonUrl: string }): string {
-  const base = choice.embedBase.replace(/\/+$/, '');
+  const base = withSlash(choice.base ?? choice.embedBase ?? cdnBase(choice.version));
   const query = new URLSearchParams({ src: choice.jsonUrl, element: choice.element });
   if (choice.element === 'nw-stance-card' && choice.actor) query.set('actor', choice.actor);
   query.set('lang', choice.lang);
   query.set('theme', choice.theme);
-  const src = `${base}/embed.html?${query}`;
+  const src = `${base}embed.html?${query}`;
   return [
-    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(choice.analysis.question)}" style="width:100%;border:0" loading="lazy"></iframe>`,
-    `<script src="${escapeAttribute(`${base}/embed/resizer.js`)}" async></script>`,
+    `<div class="nw-embed"><iframe src="${escapeAttribute(src)}" title="${escapeAttribute(choice.analysis.question)}" width="100%" frameborder="0" loading="lazy"></iframe></div>`,
+    `<script src="${escapeAttribute(`${base}embed/resizer.js`)}" async></script>`,
   ].join('\n');
+}
+
+/**
+ * The published page's name for an element (and actor), as `newsroom-widgets publish` writes
+ * it: `stance-<actor>` for a stance card, `sources` for the source list, else the element's name.
+ */
+export function viewName(element: ElementName, actor: string | undefined): string {
+  if (element === 'nw-stance-card') return `stance-${actor ?? ''}`;
+  if (element === 'nw-source-list') return 'sources';
+  return element.slice(3);
+}
+
+/** The link kind: the address of the view's embed page in the published folder (`BASE ID/<view>.html`). */
+export function linkSnippet(choice: SnippetChoice & { siteBase: string }): string {
+  const view = viewName(choice.element, choice.actor);
+  return `${withSlash(choice.siteBase)}${encodeURIComponent(choice.analysis.id)}/${encodeURIComponent(view)}.html`;
 }
 
 /** Every shadow root inside `element`, its own first, then nested ones in tree order. */
@@ -162,7 +203,7 @@ export function staticSnippet(choice: SnippetChoice, element: HTMLElement, inter
   const lines: string[] = [];
   let data: 'for' | 'src' | 'none' = 'none';
   if (interactive) {
-    lines.push(cdnScriptTag(choice.version, choice.integrity));
+    lines.push(cdnScriptTag(choice.version, choice.integrity, libraryBase(choice)));
     if (choice.jsonUrl) data = 'src';
     else {
       data = 'for';

@@ -88,15 +88,20 @@ export function builderTemplate(p: string, { sample }: { sample: boolean }): Tem
       <p class="hint" data-kind-help></p>
       <p class="hint" data-wordpress-help></p>
       <div class="fields">
-        <div class="field wide">
+        <div class="field wide" data-site-base-field hidden>
+          <label for="${p}-site-base">Address of the published folder (publish’s --base-url)</label>
+          <input type="url" id="${p}-site-base" data-site-base inputmode="url" placeholder="https://news.example/embeds/" aria-describedby="${p}-site-base-help">
+          <p class="hint" id="${p}-site-base-help" data-site-base-help></p>
+        </div>
+        <div class="field wide" data-base-field hidden>
+          <label for="${p}-base">Address of the library’s files (newsroom-widgets dist/)</label>
+          <input type="url" id="${p}-base" data-base inputmode="url" aria-describedby="${p}-base-help">
+          <p class="hint" id="${p}-base-help" data-base-help></p>
+        </div>
+        <div class="field wide" data-url-field>
           <label for="${p}-url" data-url-label>${OUTPUTS[DEFAULT_KIND].url.label}</label>
           <input type="url" id="${p}-url" data-json-url inputmode="url" placeholder="https://example.com/analyses/mexico-us-deployment.json" aria-describedby="${p}-url-help">
           <p class="hint" id="${p}-url-help" data-url-help></p>
-        </div>
-        <div class="field wide" data-base-field hidden>
-          <label for="${p}-base">Address of the folder with embed.html</label>
-          <input type="url" id="${p}-base" data-embed-base inputmode="url" aria-describedby="${p}-base-help">
-          <p class="hint" id="${p}-base-help" data-base-help></p>
         </div>
         <div class="field wide checks">
           <label data-interactive-field hidden><input type="checkbox" data-interactive checked> Make it interactive when the script loads</label>

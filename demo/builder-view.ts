@@ -33,13 +33,17 @@ export function viewOf(root: HTMLElement, p: string) {
     url: $<HTMLInputElement>('[data-json-url]'),
     urlLabel: $('[data-url-label]'),
     urlHelp: $('[data-url-help]'),
-    base: $<HTMLInputElement>('[data-embed-base]'),
+    base: $<HTMLInputElement>('[data-base]'),
     baseHelp: $('[data-base-help]'),
+    siteBase: $<HTMLInputElement>('[data-site-base]'),
+    siteBaseHelp: $('[data-site-base-help]'),
     interactive: $<HTMLInputElement>('[data-interactive]'),
     jsonLd: $<HTMLInputElement>('[data-jsonld]'),
     /** What each kind-dependent field hides (its field box or its label). */
     kindFields: {
-      embedBase: $('[data-base-field]'),
+      siteBase: $('[data-site-base-field]'),
+      base: $('[data-base-field]'),
+      jsonUrl: $('[data-url-field]'),
       interactive: $('[data-interactive-field]'),
       jsonLd: $('[data-jsonld-field]'),
     } satisfies Record<KindField, HTMLElement>,
@@ -62,6 +66,7 @@ export function viewOf(root: HTMLElement, p: string) {
       ...view.kinds,
       view.url,
       view.base,
+      view.siteBase,
       view.interactive,
       view.jsonLd,
     ],
@@ -76,7 +81,8 @@ export function readForm(view: BuilderView): BuilderForm {
     theme: view.theme.value as Theme,
     kind: (view.kinds.find((radio) => radio.checked)?.value ?? DEFAULT_KIND) as SnippetKind,
     jsonUrl: view.url.value.trim(),
-    embedBase: view.base.value.trim(),
+    base: view.base.value.trim(),
+    siteBase: view.siteBase.value.trim(),
     interactive: view.interactive.checked,
     jsonLd: view.jsonLd.checked,
   };
@@ -142,6 +148,7 @@ export function showFields(view: BuilderView, fields: FieldsView): void {
   view.urlLabel.textContent = fields.urlLabel;
   view.urlHelp.textContent = fields.urlHelp;
   view.baseHelp.textContent = fields.baseHelp;
+  view.siteBaseHelp.textContent = fields.siteBaseHelp;
 }
 
 export function showNotes(view: BuilderView, notes: readonly string[]): void {

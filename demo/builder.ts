@@ -1,7 +1,8 @@
 /**
  * The embed builder: an editor pastes, chooses or drops an analysis, sees every problem with
  * its path, picks an element and its options, sees it live, and copies the code for their CMS:
- * a script tag, an iframe, or static HTML rendered here. Nothing leaves the page (only the
+ * the link to a published embed page (oEmbed), a script tag, an iframe, or static HTML rendered
+ * here. Nothing leaves the page (only the
  * optional "check against the CDN" button goes online).
  *
  * `mountBuilder(root, options)` builds the whole UI inside `root`; builder.page.ts mounts it on
@@ -29,7 +30,7 @@ import { fieldsFor, OUTPUTS, planCode } from './builder-outputs.js';
 import { clearPreview, showPreview, whenRendered } from './builder-preview.js';
 import { UpdateQueue } from './builder-queue.js';
 import { EMPTY_READING, readAnalysis, type Reading } from './builder-read.js';
-import { CDN_FILE } from './builder-snippets.js';
+import { CDN_FILE, cdnBase } from './builder-snippets.js';
 import { builderTemplate } from './builder-template.js';
 import {
   copySnippet,
@@ -50,8 +51,13 @@ export interface BuilderOptions {
   version?: string;
   /** The sample analysis as JSON text, for the "Use the sample" button. */
   sample?: string;
-  /** Where embed.html and embed/resizer.js are served; default this page's folder. */
-  embedBase?: string;
+  /**
+   * Where the library's files are served (the package's dist/ folder: cdn/newsroom-widgets.js,
+   * embed.html, embed/resizer.js); default jsDelivr for `version`.
+   */
+  base?: string;
+  /** Where the `newsroom-widgets publish` folder is uploaded (its --base-url); default none. */
+  siteBase?: string;
 }
 
 export interface Builder {
@@ -83,10 +89,6 @@ const TYPING_PAUSE_MS = 300;
 
 let mounted = 0;
 
-function defaultEmbedBase(): string {
-  return new URL('.', location.href).href.replace(/\/+$/, '');
-}
-
 export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): Builder {
   const p = `nwb${++mounted}`;
   const version = options.version ?? VERSION;
@@ -103,7 +105,8 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   render(builderTemplate(p, { sample: Boolean(options.sample) }), page);
   root.replaceChildren(page);
   const view: BuilderView = viewOf(root, p);
-  view.base.value = options.embedBase ?? defaultEmbedBase();
+  view.base.value = options.base ?? cdnBase(version);
+  view.siteBase.value = options.siteBase ?? '';
   const pageTheme = document.documentElement.dataset.theme;
   if (pageTheme === 'dark' || pageTheme === 'auto') view.theme.value = pageTheme;
 

@@ -1,6 +1,6 @@
 /**
  * The embed builder (demo/builder.ts), mounted in the test page the way builder.html mounts it:
- * paste → problems or preview → the three kinds of embed code, and the CDN check (the page's
+ * paste → problems or preview → the four kinds of embed code, and the CDN check (the page's
  * fetch replaced). Then its pipeline without a page: text → reading, form → notes and fields,
  * the order of updates.
  */
@@ -10,7 +10,7 @@ import { fieldsFor, OUTPUTS, planCode, type BuilderForm } from '../../demo/build
 import { UpdateQueue } from '../../demo/builder-queue.js';
 import { findJsonProblem } from '../../demo/builder-json.js';
 import { readAnalysis, stanceActors } from '../../demo/builder-read.js';
-import { cdnUrl, sriHash } from '../../demo/builder-snippets.js';
+import { cdnBase, cdnUrl, sriHash } from '../../demo/builder-snippets.js';
 import { mountBuilder, type Builder } from '../../demo/builder.js';
 import { VERSION } from '../../src/version.js';
 import { realFetch, replaceFetch, sample, SAMPLE_URL, shadowText, untilState } from './helpers.js';
@@ -27,7 +27,6 @@ function mount(options: Parameters<typeof mountBuilder>[1] = {}) {
   document.body.append(root);
   builder = mountBuilder(root, {
     integrity: { 'newsroom-widgets.js': HASH },
-    embedBase: 'https://news.example/widgets',
     ...options,
   });
 }
@@ -49,7 +48,7 @@ async function choose(selector: string, value: string) {
   await builder.settled();
 }
 
-async function kind(value: 'script' | 'iframe' | 'static') {
+async function kind(value: 'link' | 'script' | 'iframe' | 'static') {
   const radio = $<HTMLInputElement>(`input[type=radio][value=${value}]`);
   radio.click();
   await builder.settled();
@@ -93,6 +92,7 @@ describe('embed builder', () => {
   it('a valid analysis: preview renders, the script-tag code has the element, version, SRI hash and the document', async () => {
     mount();
     await builder.load(sampleText);
+    await kind('script');
     expect(status()).to.match(/^Valid: .*8 actors, 6 stances, 8 statements and 19 sources/);
     const preview = builder.preview!;
     expect(preview.localName).to.equal('nw-analysis');
@@ -113,6 +113,7 @@ describe('embed builder', () => {
   it('never shows a made-up hash: without a build, the code has none and says how to get it', async () => {
     mount({ integrity: undefined });
     await builder.load(sampleText);
+    await kind('script');
     expect(builder.snippet).to.contain('newsroom-widgets.js" crossorigin="anonymous"></script>');
     expect(builder.snippet).not.to.contain('integrity=');
     expect(notes()).to.contain('No integrity hash');
@@ -124,6 +125,7 @@ describe('embed builder', () => {
     const doc = await sample();
     doc.question = 'Is </script><script>alert(1)</script> safe?';
     await builder.load(JSON.stringify(doc));
+    await kind('script');
     const code = builder.snippet;
     expect(code.match(/<\/script>/g)!.length).to.equal(2); // the CDN script's and the JSON's own
     expect(code).to.contain('\\u003c/script\\u003e');
@@ -189,6 +191,7 @@ describe('embed builder', () => {
   it('switching element, actor, language and theme updates the preview and the code', async () => {
     mount();
     await builder.load(sampleText);
+    await kind('script');
     await choose('[data-element]', 'nw-stance-card');
     expect($('[data-actor-field]').hidden).to.equal(false);
     const actors = [...$<HTMLSelectElement>('[data-actor]').options].map((option) => option.value);
@@ -222,6 +225,7 @@ describe('embed builder', () => {
   it('script tag with a JSON address: src= instead of the inline document', async () => {
     mount();
     await builder.load(sampleText);
+    await kind('script');
     await type('[data-json-url]', 'https://news.example/data/analysis.json');
     expect(builder.snippet).to.contain(
       '<nw-analysis src="https://news.example/data/analysis.json" lang="en" theme="light"></nw-analysis>',
@@ -229,27 +233,35 @@ describe('embed builder', () => {
     expect(builder.snippet).not.to.contain('application/json');
   });
 
-  it('shows each kind of code its own fields: the embed folder for an iframe, the script’s options for the others', async () => {
+  it('shows each kind of code its own fields: the published folder for the link, the library’s files and the JSON address for the others, the script’s options', async () => {
     mount();
     const radios = [...root.querySelectorAll<HTMLInputElement>('input[type=radio]')];
     expect(radios.map((radio) => radio.parentElement!.textContent!.trim())).to.deep.equal([
+      'Link (oEmbed)',
       'Script tag',
       'iframe',
       'Static HTML',
     ]);
-    expect(radios.filter((radio) => radio.checked).map((radio) => radio.value)).to.deep.equal(['script']);
+    // The link is the first choice: it works in CMSes that strip scripts, for every WordPress role.
+    expect(radios.filter((radio) => radio.checked).map((radio) => radio.value)).to.deep.equal(['link']);
     const shown = () =>
-      ['[data-embed-base]', '[data-interactive]', '[data-jsonld]'].filter((selector) => $(selector).checkVisibility());
-    expect(shown()).to.deep.equal(['[data-jsonld]']);
+      ['[data-site-base]', '[data-base]', '[data-json-url]', '[data-interactive]', '[data-jsonld]'].filter((selector) =>
+        $(selector).checkVisibility(),
+      );
+    expect(shown()).to.deep.equal(['[data-site-base]']);
+    await kind('script');
+    expect(shown()).to.deep.equal(['[data-base]', '[data-json-url]', '[data-jsonld]']);
     await kind('iframe');
-    expect(shown()).to.deep.equal(['[data-embed-base]']);
+    expect(shown()).to.deep.equal(['[data-base]', '[data-json-url]']);
     expect($('[data-url-label]').textContent).to.equal('Address of the JSON file (needed for an iframe)');
     await choose('[data-element]', 'nw-stance-card');
     expect($('[data-actor]').checkVisibility()).to.equal(true);
     await kind('static');
-    expect(shown()).to.deep.equal(['[data-interactive]', '[data-jsonld]']);
+    expect(shown()).to.deep.equal(['[data-base]', '[data-json-url]', '[data-interactive]', '[data-jsonld]']);
     await kind('script');
-    expect(shown()).to.deep.equal(['[data-jsonld]']);
+    expect(shown()).to.deep.equal(['[data-base]', '[data-json-url]', '[data-jsonld]']);
+    await kind('link');
+    expect(shown()).to.deep.equal(['[data-site-base]']);
   });
 
   it('iframe: asks for the JSON address, then gives the iframe and the resizer', async () => {
@@ -262,11 +274,15 @@ describe('embed builder', () => {
     expect(notes()).to.contain('needs the address of the JSON file');
     expect($('[data-url-help]').textContent).to.contain('cannot read the analysis from your article');
     await type('[data-json-url]', 'https://news.example/data/a b.json');
+    // jsDelivr (the default) sends embed.html as text: the iframe waits for the newsroom's own host.
+    expect(builder.snippet).to.equal('');
+    expect(notes()).to.contain('jsDelivr sends embed.html as plain text');
+    await type('[data-base]', 'https://news.example/widgets');
     const code = builder.snippet;
     expect(code).to.equal(
       [
-        '<iframe src="https://news.example/widgets/embed.html?src=https%3A%2F%2Fnews.example%2Fdata%2Fa+b.json&amp;element=nw-stance-card&amp;actor=claudia-sheinbaum&amp;lang=en&amp;theme=light"' +
-          ` title="How would Mexico's government respond to a US military deployment on its soil?" style="width:100%;border:0" loading="lazy"></iframe>`,
+        '<div class="nw-embed"><iframe src="https://news.example/widgets/embed.html?src=https%3A%2F%2Fnews.example%2Fdata%2Fa+b.json&amp;element=nw-stance-card&amp;actor=claudia-sheinbaum&amp;lang=en&amp;theme=light"' +
+          ` title="How would Mexico's government respond to a US military deployment on its soil?" width="100%" frameborder="0" loading="lazy"></iframe></div>`,
         '<script src="https://news.example/widgets/embed/resizer.js" async></script>',
       ].join('\n'),
     );
@@ -275,6 +291,139 @@ describe('embed builder', () => {
     const params = new URL(iframe.src).searchParams;
     expect(params.get('src')).to.equal('https://news.example/data/a b.json');
     expect(params.get('actor')).to.equal('claudia-sheinbaum');
+  });
+
+  it('iframe: a block (no style attribute) that fills a plain page and sits in a theme’s narrow text column', async () => {
+    mount();
+    await builder.load(sampleText);
+    await kind('iframe');
+    await type('[data-json-url]', 'https://news.example/data/analysis.json');
+    await type('[data-base]', 'https://news.example/widgets/');
+    const code = builder.snippet;
+    expect(code).to.match(/^<div class="nw-embed"><iframe [^>]*><\/iframe><\/div>\n<script /);
+    expect(code).not.to.contain('style=');
+    expect(code)
+      .to.contain(' title="How would Mexico')
+      .and.to.contain(' loading="lazy"')
+      .and.to.contain(' width="100%"');
+    expect(code).to.contain('src="https://news.example/widgets/embed/resizer.js"');
+    const block = () => {
+      const parsed = new DOMParser().parseFromString(code, 'text/html').querySelector('.nw-embed')!;
+      // Laid out, not loaded: the frame's page is not what is measured.
+      parsed.querySelector('iframe')!.src = 'about:blank';
+      return document.adoptNode(parsed);
+    };
+    // A plain page: the frame is as wide as the text.
+    const plain = document.createElement('article');
+    plain.style.width = '700px';
+    plain.append(document.createElement('p'), block());
+    document.body.append(plain);
+    // A theme's constrained layout, as Twenty Twenty-Three's: every block child of the post is
+    // centred at the content width; an inline child stays at the left of the wider box.
+    const theme = document.createElement('div');
+    theme.className = 'nw-test-constrained';
+    const style = document.createElement('style');
+    style.textContent =
+      '.nw-test-constrained{width:1000px}.nw-test-constrained>*{max-width:400px;margin-left:auto!important;margin-right:auto!important}';
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Text of the article.';
+    theme.append(style, paragraph, block());
+    document.body.append(theme);
+    try {
+      const frame = plain.querySelector('iframe')!.getBoundingClientRect();
+      expect(frame.width).to.equal(700);
+      expect(frame.left).to.equal(plain.getBoundingClientRect().left);
+      const column = paragraph.getBoundingClientRect();
+      const themed = theme.querySelector('iframe')!.getBoundingClientRect();
+      expect(column.width).to.equal(400);
+      expect(themed.left).to.equal(column.left);
+      expect(themed.width).to.equal(column.width);
+    } finally {
+      plain.remove();
+      theme.remove();
+    }
+  });
+
+  it('the link (oEmbed), the first choice: asks for the published folder, then gives the chosen view’s page', async () => {
+    mount();
+    await builder.load(sampleText);
+    expect($<HTMLInputElement>('input[type=radio][value=link]').checked).to.equal(true);
+    expect(builder.snippet).to.equal('');
+    expect(notes()).to.contain('Give the address of the published folder (https://…)');
+    const help = $('[data-kind-help]').textContent!;
+    expect(help).to.contain('alone on its own line');
+    expect(help).to.contain('WordPress (any role), Ghost, Drupal, Medium');
+    expect(help).to.contain('npx newsroom-widgets publish analysis.json --out site --base-url BASE');
+    expect(help).to.contain('upload site/ to BASE first');
+    expect(help).to.contain('WordPress caches a failed lookup as a plain link, so upload before you paste');
+    expect($('[data-wordpress-help]').textContent).to.contain('every role can paste it');
+
+    await type('[data-site-base]', 'news.example/embeds');
+    expect(builder.snippet).to.equal('');
+    expect(notes()).to.contain('published folder');
+    await type('[data-site-base]', 'https://news.example/embeds');
+    expect(builder.snippet).to.equal('https://news.example/embeds/mexico-us-deployment/analysis.html');
+    expect($('[data-site-base-help]').textContent).to.contain(
+      'npx newsroom-widgets publish analysis.json --out site --base-url https://news.example/embeds',
+    );
+    expect($<HTMLButtonElement>('[data-copy]').disabled).to.equal(false);
+    await choose('[data-element]', 'nw-stance-card');
+    await choose('[data-actor]', 'claudia-sheinbaum');
+    expect(builder.snippet).to.equal('https://news.example/embeds/mexico-us-deployment/stance-claudia-sheinbaum.html');
+    await choose('[data-element]', 'nw-source-list');
+    expect(builder.snippet).to.equal('https://news.example/embeds/mexico-us-deployment/sources.html');
+    await type('[data-site-base]', 'https://news.example/embeds///');
+    await choose('[data-element]', 'nw-timeline');
+    expect(builder.snippet).to.equal('https://news.example/embeds/mexico-us-deployment/timeline.html');
+    expect(notes()).to.equal('');
+    // The page is published in the analysis's language: another choice here is said, not applied.
+    await choose('[data-lang]', 'es');
+    expect(builder.snippet).to.equal('https://news.example/embeds/mexico-us-deployment/timeline.html');
+    expect(notes()).to.contain('in its own language (en)');
+    // On this computer: nobody (and no CMS) can reach it.
+    await type('[data-site-base]', 'http://localhost:8080/site/');
+    expect($('[data-site-base-help]').textContent).to.contain('your own computer');
+  });
+
+  it('the library’s files: jsDelivr by default, or the newsroom’s own host (full address or site path), checked', async () => {
+    mount();
+    await builder.load(sampleText);
+    await kind('script');
+    expect($<HTMLInputElement>('[data-base]').value).to.equal(
+      `https://cdn.jsdelivr.net/npm/newsroom-widgets@${VERSION}/dist/`,
+    );
+    expect($('[data-base-help]').textContent).to.contain('jsDelivr by default');
+    expect(builder.snippet).to.contain(`src="${cdnUrl(VERSION)}" integrity="${HASH}"`);
+    await type('[data-base]', 'https://news.example/nw');
+    expect(builder.snippet.split('\n')[0]).to.equal(
+      `<script type="module" src="https://news.example/nw/cdn/newsroom-widgets.js" integrity="${HASH}" crossorigin="anonymous"></script>`,
+    );
+    expect($('[data-base-help]').textContent).to.contain('from the same version as this builder');
+    await type('[data-base]', '/assets/newsroom-widgets/');
+    expect(builder.snippet).to.contain('<script type="module" src="/assets/newsroom-widgets/cdn/newsroom-widgets.js"');
+    await kind('static');
+    expect(builder.snippet).to.contain('<script type="module" src="/assets/newsroom-widgets/cdn/newsroom-widgets.js"');
+    await kind('script');
+    for (const bad of ['ftp://news.example/nw/', '//news.example/nw/', 'news.example/nw', '']) {
+      await type('[data-base]', bad);
+      expect(builder.snippet, bad).to.equal('');
+      expect(notes(), bad).to.contain(
+        'must be a full address starting with https:// (or http://), or a path on your site starting with /',
+      );
+    }
+    await type('[data-base]', 'http://localhost:5173/');
+    expect($('[data-base-help]').textContent).to.contain('your own computer');
+
+    // No hash known: none on the newsroom's host either (never a made-up one).
+    builder.destroy();
+    root.remove();
+    mount({ integrity: undefined, base: 'https://news.example/nw/' });
+    await builder.load(sampleText);
+    await kind('script');
+    expect(builder.snippet).to.contain(
+      '<script type="module" src="https://news.example/nw/cdn/newsroom-widgets.js" crossorigin="anonymous">',
+    );
+    expect(builder.snippet).not.to.contain('integrity=');
   });
 
   it('static HTML: declarative shadow DOM with the question, styles, and no Lit markers', async () => {
@@ -332,6 +481,7 @@ describe('embed builder', () => {
   it('copies the code and says so', async () => {
     mount();
     await builder.load(sampleText);
+    await kind('script');
     let copied = '';
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
     Object.defineProperty(navigator, 'clipboard', {
@@ -369,6 +519,7 @@ describe('embed builder', () => {
   it('JSON-LD can be added to the script-tag code', async () => {
     mount();
     await builder.load(sampleText);
+    await kind('script');
     $<HTMLInputElement>('[data-jsonld]').click();
     await builder.settled();
     expect(builder.snippet).to.contain(
@@ -379,6 +530,7 @@ describe('embed builder', () => {
   it('says under the kind’s own help who can paste it in WordPress, and follows the kind', async () => {
     mount();
     await builder.load(sampleText);
+    await kind('script');
     expect($('[data-wordpress-help]').textContent).to.contain('Custom HTML preview');
     await kind('static');
     expect($('[data-wordpress-help]').textContent).to.contain('keeps only its text');
@@ -402,6 +554,7 @@ describe('embed builder', () => {
     try {
       mount();
       await builder.load(sampleText);
+      await kind('script');
       expect($('[data-sri-text]').textContent).to.contain('this copy’s build');
       expect(await check()).to.contain('It does not match');
       expect(asked).to.deep.equal([cdnUrl(VERSION)]);
@@ -418,6 +571,7 @@ describe('embed builder', () => {
       root.remove();
       mount({ integrity: undefined });
       await builder.load(sampleText);
+      await kind('script');
       answer = () => new Response(bytes);
       expect(await check()).to.contain('Got it from the CDN');
       expect(builder.snippet).to.contain(`integrity="${hash}"`);
@@ -446,7 +600,8 @@ describe('embed builder pipeline, without a page', () => {
     theme: 'light',
     kind: 'script',
     jsonUrl: '',
-    embedBase: 'https://news.example/widgets',
+    base: cdnBase(VERSION),
+    siteBase: '',
     interactive: true,
     jsonLd: false,
     ...change,
@@ -510,15 +665,22 @@ describe('embed builder pipeline, without a page', () => {
       'An iframe needs the address of the JSON file: upload the analysis and paste its address above.',
     ]);
     const jsonUrl = 'https://news.example/a.json';
-    expect(plan({ kind: 'iframe', jsonUrl, embedBase: '/widgets' }, undefined).notes[0]).to.contain(
+    expect(plan({ kind: 'iframe', jsonUrl, base: '/widgets' }, undefined).notes[0]).to.contain(
       'folder that serves embed.html',
     );
-    expect(plan({ kind: 'iframe', jsonUrl }, undefined)).to.include({ blocked: false });
+    expect(plan({ kind: 'iframe', jsonUrl }, undefined).notes[0]).to.contain('jsDelivr sends embed.html as plain text');
+    expect(plan({ kind: 'iframe', jsonUrl, base: 'https://news.example/widgets' }, undefined)).to.include({
+      blocked: false,
+    });
   });
 
   it('warns when the embed folder is on this computer', () => {
-    expect(fieldsFor(form({ embedBase: 'http://localhost:5173' })).baseHelp).to.contain('your own computer');
+    expect(fieldsFor(form({ base: 'http://localhost:5173' })).baseHelp).to.contain('your own computer');
     expect(fieldsFor(form()).baseHelp).to.contain('Where your site serves embed.html');
+    expect(fieldsFor(form({ siteBase: 'http://127.0.0.1:8080/' })).siteBaseHelp).to.contain('private network');
+    expect(fieldsFor(form({ siteBase: 'https://news.example/embeds/' })).siteBaseHelp).to.contain(
+      '--base-url https://news.example/embeds/',
+    );
   });
 
   it('says which code WordPress strips for Authors and Contributors, and points them to the plugin', () => {
