@@ -13,7 +13,10 @@ commands:
                               convert a TimelineJS file into an analysis (JSON on stdout)
   render <file-or-url> --element <name> [--actor id] [--lang tag] [--theme name] [--json-ld] [--src url]
                               static HTML for one element, readable without JavaScript
-                              (render --help for every option)`;
+                              (render --help for every option)
+  publish <analysis.json>... --out DIR --base-url URL [--provider-name NAME]
+                              a static embed site: embed pages with oEmbed discovery, oEmbed
+                              JSON, static HTML and an index per analysis (publish --help)`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -25,6 +28,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     case 'render':
       // Loaded on demand: it brings Lit, its SSR and every element, which no other command needs.
       return (await import('./render-command.js')).renderCommand(rest, io);
+    case 'publish':
+      // Also renders every element, so also loaded on demand.
+      return (await import('./publish-command.js')).publishCommand(rest, io);
     case '--help':
     case '-h':
     case 'help':

@@ -1,0 +1,180 @@
+/**
+ * Each view's height at 375 px wide (a phone), for the oEmbed's initial `height`: measured in a
+ * headless Chromium when one is installed (run directly, no puppeteer), else estimated from the
+ * static render. Heights are rounded up to a multiple of 10 px so that publishing twice on the
+ * same machine gives the same bytes.
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const MEASURE_WIDTH = 375;
+const STEP = 10;
+/** How long (virtual time) a page may take to render before it is measured as it is. */
+const BUDGET_MS = 5000;
+
+/** Up to the next multiple of 10 px. */
+export const roundHeight = (height: number): number => Math.max(STEP, Math.ceil(height / STEP) * STEP);
+
+// The same search as scripts/browser.mjs findBrowser (scripts/ is not in the package).
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+const executable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** $CHROME_PATH when set (and runnable), else the first Chrome or Chromium installed. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.CHROME_PATH) return executable(env.CHROME_PATH) ? env.CHROME_PATH : undefined;
+  return CANDIDATES.find(executable);
+}
+
+/** The same flags as scripts/browser.mjs CHROMIUM_ARGS, plus what one measurement needs. */
+const chromiumArgs = (profile: string, url: string): string[] => [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--hide-scrollbars',
+  '--mute-audio',
+  `--user-data-dir=${profile}`,
+  '--window-size=500,1000',
+  `--virtual-time-budget=${BUDGET_MS}`,
+  '--dump-dom',
+  url,
+];
+
+/**
+ * Written into the measured page: once the view's element has rendered (state ready or error)
+ * and two frames have passed, the root element's height (what the embed page reports to its
+ * host) goes to the frame around it (see FRAME_PAGE).
+ */
+const MEASURE_SCRIPT = `<script>
+(function () {
+  var root = document.documentElement, waited = 0;
+  function write() {
+    parent.postMessage({ nwMeasuredHeight: Math.ceil(root.getBoundingClientRect().height) }, '*');
+  }
+  function poll() {
+    var element = document.querySelector('body > [state]');
+    var state = element && element.getAttribute('state');
+    if (state === 'ready' || state === 'error' || waited > ${BUDGET_MS - 1000}) {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(write, 100); }); });
+      return;
+    }
+    waited += 50;
+    setTimeout(poll, 50);
+  }
+  addEventListener('load', poll);
+})();
+</script>`;
+
+/**
+ * The page Chromium opens: headless Chromium's window is at least 500 px wide, so the view is
+ * in a 375 px wide frame, whose height message goes into `data-nw-height` on <html>, which
+ * --dump-dom prints.
+ */
+const framePage = (src: string): string => `<!doctype html>
+<html><body style="margin:0">
+<iframe src="${src}" style="display:block;width:${MEASURE_WIDTH}px;height:1000px;border:0"></iframe>
+<script>
+addEventListener('message', function (event) {
+  var height = event.data && event.data.nwMeasuredHeight;
+  if (typeof height === 'number') document.documentElement.setAttribute('data-nw-height', String(height));
+});
+</script>
+</body></html>
+`;
+
+/** `page` with its script replaced by `scriptUrl` and the measuring script added. */
+export function measurePage(page: string, scriptUrl: string): string {
+  return page
+    .replace(/<script src="[^"]*" defer><\/script>/, `<script src="${scriptUrl}" defer></script>`)
+    .replace(/<\/body>/, `${MEASURE_SCRIPT}\n</body>`);
+}
+
+const run = (command: string, args: string[]): Promise<string> =>
+  new Promise((resolve, reject) => {
+    execFile(command, args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+  });
+
+/**
+ * Each page's height (rounded up to 10 px) at 375 px wide, by name; `script` is the path of the
+ * classic script that renders the pages. Undefined for a page Chromium could not measure.
+ */
+export async function measureHeights(
+  chromium: string,
+  pages: ReadonlyMap<string, string>,
+  script: string,
+): Promise<Map<string, number | undefined>> {
+  const folder = await mkdtemp(join(tmpdir(), 'nw-publish-'));
+  const heights = new Map<string, number | undefined>();
+  try {
+    const scriptUrl = pathToFileURL(script).href;
+    const names = [...pages.keys()];
+    const measureOne = async (name: string, index: number): Promise<void> => {
+      await writeFile(join(folder, `page-${index}.html`), measurePage(pages.get(name)!, scriptUrl));
+      const file = join(folder, `frame-${index}.html`);
+      await writeFile(file, framePage(`page-${index}.html`));
+      let height: number | undefined;
+      try {
+        const dom = await run(chromium, chromiumArgs(join(folder, `profile-${index}`), pathToFileURL(file).href));
+        const found = /<html[^>]*\sdata-nw-height="(\d+)"/.exec(dom)?.[1];
+        if (found && Number(found) > 0) height = roundHeight(Number(found));
+      } catch {
+        height = undefined;
+      }
+      heights.set(name, height);
+    };
+    // Two at a time: a browser each, on machines that often have two cores.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < names.length) {
+        const index = next++;
+        await measureOne(names[index]!, index);
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+  // In the pages' order, whichever finished first.
+  return new Map([...pages.keys()].map((name) => [name, heights.get(name)]));
+}
+
+/**
+ * A rough height at 375 px wide from a static render, for when no browser is installed: its
+ * visible text at about 40 characters a line of 24 px, plus room for headings and padding,
+ * rounded up to 10 px.
+ */
+export function estimateHeight(staticHtml: string): number {
+  const text = staticHtml
+    .replace(/<(style|script)\b[^>]*>[^]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, 'x')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const blocks = (staticHtml.match(/<(?:h[1-6]|p|li|dt|dd|button|figcaption)\b/gi) ?? []).length;
+  return roundHeight(48 + Math.ceil(text.length / 40) * 24 + blocks * 12);
+}
