@@ -178,15 +178,18 @@ export interface FieldsView {
   siteBaseHelp: string;
   /** Who can paste this code in WordPress, and what the others should use. */
   wordpressHelp: string;
+  /** The code loads the library's script: "About the integrity hash" applies. */
+  integrity: boolean;
 }
 
 const JSON_LD_IN_WORDPRESS =
   ' JSON-LD needs unfiltered_html too: for Authors and Contributors WordPress removes its script tag and leaves its JSON as text on the page, so leave it off there.';
 
 const BASE_HELP =
-  'Where your site serves embed.html and embed/resizer.js (the iframe) and cdn/newsroom-widgets.js (the script tag): jsDelivr by default, or the package’s dist/ folder uploaded as it is to your own host. A full address (https://…), or a path on your site starting with /; an iframe needs your own host and a full address.';
+  'Where your site serves embed.html, embed/ and cdn/: the package’s dist/ folder, on jsDelivr (the default) or uploaded as it is to your own host (https://… or a path starting with /).';
+const IFRAME_BASE_HELP = ' An iframe needs your own host, as a full address.';
 const OWN_HOST_HELP =
-  ' On your own host: upload dist/ from the same version as this builder (the integrity hash is that file’s), and if it is another site than your pages, have it send Access-Control-Allow-Origin (module scripts need CORS).';
+  ' Upload dist/ of the version this builder writes for (the integrity hash is its file’s); from another site than your pages it must send Access-Control-Allow-Origin.';
 
 const ON_THIS_COMPUTER = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/;
 
@@ -201,11 +204,14 @@ export function fieldsFor(form: BuilderForm): FieldsView {
     urlHelp: output.url.help,
     baseHelp: ON_THIS_COMPUTER.test(`${form.base}/`)
       ? 'This is an address on your own computer: readers cannot reach it. Put the package’s dist/ folder on your site and give that folder’s address.'
-      : `${BASE_HELP}${isHttpUrl(form.base) && NPM_MIRROR.test(form.base) ? '' : OWN_HOST_HELP}`,
+      : BASE_HELP +
+        (form.kind === 'iframe' ? IFRAME_BASE_HELP : '') +
+        (output.cdnScript && !(isHttpUrl(form.base) && NPM_MIRROR.test(form.base)) ? OWN_HOST_HELP : ''),
     siteBaseHelp: ON_THIS_COMPUTER.test(`${form.siteBase}/`)
       ? 'This is an address on your own computer: readers cannot reach it, and WordPress refuses to look up embeds on your own computer or private network. Upload site/ to your web server or CDN and give that address.'
       : `The address you upload site/ to, the same as --base-url in: npx newsroom-widgets publish analysis.json --out site --base-url ${form.siteBase && isHttpUrl(form.siteBase) ? form.siteBase : 'https://…/'}`,
     wordpressHelp: output.wordpress + (form.jsonLd && output.fields.includes('jsonLd') ? JSON_LD_IN_WORDPRESS : ''),
+    integrity: output.cdnScript,
   };
 }
 

@@ -116,7 +116,7 @@ export function builderTemplate(p: string, { sample }: { sample: boolean }): Tem
         <button type="button" data-copy disabled>Copy the code</button>
         <span role="status" class="copy-status" data-copy-status></span>
       </div>
-      <details class="sri">
+      <details class="sri" data-sri>
         <summary>About the integrity hash</summary>
         <p data-sri-text></p>
         <div class="row">

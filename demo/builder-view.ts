@@ -51,6 +51,7 @@ export function viewOf(root: HTMLElement, p: string) {
     snippet: $<HTMLTextAreaElement>('[data-snippet]'),
     copy: $<HTMLButtonElement>('[data-copy]'),
     copyStatus: $('[data-copy-status]'),
+    sri: $('[data-sri]'),
     sriText: $('[data-sri-text]'),
     sriCheck: $<HTMLButtonElement>('[data-sri-check]'),
     sriStatus: $('[data-sri-status]'),
@@ -149,6 +150,7 @@ export function showFields(view: BuilderView, fields: FieldsView): void {
   view.urlHelp.textContent = fields.urlHelp;
   view.baseHelp.textContent = fields.baseHelp;
   view.siteBaseHelp.textContent = fields.siteBaseHelp;
+  view.sri.hidden = !fields.integrity;
 }
 
 export function showNotes(view: BuilderView, notes: readonly string[]): void {

@@ -249,7 +249,10 @@ describe('embed builder', () => {
         $(selector).checkVisibility(),
       );
     expect(shown()).to.deep.equal(['[data-site-base]']);
+    // The link loads no script of ours: no integrity hash to explain.
+    expect($('[data-sri]').checkVisibility()).to.equal(false);
     await kind('script');
+    expect($('[data-sri]').checkVisibility()).to.equal(true);
     expect(shown()).to.deep.equal(['[data-base]', '[data-json-url]', '[data-jsonld]']);
     await kind('iframe');
     expect(shown()).to.deep.equal(['[data-base]', '[data-json-url]']);
@@ -307,6 +310,7 @@ describe('embed builder', () => {
       .and.to.contain(' loading="lazy"')
       .and.to.contain(' width="100%"');
     expect(code).to.contain('src="https://news.example/widgets/embed/resizer.js"');
+    expect($('[data-base-help]').textContent).to.contain('An iframe needs your own host');
     const block = () => {
       const parsed = new DOMParser().parseFromString(code, 'text/html').querySelector('.nw-embed')!;
       // Laid out, not loaded: the frame's page is not what is measured.
@@ -392,13 +396,13 @@ describe('embed builder', () => {
     expect($<HTMLInputElement>('[data-base]').value).to.equal(
       `https://cdn.jsdelivr.net/npm/newsroom-widgets@${VERSION}/dist/`,
     );
-    expect($('[data-base-help]').textContent).to.contain('jsDelivr by default');
+    expect($('[data-base-help]').textContent).to.contain('on jsDelivr (the default)');
     expect(builder.snippet).to.contain(`src="${cdnUrl(VERSION)}" integrity="${HASH}"`);
     await type('[data-base]', 'https://news.example/nw');
     expect(builder.snippet.split('\n')[0]).to.equal(
       `<script type="module" src="https://news.example/nw/cdn/newsroom-widgets.js" integrity="${HASH}" crossorigin="anonymous"></script>`,
     );
-    expect($('[data-base-help]').textContent).to.contain('from the same version as this builder');
+    expect($('[data-base-help]').textContent).to.contain('Upload dist/ of the version this builder writes for');
     await type('[data-base]', '/assets/newsroom-widgets/');
     expect(builder.snippet).to.contain('<script type="module" src="/assets/newsroom-widgets/cdn/newsroom-widgets.js"');
     await kind('static');
