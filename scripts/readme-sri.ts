@@ -2,12 +2,17 @@
  * Keeps the README's script-tag snippet pinned to a real release: the version and the
  * subresource-integrity hash of each script-tag file, read from dist/cdn/integrity.json.
  *
- * - `--write` (run by `npm run version-packages`, after the build) rewrites the snippet.
- * - `--check` (run by `npm run release`) fails when the snippet's version or hashes are not
- *   those of the files about to be published, so a copied snippet always loads.
+ * - `--write` (`npm run readme:pin`; also run by `npm run version-packages`, after the build)
+ *   rewrites the snippet.
+ * - `--check` (in `npm test`'s test:package, after the build, and in `npm run release`) fails
+ *   when the snippet's version or hashes are not those of the files just built, or when the
+ *   README has no snippet left to pin: a snippet copied from the README of any commit loads
+ *   that commit's files.
  *
- * During development the hashes go stale with every change to src/: that is expected, and
- * why `npm test` does not run the check.
+ * Every change to what the script-tag files bundle (src/) changes their hashes: whoever
+ * commits such a change runs `npm run build && npm run readme:pin` and commits the README with
+ * it. The build is deterministic (same sources and lockfile, same bytes on any machine), so a
+ * clean clone builds the hashes the README pins.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -43,7 +48,7 @@ function main(): void {
   } else if (mode === '--check') {
     if (pinned !== readme)
       throw new Error(
-        `README.md's script-tag snippet is not pinned to ${version} and this build's hashes: run \`tsx scripts/readme-sri.ts --write\``,
+        `README.md's snippet version or hashes are not this build's: run \`tsx scripts/readme-sri.ts --write\``,
       );
     console.log(`README.md: script-tag snippet matches ${version}`);
   } else {
