@@ -105,7 +105,7 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
         notes:
           form.lang !== language || form.theme !== 'light'
             ? [
-                `The published page shows the analysis in its own language (${choice.analysis.language}) and publish’s theme: the language and theme chosen here apply to the other kinds of code.`,
+                `The published page shows the analysis in its own language (${choice.analysis.language}) and the light theme: the language and theme chosen here apply to the other kinds of code.`,
               ]
             : [],
       };
