@@ -10,3 +10,4 @@ export {
   type RenderableElement,
   type RenderOptions,
 } from './render-html.js';
+export { staticStylesheet } from './static-stylesheet.js';

@@ -17,7 +17,7 @@ import { jsonLdScript, type AnalysisJsonLdOptions } from '../jsonld/analysis-jso
 import type { Analysis } from '../schema/analysis.js';
 import type { AnalysisError } from '../schema/validate.js';
 import { validateValue } from '../internal/data/validated.js';
-import { dataScript, guardedStyle } from '../internal/markup.js';
+import { dataScript, escapeAttribute, guardedStyle } from '../internal/markup.js';
 import {
   isStandaloneElement,
   isTheme,
@@ -55,6 +55,13 @@ export interface RenderOptions {
   src?: string;
   /** The id of the inline data script (default `nw-data-<analysis id>`); ignored with `src`. */
   dataId?: string;
+  /**
+   * The address of the static stylesheet (the text of `staticStylesheet()`, served from the
+   * page's own origin). Each shadow root links it (`<link rel="stylesheet">`) instead of
+   * carrying its styles in a `<style>`, which a Content-Security-Policy without
+   * `'unsafe-inline'` in `style-src` refuses.
+   */
+  stylesheet?: string;
 }
 
 /** The analysis cannot be rendered: invalid (`error.issues` has every problem) or nothing selected. */
@@ -96,14 +103,21 @@ export async function renderHtml(analysis: unknown, options: RenderOptions): Pro
 export function renderHtmlSync(analysis: unknown, options: RenderOptions): string {
   const { element, theme } = options;
   // An empty option is no option (a CLI flag or a form field left blank).
-  const [actor, stance, lang, src] = [options.actor, options.stance, options.lang, options.src].map(
-    (value) => value || undefined,
-  );
+  const [actor, stance, lang, src, stylesheet] = [
+    options.actor,
+    options.stance,
+    options.lang,
+    options.src,
+    options.stylesheet,
+  ].map((value) => value || undefined);
   if (!isStandaloneElement(element)) {
     throw new TypeError(`element must be one of ${RENDERABLE_ELEMENTS.join(', ')}, not ${JSON.stringify(element)}`);
   }
   if (theme !== undefined && !isTheme(theme)) {
     throw new TypeError(`theme must be one of ${THEMES.join(', ')}, not ${JSON.stringify(theme)}`);
+  }
+  if (stylesheet !== undefined && typeof stylesheet !== 'string') {
+    throw new TypeError(`stylesheet must be a URL string, not ${JSON.stringify(stylesheet)}`);
   }
   const result = validateValue(analysis);
   if (!result.ok) throw new RenderError(result.error);
@@ -126,8 +140,11 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   const markup = collectResultSync(render(template))
     .replace(SSR_MARKERS, '')
     .replace(/ defer-hydration(?=>)/g, '')
-    // Lit's SSR writes each shadow root's styles as a <style>: guarded like the builder's.
-    .replace(/<style>([^]*?)<\/style>/g, (_, css: string) => guardedStyle(css))
+    // Lit's SSR writes each shadow root's styles as a <style>: guarded like the builder's, or
+    // a link to the static stylesheet (which has every element's styles, scoped to its tag).
+    .replace(/<style>([^]*?)<\/style>/g, (_, css: string) =>
+      stylesheet ? `<link rel="stylesheet" href="${escapeAttribute(stylesheet)}">` : guardedStyle(css),
+    )
     // One space between attributes (the template's line breaks and omitted ones leave runs).
     .replace(/^<[^>]*>/, (open) =>
       open.replace(/("[^"]*")|\s+/g, (run, quoted?: string) => quoted ?? ' ').replace(/ >$/, '>'),

@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
-import { RENDERABLE_ELEMENTS, RenderError, renderHtml, renderHtmlSync } from '../../src/render/index.js';
+import { guardedStyle } from '../../src/internal/markup.js';
+import {
+  RENDERABLE_ELEMENTS,
+  RenderError,
+  renderHtml,
+  renderHtmlSync,
+  staticStylesheet,
+} from '../../src/render/index.js';
+import { elementCss, scopeCss, STYLED_ELEMENTS } from '../../src/render/static-stylesheet.js';
 import { captureIo, INVALID_DIR, minimalDoc, readText, SAMPLE } from './helpers.js';
 
 const sample = () => JSON.parse(readText(SAMPLE));
@@ -211,6 +219,87 @@ describe('renderHtml', () => {
   });
 });
 
+/** Every shadow root of a render: its host's tag and what the root starts with. */
+const shadowRoots = (html: string) =>
+  [
+    ...html.matchAll(
+      /<(nw-[a-z-]+)\b[^>]*><template shadowroot="open" shadowrootmode="open">(<style>.*?<\/style>|<link[^>]*>)?/gs,
+    ),
+  ].map((match) => ({ tag: match[1]!, first: match[2] ?? '' }));
+
+describe('renderHtml with a stylesheet (strict CSP)', () => {
+  const everyRender = () =>
+    RENDERABLE_ELEMENTS.map((element) =>
+      renderHtmlSync(sample(), { element, ...(element === 'nw-stance-card' ? { actor: 'claudia-sheinbaum' } : {}) }),
+    );
+
+  it('links the stylesheet from every shadow root, nested ones too, and has no <style> left', () => {
+    const inline = renderHtmlSync(sample(), { element: 'nw-analysis' });
+    const linked = renderHtmlSync(sample(), { element: 'nw-analysis', stylesheet: '/assets/nw.css?v=1&x="' });
+    const link = '<link rel="stylesheet" href="/assets/nw.css?v=1&amp;x=&quot;">';
+    const roots = shadowRoots(linked);
+    assert.deepEqual(
+      roots.map((root) => root.tag),
+      ['nw-analysis', 'nw-summary', 'nw-stances', 'nw-timeline', 'nw-source-list'],
+    );
+    for (const root of roots) assert.equal(root.first, link, root.tag);
+    assert.doesNotMatch(linked, /<style|style=/);
+    // Nothing else differs from the inline render.
+    assert.equal(linked, inline.replace(/<style>.*?<\/style>/gs, link));
+  });
+
+  it('an empty stylesheet is no stylesheet; a non-string one is a TypeError', () => {
+    assert.match(renderHtmlSync(sample(), { element: 'nw-summary', stylesheet: '' }), /<style><!--/);
+    assert.throws(() => renderHtmlSync(sample(), { element: 'nw-summary', stylesheet: 3 as never }), TypeError);
+  });
+
+  it("staticStylesheet() has every shadow root's styles, each scoped to its own tag", () => {
+    const css = staticStylesheet();
+    const seen = new Set<string>();
+    for (const html of everyRender()) {
+      for (const { tag, first } of shadowRoots(html)) {
+        // The inline <style> is exactly the element's own styles, and the file has them, scoped.
+        assert.equal(first, guardedStyle(elementCss(tag)), tag);
+        assert.ok(css.includes(scopeCss(elementCss(tag), tag)), tag);
+        seen.add(tag);
+      }
+    }
+    assert.deepEqual([...seen].sort(), RENDERABLE_ELEMENTS.toSorted());
+    for (const tag of STYLED_ELEMENTS) assert.ok(css.includes(`/* <${tag}> */`), tag);
+    assert.equal(staticStylesheet(), css, 'the same text every time');
+    assert.doesNotMatch(css, /<\/style|<!--|-->/);
+  });
+
+  it('scopes every selector to the host: host rules keep their specificity, the rest gain one :host()', () => {
+    const scoped = scopeCss(
+      `/* a comment { } */
+      :host { display: block }
+      :host([theme='dark']) , :host([hidden]) { x: y }
+      :host > *, h2, .a .b::before { color: red }
+      @media (min-width: 40rem) { @supports (position-area: block-end) { .popover, p { inset: auto } } }
+      @container (max-width: 22em) { .placeholder { --_h: 45em; } }
+      .q::before { content: "} {, :host" }
+      @keyframes spin { from { rotate: 0 } to { rotate: 1turn } }
+      :host(:not([theme='a'], [x])) .c { a: b }`,
+      'nw-x',
+    );
+    const h = ':host(:where(nw-x))';
+    assert.equal(
+      scoped,
+      [
+        `${h}{display: block}`,
+        `:host(:where(nw-x)[theme='dark']),:host(:where(nw-x)[hidden]){x: y}`,
+        `${h} > *,${h} h2,${h} .a .b::before{color: red}`,
+        `@media (min-width: 40rem){@supports (position-area: block-end){${h} .popover,${h} p{inset: auto}}}`,
+        `@container (max-width: 22em){${h} .placeholder{--_h: 45em;}}`,
+        `${h} .q::before{content: "} {, :host"}`,
+        '@keyframes spin{from { rotate: 0 } to { rotate: 1turn }}',
+        `:host(:where(nw-x):not([theme='a'], [x])) .c{a: b}`,
+      ].join(''),
+    );
+  });
+});
+
 describe('newsroom-widgets render', () => {
   async function run(...argv: string[]) {
     const capture = captureIo();
@@ -264,6 +353,35 @@ describe('newsroom-widgets render', () => {
     const html = readFileSync(file, 'utf8');
     assert.match(openTag(html, 'nw-summary'), /src="\/mx.json"/);
     assert.match(html, /"url":"https:\/\/news.example\/mx"/);
+  });
+
+  it('takes --stylesheet, and --write-stylesheet with or without an analysis', async () => {
+    const css = join(scratch, 'newsroom-widgets.css');
+    const alone = await run('render', '--write-stylesheet', css);
+    assert.equal(alone.code, 0, alone.all());
+    assert.deepEqual(alone.out, []);
+    assert.deepEqual(alone.err, [`wrote the static stylesheet to ${css}`]);
+    assert.equal(readFileSync(css, 'utf8'), staticStylesheet());
+    rmSync(css);
+
+    const both = await run(
+      'render',
+      SAMPLE,
+      '--element',
+      'nw-summary',
+      '--stylesheet',
+      '/newsroom-widgets.css',
+      `--write-stylesheet=${css}`,
+    );
+    assert.equal(both.code, 0, both.all());
+    assert.match(both.out.join('\n'), /shadowrootmode="open"><link rel="stylesheet" href="\/newsroom-widgets.css">/);
+    assert.doesNotMatch(both.out.join('\n'), /<style/);
+    assert.equal(readFileSync(css, 'utf8'), staticStylesheet());
+
+    const nowhere = await run('render', '--write-stylesheet', join(scratch, 'no', 'such', 'x.css'));
+    assert.equal(nowhere.code, 2);
+    assert.equal(nowhere.err.length, 1, nowhere.all());
+    assert.ok(!nowhere.all().includes(STACK_LINE));
   });
 
   it("prints an invalid analysis's problems as validate does, on stderr, and exits 1 without a stack trace", async () => {

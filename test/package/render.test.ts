@@ -4,6 +4,10 @@
  * out), then with the script-tag build (dist/cdn) loading after the page has painted: the
  * elements become interactive, read their inline data without a request, and nothing moves.
  *
+ * Under a strict Content-Security-Policy (no `'unsafe-inline'` styles) the same renders with
+ * `--stylesheet`: each shadow root links the file `--write-stylesheet` writes, so the content
+ * is styled exactly as with the inline styles, JavaScript off and on, with no violation.
+ *
  * Run after `npm run build`. `RENDER_SCREENSHOTS=dir` also saves what JavaScript-off readers
  * see at 320 and 1000 px wide.
  */
@@ -70,11 +74,35 @@ const CASES: Case[] = [
   { name: 'timeline', element: 'nw-timeline', args: [], shows: ['8 statements', 'February 2025'] },
 ];
 
+const PAGE_CSS = 'body { font: 17px/1.5 Georgia, serif; margin: 0 auto; padding: 16px; max-width: 60rem; }';
+
 /** A plain article page around a snippet; `script` adds the CDN build at the end of the body. */
 const page = (snippet: string, { script = false, lang = 'en' } = {}) => `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>static render</title><link rel="icon" href="data:,">
-<style>body { font: 17px/1.5 Georgia, serif; margin: 0 auto; padding: 16px; max-width: 60rem; }</style>
+<style>${PAGE_CSS}</style>
+</head><body>
+<h1>A newsroom article</h1>
+<p id="before">The paragraph before the embed.</p>
+${snippet}
+<p id="after">The paragraph after the embed.</p>
+${script ? '<script type="module" src="/cdn/newsroom-widgets.js"></script>' : ''}
+</body></html>`;
+
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const STYLESHEET = '/newsroom-widgets.css';
+/** Runs first: records every CSP violation, from inside shadow roots too (the event is composed). */
+const LISTENER_JS = `window.cspViolations = [];
+addEventListener('securitypolicyviolation', (event) => {
+  cspViolations.push(event.violatedDirective + ' blocked ' + (event.blockedURI || 'inline'));
+}, true);`;
+
+/** An article page served with STRICT_CSP (paths under /csp/): no inline script or style of its own. */
+const cspPage = (snippet: string, { script = false } = {}) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>static render, strict CSP</title><link rel="icon" href="/favicon.ico">
+<link rel="stylesheet" href="/csp/page.css">
+<script src="/csp/listener.js"></script>
 </head><body>
 <h1>A newsroom article</h1>
 <p id="before">The paragraph before the embed.</p>
@@ -95,6 +123,25 @@ before(async () => {
     PAGES.set(`/${c.name}.html`, page(snippet, { lang: c.args.includes('es') ? 'es' : 'en' }));
     PAGES.set(`/${c.name}-with-script.html`, page(snippet, { script: true }));
   }
+  const css = join(mkdtempSync(join(tmpdir(), 'nw-render-css-')), 'newsroom-widgets.css');
+  execFileSync('node', [CLI, 'render', '--write-stylesheet', css]);
+  PAGES.set(STYLESHEET, readFileSync(css, 'utf8'));
+  PAGES.set('/csp/listener.js', LISTENER_JS);
+  PAGES.set('/csp/page.css', PAGE_CSS);
+  for (const c of CASES) {
+    const linked = render('--element', c.element, ...c.args, '--stylesheet', STYLESHEET);
+    PAGES.set(`/csp/${c.name}.html`, cspPage(linked));
+    PAGES.set(`/csp/${c.name}-with-script.html`, cspPage(linked, { script: true }));
+  }
+  // The control: the inline-style render under the same policy.
+  PAGES.set(
+    '/csp/inline-stance-card.html',
+    cspPage(render('--element', 'nw-stance-card', '--actor', 'claudia-sheinbaum')),
+  );
+  PAGES.set(
+    '/csp/inline-stance-card-with-script.html',
+    cspPage(render('--element', 'nw-stance-card', '--actor', 'claudia-sheinbaum'), { script: true }),
+  );
   PAGES.set(
     '/src.html',
     page(render('--element', 'nw-stance-card', '--actor', 'claudia-sheinbaum', '--src', '/data/sample.json')),
@@ -105,8 +152,16 @@ before(async () => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     requested.push(path);
     const send = (status: number, type: string, body: string | Buffer) =>
-      response.writeHead(status, { 'content-type': type }).end(body);
-    if (PAGES.has(path)) send(200, 'text/html; charset=utf-8', PAGES.get(path)!);
+      response
+        .writeHead(status, {
+          'content-type': type,
+          ...(path.startsWith('/csp/') ? { 'content-security-policy': STRICT_CSP } : {}),
+        })
+        .end(body);
+    if (path === STYLESHEET || path === '/csp/page.css') send(200, 'text/css; charset=utf-8', PAGES.get(path)!);
+    else if (path.endsWith('.js') && PAGES.has(path)) send(200, 'text/javascript', PAGES.get(path)!);
+    else if (PAGES.has(path)) send(200, 'text/html; charset=utf-8', PAGES.get(path)!);
+    else if (path === '/favicon.ico') send(204, 'image/x-icon', '');
     else if (path === '/cdn/newsroom-widgets.js') send(200, 'text/javascript', readFileSync(CDN));
     // The data is slow: served content must stay on screen while it loads.
     else if (path === '/data/sample.json')
@@ -394,4 +449,150 @@ describe('static render, then the script loads', () => {
   });
 
   after(() => console.log(`layout after upgrade:\n${results.map((r) => `  ${JSON.stringify(r)}`).join('\n')}`));
+});
+
+/**
+ * Every computed style of every element inside the element's shadow roots (nested ones too),
+ * in document order, `<style>` and `<link>` left out: what readers see, property by property.
+ */
+const computedStyles = (tab: Page, tag: string) =>
+  tab.$eval(tag, (element) => {
+    const rows: string[] = [];
+    // A stack, not a named recursive function: tsx would wrap it in a helper the page lacks.
+    const stack: [Element, string][] = [[element, element.localName]];
+    while (stack.length) {
+      const [node, path] = stack.shift()!;
+      const style = getComputedStyle(node);
+      const values: string[] = [];
+      for (let i = 0; i < style.length; i++) values.push(`${style[i]}: ${style.getPropertyValue(style[i]!)}`);
+      // Sorted: custom properties come in no fixed order.
+      rows.push(`${path} { ${values.sort().join('; ')} }`);
+      const children = [...(node.shadowRoot?.querySelectorAll('*') ?? [])].filter(
+        (child) => child.localName !== 'style' && child.localName !== 'link',
+      );
+      stack.unshift(
+        ...children.map((child, index): [Element, string] => [child, `${path} > ${child.localName}:${index}`]),
+      );
+    }
+    return rows;
+  });
+
+/** The stance card's badge: what makes it a badge rather than a word. */
+const badge = (tab: Page) =>
+  tab.$eval('nw-stance-card', (element) => {
+    const style = getComputedStyle(element.shadowRoot!.querySelector('.badge')!);
+    const card = getComputedStyle(element.shadowRoot!.querySelector('.stance')!);
+    return {
+      border: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`,
+      radius: style.borderTopLeftRadius,
+      display: style.display,
+      cardBorderTop: `${card.borderTopWidth} ${card.borderTopStyle}`,
+    };
+  });
+
+/** What the sample's Sheinbaum card shows styled (opposes: the --_opposes colour). */
+const STYLED_BADGE = {
+  border: '1px solid rgb(179, 38, 30)', // 1.5px, drawn as 1 device pixel
+  radius: '999px',
+  display: 'flex',
+  cardBorderTop: '4px solid',
+};
+
+describe('static render under a strict CSP (style-src self, no unsafe-inline)', () => {
+  it('the control: inline <style> in the shadow root is refused (JavaScript off: an unstyled card; on: violations)', async () => {
+    const off = await open('/csp/inline-stance-card.html', { javascript: false });
+    try {
+      const seen = await badge(off.tab);
+      assert.notDeepEqual(seen, STYLED_BADGE);
+      assert.equal(seen.border.split(' ')[1], 'none', 'no badge border: the style was refused');
+    } finally {
+      await off.tab.close();
+    }
+    const on = await open('/csp/inline-stance-card-with-script.html');
+    try {
+      await waitReady(on.tab, 'nw-stance-card');
+      const violations = await on.tab.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      assert.ok(violations.length > 0, 'the listener sees the refused <style>');
+      assert.ok(
+        violations.every((line) => line.startsWith('style-src')),
+        violations.join('\n'),
+      );
+    } finally {
+      await on.tab.close();
+    }
+  });
+
+  for (const c of CASES) {
+    it(`${c.name}: --stylesheet, JavaScript off: styled exactly as the inline render, one request for the file`, async () => {
+      const inline = await open(`/${c.name}.html`, { javascript: false });
+      let expected: string[];
+      try {
+        expected = await computedStyles(inline.tab, c.element);
+      } finally {
+        await inline.tab.close();
+      }
+      const { tab, errors } = await open(`/csp/${c.name}.html`, { javascript: false });
+      try {
+        const requests = requested.filter((path) => path === STYLESHEET).length;
+        const view = await shown(tab, c.element);
+        for (const text of c.shows) assert.ok(view.text.includes(text), `shows "${text}"`);
+        const actual = await computedStyles(tab, c.element);
+        assert.equal(actual.length, expected.length, 'the same elements');
+        const differ = actual.findIndex((row, index) => row !== expected[index]);
+        if (differ !== -1) {
+          const props = (row: string) => row.slice(row.indexOf('{') + 2, -2).split('; ');
+          const want = new Set(props(expected[differ]!));
+          const got = props(actual[differ]!).filter((prop) => !want.has(prop));
+          const path = actual[differ]!.slice(0, actual[differ]!.indexOf(' {'));
+          const lost = [...want].filter((prop) => !props(actual[differ]!).includes(prop));
+          assert.fail(`${path}: inline ${lost.join('; ')}; linked ${got.join('; ')}`);
+        }
+        if (c.element === 'nw-stance-card' && !c.args.includes('es')) assert.deepEqual(await badge(tab), STYLED_BADGE);
+        assert.equal(requests, 1, 'every shadow root shares one request for the stylesheet');
+        assert.deepEqual(errors, []);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
+  for (const c of CASES) {
+    it(`${c.name}: --stylesheet, with the script: ready, styled, zero violations`, async () => {
+      const { tab, errors } = await open(`/csp/${c.name}-with-script.html`);
+      try {
+        await waitReady(tab, c.element);
+        const view = await shown(tab, c.element);
+        for (const text of c.shows) assert.ok(view.text.includes(text), `shows "${text}"`);
+        if (c.element === 'nw-stance-card' && !c.args.includes('es')) assert.deepEqual(await badge(tab), STYLED_BADGE);
+        const violations = await tab.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+        assert.deepEqual(violations, []);
+        assert.deepEqual(errors, []);
+        // The served nodes, the link included, are gone: the element's adopted styles remain.
+        const links = await tab.$eval(
+          c.element,
+          (element) => element.shadowRoot!.querySelectorAll('link, style').length,
+        );
+        assert.equal(links, 0);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
+  it('stance card: --stylesheet, the script loading after the first paint: nothing moves, no violation', async () => {
+    const { tab, errors } = await open('/csp/stance-card.html');
+    try {
+      const beforeBoxes = await boxes(tab, 'nw-stance-card');
+      await loadScript(tab);
+      await waitReady(tab, 'nw-stance-card');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const shift = maxShift(beforeBoxes, await boxes(tab, 'nw-stance-card'));
+      assert.ok(shift <= 0.5, `moved ${shift}px`);
+      assert.ok((await cls(tab)) < 0.001);
+      assert.deepEqual(await tab.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await tab.close();
+    }
+  });
 });
