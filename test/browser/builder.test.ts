@@ -10,7 +10,8 @@ import { fieldsFor, OUTPUTS, planCode, type BuilderForm } from '../../demo/build
 import { UpdateQueue } from '../../demo/builder-queue.js';
 import { findJsonProblem } from '../../demo/builder-json.js';
 import { readAnalysis, stanceActors } from '../../demo/builder-read.js';
-import { cdnBase, cdnUrl, sriHash } from '../../demo/builder-snippets.js';
+import { cdnBase, cdnUrl, sriHash, viewName } from '../../demo/builder-snippets.js';
+import { publishViews } from '../../src/publish/views.js';
 import { mountBuilder, type Builder } from '../../demo/builder.js';
 import { VERSION } from '../../src/version.js';
 import { realFetch, replaceFetch, sample, SAMPLE_URL, shadowText, untilState } from './helpers.js';
@@ -676,6 +677,14 @@ describe('embed builder pipeline, without a page', () => {
     expect(plan({ kind: 'iframe', jsonUrl, base: 'https://news.example/widgets' }, undefined)).to.include({
       blocked: false,
     });
+  });
+
+  it('names the link’s page as newsroom-widgets publish names it, for every view it writes', () => {
+    const reading = readAnalysis(sampleText);
+    if (reading.state !== 'valid') throw new Error(`read as ${reading.state}`);
+    const views = publishViews(reading.analysis);
+    expect(views.length).to.be.greaterThan(6);
+    for (const view of views) expect(viewName(view.element, view.actor), view.view).to.equal(view.view);
   });
 
   it('warns when the embed folder is on this computer', () => {
