@@ -4,9 +4,12 @@
  * - dist/embed.html: the page to put in an iframe, `embed.html?src=<analysis URL>&element=…`.
  *   No inline script or style (strict-CSP ready): it loads embed/embed.js with its integrity hash.
  * - dist/embed/embed.js: one self-contained ES module (Lit, every element, the page logic).
+ * - dist/embed/embed.classic.js: the same as a classic script (IIFE), for pages that must load in
+ *   a `sandbox="allow-scripts"` frame (origin null: a module script with integrity would need
+ *   CORS headers on the host); `publish` copies it beside its pages as embed.js.
  * - dist/embed/resizer.js: the host page's resizer for pages without pym.js, a classic script
  *   of a few hundred bytes.
- * - dist/embed/integrity.json: `{ file: "sha384-…" }` for both scripts, also printed with sizes.
+ * - dist/embed/integrity.json: `{ file: "sha384-…" }` for the scripts, also printed with sizes.
  *
  * Only dist/embed.html and dist/embed/ are written. Minified and deterministic, like build-cdn.
  */
@@ -17,7 +20,7 @@ import { bundleScript, recordIntegrity, topLevelAwaits } from './build-cdn.js';
 
 export const EMBED_DIR = 'dist/embed';
 export const EMBED_PAGE = 'dist/embed.html';
-export const EMBED_FILES = { page: 'embed.js', resizer: 'resizer.js' } as const;
+export const EMBED_FILES = { page: 'embed.js', classic: 'embed.classic.js', resizer: 'resizer.js' } as const;
 /** The resizer is pasted into many pages: keep it tiny. */
 const RESIZER_BUDGET = 1024;
 
@@ -44,6 +47,12 @@ async function main(): Promise<void> {
   const pageCode = readFileSync(join(EMBED_DIR, EMBED_FILES.page), 'utf8');
   if (/^\s*import[\s{*"']/m.test(pageCode))
     throw new Error(`${EMBED_FILES.page} still imports something: it must be self-contained`);
+  if (topLevelAwaits(pageCode, EMBED_FILES.page).length > 0)
+    throw new Error(`top-level await in ${EMBED_FILES.page}: no classic-script build possible`);
+  await bundleScript('src/embed/embed.ts', EMBED_DIR, 'iife', EMBED_FILES.classic);
+  const classicCode = readFileSync(join(EMBED_DIR, EMBED_FILES.classic), 'utf8');
+  if (/^\s*(import|export)[\s{*"']/m.test(classicCode) || /\bimport\.meta\b/.test(classicCode))
+    throw new Error(`${EMBED_FILES.classic} is not a classic script`);
   await bundleScript('src/embed/resizer.ts', EMBED_DIR, 'iife', EMBED_FILES.resizer);
   const resizerCode = readFileSync(join(EMBED_DIR, EMBED_FILES.resizer), 'utf8');
   if (topLevelAwaits(resizerCode, EMBED_FILES.resizer).length > 0 || /^\s*(import|export)[\s{*"']/m.test(resizerCode)) {

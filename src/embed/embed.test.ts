@@ -4,15 +4,19 @@
  */
 import { expect } from '@open-wc/testing';
 import { AutoHeight } from './auto-height.js';
-import { readEmbedParams } from './params.js';
+import { readChildId, readEmbedParams } from './params.js';
 import {
   ampSizeMessage,
   asksForHeight,
   HEIGHT_REQUEST,
   heightFromMessage,
+  isWordPressReady,
   MAX_HEIGHT,
   pymHeightMessage,
   sanitizeHeight,
+  wordpressHeightMessage,
+  wordpressLinkMessage,
+  wordpressSecret,
 } from './protocol.js';
 
 const frames = (count = 2) =>
@@ -72,7 +76,58 @@ describe('embed messages', () => {
   });
 });
 
+describe("WordPress's embed messages", () => {
+  it('reads the secret WordPress adds to the frame URL, as wp-embed.js accepts it', () => {
+    expect(wordpressSecret('#?secret=abc')).to.equal('abc');
+    expect(wordpressSecret('#?secret=Xy9Ab3Cd0e')).to.equal('Xy9Ab3Cd0e');
+    expect(wordpressSecret('#section#?secret=abc')).to.equal('abc');
+    expect(wordpressSecret('#?a=1&secret=abc&b=2')).to.equal('abc');
+    for (const hash of [
+      '',
+      '#',
+      '#?secret=',
+      '#?secret=a-b',
+      '#?secret=ab%20c',
+      '#?secret="x"',
+      '#?secret=' + 'a'.repeat(65),
+    ]) {
+      expect(wordpressSecret(hash), hash).to.equal(undefined);
+    }
+  });
+
+  it('writes height and link messages with the secret', () => {
+    expect(wordpressHeightMessage('abc', 640)).to.deep.equal({ message: 'height', value: 640, secret: 'abc' });
+    expect(wordpressLinkMessage('abc', 'https://example.org/a')).to.deep.equal({
+      message: 'link',
+      value: 'https://example.org/a',
+      secret: 'abc',
+    });
+  });
+
+  it("answers WordPress's ready message for its own secret only", () => {
+    expect(isWordPressReady({ message: 'ready', secret: 'abc' }, 'abc')).to.equal(true);
+    for (const other of [
+      { message: 'ready', secret: 'abd' },
+      { message: 'ready' },
+      { message: 'height', secret: 'abc' },
+      'ready',
+      null,
+      undefined,
+      [],
+    ]) {
+      expect(isWordPressReady(other, 'abc'), JSON.stringify(other) ?? String(other)).to.equal(false);
+    }
+    expect(isWordPressReady({ message: 'ready', secret: undefined }, undefined)).to.equal(false);
+  });
+});
+
 describe('embed parameters', () => {
+  it("reads pym's childId on its own (for pages upgraded in place)", () => {
+    expect(readChildId('?initialWidth=375&childId=embed-container&parentUrl=x')).to.equal('embed-container');
+    expect(readChildId('?childId=a%20b')).to.equal(undefined);
+    expect(readChildId('')).to.equal(undefined);
+  });
+
   it("defaults to nw-analysis, passes src first, and keeps only the element's own attributes", () => {
     expect(readEmbedParams('?src=/a.json&actor=x&actors=y')).to.deep.equal({
       ok: true,

@@ -10,6 +10,9 @@
  *   and the element's own attributes: actor, stance, heading-level (nw-stance-card);
  *   types, heading-level (nw-source-list); actors, order (nw-timeline)
  *   childId  added by pym.js's `pym.Parent`: the frame then talks pym
+ *
+ * Without `src`, a page that already holds an element (publish's pages: the static render and
+ * its data inline) is upgraded in place instead; only `childId` is read then (`readChildId`).
  */
 import { LANGUAGE_TAG } from '../schema/analysis.js';
 import {
@@ -42,10 +45,15 @@ export interface EmbedProblem {
   childId?: string;
 }
 
+/** pym.js's id for this frame (the `childId` parameter), when it is one. */
+export function readChildId(search: string): string | undefined {
+  const value = new URLSearchParams(search).get('childId');
+  return value !== null && isChildId(value) ? value : undefined;
+}
+
 export function readEmbedParams(search: string): EmbedSpec | EmbedProblem {
   const params = new URLSearchParams(search);
-  const childIdParam = params.get('childId');
-  const childId = childIdParam !== null && isChildId(childIdParam) ? childIdParam : undefined;
+  const childId = readChildId(search);
   const element = params.get('element') || DEFAULT_ELEMENT;
   if (!isStandaloneElement(element)) {
     return {

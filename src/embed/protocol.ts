@@ -8,6 +8,11 @@
  * - AMP (`<amp-iframe resizable>`) and our own resizer: `{ sentinel: 'amp', type: 'embed-size', height }`.
  * - Our resizer, when it starts after a frame already announced its height, asks every frame
  *   once with `HEIGHT_REQUEST`; an embed answers in its usual format.
+ * - WordPress (`wp-embed.js` on the host, for frames it made from a discovered oEmbed): the frame
+ *   URL ends in `#?secret=<letters and digits>`; the frame sends `{ message: 'height', value,
+ *   secret }` (WordPress clamps it to 200–1000 px and shows the frame on the first message) and
+ *   `{ message: 'link', value: url, secret }` (WordPress navigates its window there, for URLs on
+ *   the frame's own host only); the host sends `{ message: 'ready', secret }` once.
  *
  * Pure functions only: shared by the embed page, the host-side resizer and their tests.
  */
@@ -65,4 +70,43 @@ export function asksForHeight(data: unknown, childId: string | undefined): boole
   if (typeof data !== 'string' || childId === undefined) return false;
   const prefix = ['pym', childId, 'width', ''].join(PYM);
   return data.startsWith(prefix) && /^\d+(\.\d+)?$/.test(data.slice(prefix.length));
+}
+
+/** What wp-embed.js accepts as a secret (it drops messages whose secret has anything else). */
+const WORDPRESS_SECRET = /^[a-zA-Z0-9]{1,64}$/;
+
+/**
+ * WordPress's secret from the frame URL's fragment (`#?secret=abc123`, as WordPress writes it;
+ * `#x#?secret=…` when the URL had a fragment already), or undefined.
+ */
+export function wordpressSecret(hash: string): string | undefined {
+  const value = /[#?&]secret=([^&#]*)/.exec(hash)?.[1];
+  return value !== undefined && WORDPRESS_SECRET.test(value) ? value : undefined;
+}
+
+export interface WordPressMessage {
+  message: 'height' | 'link';
+  value: number | string;
+  secret: string;
+}
+
+/** WordPress's height message (wp-embed.js reads `value` with parseInt and clamps it to 200–1000). */
+export const wordpressHeightMessage = (secret: string, height: number): WordPressMessage => ({
+  message: 'height',
+  value: height,
+  secret,
+});
+
+/** WordPress's link message: wp-embed.js navigates the host window to `url` if it is on the frame's host. */
+export const wordpressLinkMessage = (secret: string, url: string): WordPressMessage => ({
+  message: 'link',
+  value: url,
+  secret,
+});
+
+/** Whether `data` is wp-embed.js's `{ message: 'ready', secret }` for this frame's secret. */
+export function isWordPressReady(data: unknown, secret: string | undefined): boolean {
+  if (secret === undefined || typeof data !== 'object' || data === null) return false;
+  const message = data as { message?: unknown; secret?: unknown };
+  return message.message === 'ready' && message.secret === secret;
 }
