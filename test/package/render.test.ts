@@ -91,6 +91,7 @@ ${script ? '<script type="module" src="/cdn/newsroom-widgets.js"></script>' : ''
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const STYLESHEET = '/newsroom-widgets.css';
+const SLOW_STYLESHEET = '/slow/newsroom-widgets.css';
 /** Runs first: records every CSP violation, from inside shadow roots too (the event is composed). */
 const LISTENER_JS = `window.cspViolations = [];
 addEventListener('securitypolicyviolation', (event) => {
@@ -98,10 +99,10 @@ addEventListener('securitypolicyviolation', (event) => {
 }, true);`;
 
 /** An article page served with STRICT_CSP (paths under /csp/): no inline script or style of its own. */
-const cspPage = (snippet: string, { script = false } = {}) => `<!doctype html>
+const cspPage = (snippet: string, { script = false, head = '' } = {}) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>static render, strict CSP</title><link rel="icon" href="/favicon.ico">
-<link rel="stylesheet" href="/csp/page.css">
+<link rel="stylesheet" href="/csp/page.css">${head}
 <script src="/csp/listener.js"></script>
 </head><body>
 <h1>A newsroom article</h1>
@@ -133,6 +134,21 @@ before(async () => {
     PAGES.set(`/csp/${c.name}.html`, cspPage(linked));
     PAGES.set(`/csp/${c.name}-with-script.html`, cspPage(linked, { script: true }));
   }
+  // The stylesheet slow to arrive, linked in <head> as well as from the shadow roots.
+  for (const head of [false, true]) {
+    const linked = render(
+      '--element',
+      'nw-stance-card',
+      '--actor',
+      'claudia-sheinbaum',
+      '--stylesheet',
+      SLOW_STYLESHEET,
+    );
+    PAGES.set(
+      `/csp/slow-stylesheet${head ? '-in-head' : ''}.html`,
+      cspPage(linked, { head: head ? `<link rel="stylesheet" href="${SLOW_STYLESHEET}">` : '' }),
+    );
+  }
   // The control: the inline-style render under the same policy.
   PAGES.set(
     '/csp/inline-stance-card.html',
@@ -161,6 +177,8 @@ before(async () => {
     if (path === STYLESHEET || path === '/csp/page.css') send(200, 'text/css; charset=utf-8', PAGES.get(path)!);
     else if (path.endsWith('.js') && PAGES.has(path)) send(200, 'text/javascript', PAGES.get(path)!);
     else if (PAGES.has(path)) send(200, 'text/html; charset=utf-8', PAGES.get(path)!);
+    else if (path === SLOW_STYLESHEET)
+      setTimeout(() => send(200, 'text/css; charset=utf-8', PAGES.get(STYLESHEET)!), 500);
     else if (path === '/favicon.ico') send(204, 'image/x-icon', '');
     else if (path === '/cdn/newsroom-widgets.js') send(200, 'text/javascript', readFileSync(CDN));
     // The data is slow: served content must stay on screen while it loads.
@@ -578,6 +596,40 @@ describe('static render under a strict CSP (style-src self, no unsafe-inline)', 
       }
     });
   }
+
+  it('a stylesheet linked only in shadow roots does not hold the first paint; linked in <head> too, it does (one request)', async () => {
+    const firstPaint = async (path: string) => {
+      const { tab } = await open(path, { javascript: false });
+      try {
+        const count = requested.filter((p) => p === SLOW_STYLESHEET).length;
+        // Polled from here: with JavaScript off, waitForFunction cannot run in the page.
+        for (let tries = 0; tries < 100; tries++) {
+          if (await tab.evaluate(() => performance.getEntriesByName('first-contentful-paint').length > 0)) break;
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+        const timing = await tab.evaluate(() => ({
+          paint: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+          css: (
+            performance
+              .getEntriesByType('resource')
+              .find((entry) => entry.name.endsWith('/slow/newsroom-widgets.css')) as PerformanceResourceTiming
+          ).responseEnd,
+        }));
+        assert.deepEqual(await badge(tab), STYLED_BADGE, 'styled once loaded');
+        return { ...timing, count };
+      } finally {
+        await tab.close();
+      }
+    };
+    const shadowOnly = await firstPaint('/csp/slow-stylesheet.html');
+    const inHead = await firstPaint('/csp/slow-stylesheet-in-head.html');
+    assert.ok(
+      shadowOnly.paint < shadowOnly.css,
+      `painted at ${shadowOnly.paint} ms, before the file (${shadowOnly.css} ms)`,
+    );
+    assert.ok(inHead.paint >= inHead.css, `painted at ${inHead.paint} ms, the file at ${inHead.css} ms`);
+    assert.equal(inHead.count, 1, "the shadow roots reuse the head's stylesheet");
+  });
 
   it('stance card: --stylesheet, the script loading after the first paint: nothing moves, no violation', async () => {
     const { tab, errors } = await open('/csp/stance-card.html');
