@@ -17,10 +17,16 @@ import { serve, TYPES, type StaticServer } from './static-server.js';
 const WP_EMBED = '/usr/share/wordpress/wp-includes/js/wp-embed.js';
 const PYM = 'node_modules/pym.js/dist/pym.v1.min.js';
 const CLASSIC = 'dist/embed/embed.classic.js';
-const SAMPLE = JSON.parse(readFileSync('data/mexico-us-deployment.json', 'utf8')) as {
+const FROM_DISK = JSON.parse(readFileSync('data/mexico-us-deployment.json', 'utf8')) as {
   id: string;
   question: string;
   stances: { actor: string }[];
+  sources: { id: string }[];
+};
+/** The sample, with a link on every source (to another site, as a newsroom's sources are). */
+const SAMPLE = {
+  ...FROM_DISK,
+  sources: FROM_DISK.sources.map((source) => ({ ...source, url: `https://news.example/${source.id}` })),
 };
 const SECRET = 'abc';
 
@@ -59,11 +65,15 @@ const HEAD = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 const TAIL = `<p>The newsroom's text below the embed.</p></div>`;
 
 /** What WordPress 6.1 prints for a discovered embed (wp_filter_oembed_result), then wp-embed.js in the footer. */
-function wordpressHost(view: string): string {
+function wordpressHost(view: string, early = false): string {
   const src = `${embed}/${SAMPLE.id}/${view}.html`;
-  return `${HEAD}<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">
+  // early: wp-embed.js before the frame (a theme that prints scripts in the head), so its one
+  // "ready" message goes out before the frame listens; the frame far below the fold, too.
+  const head = early ? HEAD.replace('</head>', '<script src="/wp-embed.js"></script></head>') : HEAD;
+  const spacer = early ? '<div style="height: 3000px"></div>' : '';
+  return `${head}${spacer}<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">
 <blockquote class="wp-embedded-content" data-secret="${SECRET}"><a href="${src}">${SAMPLE.question}</a></blockquote><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" title="${SAMPLE.question}" src="${src}#?secret=${SECRET}" data-secret="${SECRET}" width="100%" height="300" frameborder="0" marginwidth="0" marginheight="0" scrolling="yes"></iframe>
-</div></figure>${TAIL}<script src="/wp-embed.js"></script></body></html>`;
+</div></figure>${TAIL}${early ? '' : '<script src="/wp-embed.js"></script>'}</body></html>`;
 }
 
 function pymHost(view: string): string {
@@ -80,8 +90,9 @@ before(async () => {
     const path = url.pathname;
     const onHost = url.hostname === '127.0.0.1';
     const html = (body: string) => ({ type: TYPES.html, body });
-    const view = /^\/(?:wp|pym)\/([\w-]+)\.html$/.exec(path)?.[1];
-    if (onHost && view && pages.has(view)) return html(path.startsWith('/wp/') ? wordpressHost(view) : pymHost(view));
+    const [, kind, view] = /^\/(wp|wp-early|pym)\/([\w-]+)\.html$/.exec(path) ?? [];
+    if (onHost && view && pages.has(view))
+      return html(kind === 'pym' ? pymHost(view) : wordpressHost(view, kind === 'wp-early'));
     if (onHost && path === '/wp-embed.js') return { type: TYPES.js, body: readFileSync(WP_EMBED) };
     if (onHost && path === '/pym.v1.min.js') return { type: TYPES.js, body: readFileSync(PYM) };
     if (onHost && path === '/start-pym.js') {
@@ -177,6 +188,73 @@ describe('the embed in WordPress (its own wp-embed.js, sandbox="allow-scripts")'
     }
   }
 });
+
+describe(
+  'the WordPress frame: a missed ready message, and links (no allow-popups, no allow-top-navigation)',
+  { skip: !hasWordPress },
+  () => {
+    it('sizes a frame whose ready message came too early, far below the fold', async () => {
+      const opened = await open('/wp-early/stance-card.html', 375);
+      try {
+        const fitted = await sized(opened, clamp);
+        console.log(
+          `# WordPress, early ready, below the fold: content ${fitted.content} px, frame ${fitted.iframe} px`,
+        );
+        assert.equal(await opened.tab.evaluate(() => scrollY), 0);
+        assert.deepEqual(opened.problems, []);
+      } finally {
+        await opened.tab.close();
+      }
+    });
+
+    it('shows the address of a source on another site to copy, and stays on the page', async () => {
+      const opened = await open('/wp/stance-card.html', 1280);
+      try {
+        await sized(opened, clamp);
+        // As Enter would (a pointer click at a wrapped marker's centre can miss it).
+        const marker = (await opened.frame.$('nw-stance-card >>> button.cite'))!;
+        await marker.evaluate((button) => (button as HTMLElement).click());
+        await opened.frame.waitForFunction(
+          () => !!document.querySelector('nw-stance-card')?.shadowRoot?.querySelector('.popover:popover-open a'),
+          { timeout: 5000 },
+        );
+        const link = (await opened.frame.evaluateHandle(() =>
+          document.querySelector('nw-stance-card')!.shadowRoot!.querySelector('.popover a')!,
+        ))!;
+        const href = await link.evaluate((anchor) => (anchor as HTMLAnchorElement).href);
+        await link.click();
+        const panel = await opened.frame.waitForSelector('.embed-link:popover-open', { timeout: 5000 });
+        const shown = await panel!.evaluate((element) => ({
+          value: element.querySelector('input')!.value,
+          focused: document.activeElement === element.querySelector('input'),
+          text: element.textContent,
+        }));
+        assert.equal(shown.value, href);
+        assert.ok(shown.focused, 'the address is focused (and selected) to copy');
+        assert.match(shown.text ?? '', /cannot open other sites/);
+        assert.equal(opened.tab.url(), `${host}/wp/stance-card.html`);
+        assert.equal(opened.frame.url(), `${embed}/${SAMPLE.id}/stance-card.html#?secret=${SECRET}`);
+        await opened.tab.keyboard.press('Escape');
+        assert.equal(await opened.frame.$('.embed-link:popover-open'), null);
+        assert.deepEqual(opened.problems, []);
+      } finally {
+        await opened.tab.close();
+      }
+    });
+
+    it("opens a link on the embed's own host in the reader's window, through WordPress's link message", async () => {
+      const opened = await open('/wp/stance-card.html', 1280);
+      try {
+        await sized(opened, clamp);
+        const link = (await opened.frame.$('a[href$="/analysis.html"]'))!;
+        await Promise.all([opened.tab.waitForNavigation({ timeout: 10_000 }), link.click()]);
+        assert.equal(opened.tab.url(), `${embed}/${SAMPLE.id}/analysis.html`);
+      } finally {
+        await opened.tab.close();
+      }
+    });
+  },
+);
 
 describe('the embed with pym.js (pym.Parent, sandbox="allow-scripts")', () => {
   for (const view of Object.keys(VIEWS)) {
