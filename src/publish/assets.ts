@@ -4,10 +4,12 @@
  * finds them in an installed package as in this repository.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const DIST = new URL('../../dist/', import.meta.url);
-const distPath = (relative: string): string => fileURLToPath(new URL(relative, DIST));
+// Not `new URL('../../dist/', import.meta.url)`: Vite would inline that as an asset at build time.
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+const distPath = (relative: string): string => resolve(DIST, ...relative.split('/'));
 
 /** The classic embed script (every element and the embed page logic), built by scripts/build-embed.ts. */
 export const EMBED_CLASSIC = 'embed/embed.classic.js';
