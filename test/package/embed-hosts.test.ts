@@ -168,7 +168,6 @@ async function sized(opened: Opened, expected: (content: number) => number) {
 const clamp = (height: number) => Math.min(1000, Math.max(200, height));
 
 describe('the embed in WordPress (its own wp-embed.js, sandbox="allow-scripts")', { skip: !hasWordPress }, () => {
-  if (!hasWordPress) console.log(`# skipped: ${WP_EMBED} not found (WordPress not installed)`);
   for (const view of Object.keys(VIEWS)) {
     for (const width of WIDTHS) {
       it(`shows the ${view} and sizes it to its content within 10% (up to 1000 px) at ${width} px`, async () => {
