@@ -11,13 +11,20 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RenderError, renderHtmlSync } from '../render/index.js';
+import { RenderError, renderHtmlSync, staticStylesheet } from '../render/index.js';
 import type { Analysis } from '../schema/analysis.js';
 import { parseAnalysis } from '../schema/validate.js';
 import { VERSION } from '../version.js';
 import { cdnIntegrity, embedScriptPath, measureScriptPath } from '../publish/assets.js';
 import { estimateHeight, findChromium, measureHeights } from '../publish/heights.js';
-import { analysisFiles, embedPageHtml, normalizeBaseUrl, planViews, type PlannedView } from '../publish/site.js';
+import {
+  analysisFiles,
+  embedPageHtml,
+  normalizeBaseUrl,
+  planViews,
+  STYLESHEET_FILE,
+  type PlannedView,
+} from '../publish/site.js';
 import { viewSnippet } from '../publish/snippet.js';
 import { readOrReport } from './command-files.js';
 import { EXIT, type CommandIo } from './validate-command.js';
@@ -37,7 +44,8 @@ For each analysis, in DIR/<analysis id>/:
   analysis.json         the analysis as validated; analysis.jsonld its schema.org JSON-LD
 
 Views: analysis, summary, stances, sources, timeline (with statements), stance-<actor id>.
-DIR/embed.js is the script the pages load.
+DIR/embed.js is the script the pages load, DIR/newsroom-widgets.css their static styles (no inline
+style or script: the pages work under a strict Content-Security-Policy).
 
   --out DIR             the folder to write (created if needed)
   --base-url URL        the http(s) address DIR will have once uploaded
@@ -149,10 +157,11 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
       const views = planViews(
         analysis,
         baseUrl,
-        (view) =>
+        (view, stylesheet) =>
           renderHtmlSync(analysis, {
             element: view.element,
             ...(view.actor !== undefined ? { actor: view.actor } : {}),
+            stylesheet,
           }),
         (view, jsonUrl) => viewSnippet(analysis, view, jsonUrl, snippetSettings),
       );
@@ -168,10 +177,11 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   const pages = new Map<string, string>();
   for (const { analysis, views } of plans)
     for (const view of views) pages.set(`${analysis.id}/${view.view}`, embedPageHtml(analysis, view, baseUrl));
+  const stylesheet = staticStylesheet();
   const chromium = findChromium();
   const measureScript = measureScriptPath();
   let measured = new Map<string, number | undefined>();
-  if (chromium && measureScript) measured = await measureHeights(chromium, pages, measureScript);
+  if (chromium && measureScript) measured = await measureHeights(chromium, pages, measureScript, stylesheet);
   else io.err('newsroom-widgets publish: no Chrome or Chromium found; the heights are estimates (set CHROME_PATH)');
   let missed = 0;
 
@@ -194,6 +204,7 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   try {
     await mkdir(out, { recursive: true });
     await copyFile(embedScript, join(out, 'embed.js'));
+    await writeFile(join(out, STYLESHEET_FILE), stylesheet, 'utf8');
     for (const [path, text] of files) {
       const file = join(out, ...path.split('/'));
       await mkdir(dirname(file), { recursive: true });

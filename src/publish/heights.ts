@@ -105,10 +105,14 @@ addEventListener('message', function (event) {
 </body></html>
 `;
 
-/** `page` with its script replaced by `scriptUrl` and the measuring script added. */
-export function measurePage(page: string, scriptUrl: string): string {
+/**
+ * `page` with its script replaced by `scriptUrl`, its stylesheet links (`../newsroom-widgets.css`)
+ * by `stylesheetUrl`, and the measuring script added.
+ */
+export function measurePage(page: string, scriptUrl: string, stylesheetUrl: string): string {
   return page
     .replace(/<script src="[^"]*" defer><\/script>/, `<script src="${scriptUrl}" defer></script>`)
+    .replaceAll('href="../newsroom-widgets.css"', `href="${stylesheetUrl}"`)
     .replace(/<\/body>/, `${MEASURE_SCRIPT}\n</body>`);
 }
 
@@ -121,20 +125,25 @@ const run = (command: string, args: string[]): Promise<string> =>
 
 /**
  * Each page's height (rounded up to 10 px) at 375 px wide, by name; `script` is the path of the
- * classic script that renders the pages. Undefined for a page Chromium could not measure.
+ * classic script that renders the pages, `stylesheet` the text of the static stylesheet.
+ * Undefined for a page Chromium could not measure.
  */
 export async function measureHeights(
   chromium: string,
   pages: ReadonlyMap<string, string>,
   script: string,
+  stylesheet: string,
 ): Promise<Map<string, number | undefined>> {
   const folder = await mkdtemp(join(tmpdir(), 'nw-publish-'));
   const heights = new Map<string, number | undefined>();
   try {
     const scriptUrl = pathToFileURL(script).href;
+    const stylesheetFile = join(folder, 'newsroom-widgets.css');
+    await writeFile(stylesheetFile, stylesheet);
+    const stylesheetUrl = pathToFileURL(stylesheetFile).href;
     const names = [...pages.keys()];
     const measureOne = async (name: string, index: number): Promise<void> => {
-      await writeFile(join(folder, `page-${index}.html`), measurePage(pages.get(name)!, scriptUrl));
+      await writeFile(join(folder, `page-${index}.html`), measurePage(pages.get(name)!, scriptUrl, stylesheetUrl));
       const file = join(folder, `frame-${index}.html`);
       await writeFile(file, framePage(`page-${index}.html`));
       let height: number | undefined;

@@ -22,6 +22,12 @@ export const OEMBED_MAX_HEIGHT = 1000;
 
 export const DEFAULT_PROVIDER_NAME = 'newsroom-widgets';
 
+/** The static render's styles (staticStylesheet()), beside the folders: linked, never inline (strict CSP). */
+export const STYLESHEET_FILE = 'newsroom-widgets.css';
+/** Its address from an embed page, and the script's. */
+export const PAGE_STYLESHEET = `../${STYLESHEET_FILE}`;
+export const PAGE_SCRIPT = '../embed.js';
+
 /** The base URL with exactly one trailing slash, or a one-line reason it is not http(s). */
 export function normalizeBaseUrl(value: string): { url: string } | { problem: string } {
   let url: URL;
@@ -42,8 +48,10 @@ export interface PlannedView extends PublishView {
   embed: string;
   oembed: string;
   static: string;
-  /** The view's static render (renderHtml output). */
+  /** The view's static render (renderHtml output), linking the stylesheet by its absolute URL. */
   staticHtml: string;
+  /** The same render for the embed page, linking the stylesheet beside the folders. */
+  pageStaticHtml: string;
   /** The script-tag snippet the builder writes for the view. */
   snippet: string;
 }
@@ -69,9 +77,10 @@ export const viewUrls = (baseUrl: string, id: string, view: string) => ({
  * The embed page of a view: readable on its own without JavaScript (the static render), with
  * oEmbed discovery and a canonical link, and the classic script beside the folders (no
  * integrity, no crossorigin: it must load in a `sandbox="allow-scripts"` frame, origin null).
- * `script` is the script's address relative to the page (`../embed.js`).
+ * The stylesheet is linked in <head> too: Chromium paints before a stylesheet linked only
+ * inside a shadow root arrives, not before one in <head> (and the shadow roots reuse it).
  */
-export function embedPageHtml(analysis: Analysis, view: PlannedView, baseUrl: string, script = '../embed.js'): string {
+export function embedPageHtml(analysis: Analysis, view: PlannedView, baseUrl: string): string {
   const title = escapeAttribute(view.title);
   const full =
     view.view === 'analysis'
@@ -85,10 +94,11 @@ export function embedPageHtml(analysis: Analysis, view: PlannedView, baseUrl: st
 <title>${title}</title>
 <link rel="canonical" href="${escapeAttribute(view.embed)}">
 <link rel="alternate" type="application/json+oembed" href="${escapeAttribute(view.oembed)}" title="${title}">
-<script src="${escapeAttribute(script)}" defer></script>
+<link rel="stylesheet" href="${PAGE_STYLESHEET}">
+<script src="${PAGE_SCRIPT}" defer></script>
 </head>
 <body>
-${view.staticHtml}${full}</body>
+${view.pageStaticHtml}${full}</body>
 </html>
 `;
 }
@@ -167,19 +177,21 @@ export const jsonFile = (value: unknown): string => `${JSON.stringify(value, nul
 
 /**
  * Every view of `analysis` with its addresses. `render` and `snippet` give the static render
- * and the builder's snippet of a view (the command passes renderHtml and scriptSnippet's twin).
+ * (linking the given stylesheet address) and the builder's snippet of a view (the command
+ * passes renderHtml and scriptSnippet's twin).
  */
 export function planViews(
   analysis: Analysis,
   baseUrl: string,
-  render: (view: PublishView) => string,
+  render: (view: PublishView, stylesheet: string) => string,
   snippet: (view: PublishView, jsonUrl: string) => string,
 ): PlannedView[] {
   const jsonUrl = `${baseUrl}${analysis.id}/analysis.json`;
   return publishViews(analysis).map((view) => ({
     ...view,
     ...viewUrls(baseUrl, analysis.id, view.view),
-    staticHtml: render(view),
+    staticHtml: render(view, `${baseUrl}${STYLESHEET_FILE}`),
+    pageStaticHtml: render(view, PAGE_STYLESHEET),
     snippet: snippet(view, jsonUrl),
   }));
 }
