@@ -6,7 +6,8 @@
  * click on an http(s) link that leaves the page is handled here instead:
  *
  * - on the embed's own host, with WordPress's secret: WordPress's link message, which
- *   wp-embed.js follows (it navigates the reader's window; it allows no other host);
+ *   wp-embed.js follows (it navigates the reader's window; it allows no other host); the
+ *   address panel below if the page is still there 2 s later (no wp-embed.js on the host);
  * - elsewhere, in a frame without WordPress: a new tab if the sandbox allows popups;
  * - otherwise (a source on another site, under WordPress): a small panel near the link shows
  *   its address, selected, to copy. Opening the source inside the frame instead would replace
@@ -19,6 +20,9 @@
 import { wordpressLinkMessage } from './protocol.js';
 
 let panel: HTMLElement | undefined;
+
+/** How long WordPress may take to start leaving for a link before the address shows instead. */
+const LINK_PATIENCE_MS = 2000;
 
 /** The panel's size, for keeping it inside a short frame. */
 const PANEL_ROOM = 150;
@@ -81,6 +85,9 @@ export function keepLinksWorking(secret: () => string | undefined, parent: Windo
     const key = secret();
     if (key && url.host === here.host) {
       parent.postMessage(wordpressLinkMessage(key, url.href), '*');
+      // A host page without wp-embed.js (WordPress loads it only with the oEmbed's blockquote)
+      // ignores the message: if this page is still here, the address after all.
+      setTimeout(() => showAddress(url.href, anchor), LINK_PATIENCE_MS);
       return;
     }
     if (!key) {

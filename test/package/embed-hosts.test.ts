@@ -76,6 +76,12 @@ function wordpressHost(view: string, early = false): string {
 </div></figure>${TAIL}${early ? '' : '<script src="/wp-embed.js"></script>'}</body></html>`;
 }
 
+/** WordPress's markup for an oEmbed without a blockquote: the frame shown, no wp-embed.js. */
+function bareWordPressHost(view: string): string {
+  const src = `${embed}/${SAMPLE.id}/${view}.html`;
+  return `${HEAD}<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" title="${SAMPLE.question}" src="${src}#?secret=${SECRET}" data-secret="${SECRET}" width="100%" height="600" frameborder="0" scrolling="yes"></iframe>${TAIL}</body></html>`;
+}
+
 function pymHost(view: string): string {
   const url = `${embed}/${SAMPLE.id}/${view}.html`;
   return `${HEAD}<div id="embed-container"></div>${TAIL}<script src="/pym.v1.min.js"></script>
@@ -90,9 +96,11 @@ before(async () => {
     const path = url.pathname;
     const onHost = url.hostname === '127.0.0.1';
     const html = (body: string) => ({ type: TYPES.html, body });
-    const [, kind, view] = /^\/(wp|wp-early|pym)\/([\w-]+)\.html$/.exec(path) ?? [];
-    if (onHost && view && pages.has(view))
-      return html(kind === 'pym' ? pymHost(view) : wordpressHost(view, kind === 'wp-early'));
+    const [, kind, view] = /^\/(wp|wp-early|wp-bare|pym)\/([\w-]+)\.html$/.exec(path) ?? [];
+    if (onHost && view && pages.has(view)) {
+      if (kind === 'pym') return html(pymHost(view));
+      return html(kind === 'wp-bare' ? bareWordPressHost(view) : wordpressHost(view, kind === 'wp-early'));
+    }
     if (onHost && path === '/wp-embed.js') return { type: TYPES.js, body: readFileSync(WP_EMBED) };
     if (onHost && path === '/pym.v1.min.js') return { type: TYPES.js, body: readFileSync(PYM) };
     if (onHost && path === '/start-pym.js') {
@@ -254,6 +262,28 @@ describe(
     });
   },
 );
+
+describe('the WordPress frame without wp-embed.js (an oEmbed with no blockquote)', { skip: !hasWordPress }, () => {
+  it("shows the address of a link on the embed's own host when nothing follows WordPress's link message", async () => {
+    const opened = await open('/wp-bare/stance-card.html', 1280);
+    try {
+      await opened.frame.waitForFunction(
+        () => document.querySelector('nw-stance-card')?.getAttribute('state') === 'ready',
+      );
+      const link = (await opened.frame.$('a[href$="/analysis.html"]'))!;
+      await link.click();
+      const panel = await opened.frame.waitForSelector('.embed-link:popover-open', { timeout: 5000 });
+      assert.equal(
+        await panel!.evaluate((element) => element.querySelector('input')!.value),
+        `${embed}/${SAMPLE.id}/analysis.html`,
+      );
+      assert.equal(opened.tab.url(), `${host}/wp-bare/stance-card.html`);
+      assert.deepEqual(opened.problems, []);
+    } finally {
+      await opened.tab.close();
+    }
+  });
+});
 
 describe('the embed with pym.js (pym.Parent, sandbox="allow-scripts")', () => {
   for (const view of Object.keys(VIEWS)) {
