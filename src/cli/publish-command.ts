@@ -8,7 +8,7 @@
  * them; nothing is written); 2 for a usage error, an unreadable input, a missing build or a
  * folder that cannot be written. Never a stack trace.
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RenderError, renderHtmlSync, staticStylesheet } from '../render/index.js';
@@ -114,12 +114,6 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   const { targets, out, baseUrl } = parsed;
   const options = { baseUrl, ...(parsed.providerName ? { providerName: parsed.providerName } : {}) };
 
-  const embedScript = embedScriptPath();
-  if (!embedScript) {
-    io.err('newsroom-widgets publish: dist/embed/embed.classic.js is missing; run npm run build first');
-    return EXIT.usage;
-  }
-
   // Every input read and checked before anything is written.
   const analyses: { target: string; analysis: Analysis }[] = [];
   let exit: number = EXIT.ok;
@@ -148,6 +142,13 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
       return EXIT.invalid;
     }
     ids.set(analysis.id, target);
+  }
+
+  const embedScript = embedScriptPath();
+  const embedCode = embedScript ? await readFile(embedScript).catch(() => undefined) : undefined;
+  if (!embedCode) {
+    io.err('newsroom-widgets publish: dist/embed/embed.classic.js is missing; run npm run build first');
+    return EXIT.usage;
   }
 
   const snippetSettings = { version: VERSION, integrity: cdnIntegrity() };
@@ -203,7 +204,7 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
 
   try {
     await mkdir(out, { recursive: true });
-    await copyFile(embedScript, join(out, 'embed.js'));
+    await writeFile(join(out, 'embed.js'), embedCode);
     await writeFile(join(out, STYLESHEET_FILE), stylesheet, 'utf8');
     for (const [path, text] of files) {
       const file = join(out, ...path.split('/'));
