@@ -19,6 +19,7 @@ import { parseAnalysis } from '../../src/schema/validate.js';
 import { VERSION } from '../../src/version.js';
 import { findBrowser } from '../../scripts/browser.mjs';
 import type { Analysis } from '../../src/schema/analysis.js';
+import { launchChromium, serve, TYPES } from '../package/static-server.js';
 import { captureIo, INVALID_DIR, readText, SAMPLE } from './helpers.js';
 
 const BASE = 'https://news.example/embeds/';
@@ -259,6 +260,52 @@ describe('publish <sample> --out DIR --base-url URL', () => {
     for (const file of files)
       assert.ok(readFileSync(join(out, file)).equals(readFileSync(join(second, file))), `${file} differs`);
   });
+
+  it(
+    'serves a page readable with JavaScript off from a plain static server, styled by the stylesheet',
+    { skip: findBrowser() ? false : 'no Chromium installed' },
+    async () => {
+      const types: Record<string, string> = { html: TYPES.html, js: TYPES.js, json: TYPES.json, css: 'text/css' };
+      // A plain upload: files by path, no CORS or other headers.
+      const server = await serve((url) => {
+        const file = join(
+          out,
+          ...decodeURIComponent(url.pathname)
+            .split('/')
+            .filter((part) => part && part !== '..'),
+        );
+        if (!existsSync(file)) return undefined;
+        return { type: types[file.split('.').pop()!] ?? 'application/octet-stream', body: readFileSync(file) };
+      });
+      const browser = await launchChromium();
+      try {
+        const tab = await browser.newPage();
+        await tab.setJavaScriptEnabled(false);
+        await tab.setViewport({ width: 375, height: 800 });
+        await tab.goto(`${server.origin}/${ID}/stance-claudia-sheinbaum.html`, { waitUntil: 'load' });
+        const seen = await tab.evaluate(`(() => {
+          const card = document.querySelector('nw-stance-card');
+          const root = card && card.shadowRoot;
+          const article = root && root.querySelector('article');
+          return {
+            text: root ? root.textContent.replace(/\\s+/g, ' ') : '',
+            radius: article ? getComputedStyle(article).borderTopLeftRadius : '',
+            link: document.querySelector('a[href$="/analysis.html"]')?.textContent ?? '',
+          };
+        })()`);
+        const { text, radius, link } = seen as { text: string; radius: string; link: string };
+        assert.ok(text.includes('Claudia Sheinbaum'), text.slice(0, 200));
+        const stance = sample.stances.find((item) => item.actor === 'claudia-sheinbaum')!;
+        assert.ok(text.includes(stance.headline.slice(0, 30)), 'the position is readable');
+        assert.match(radius, /^[1-9][\d.]*px$/, 'the card is styled by newsroom-widgets.css');
+        assert.equal(link, 'Read the full analysis');
+        assert.ok(server.requested.includes('/newsroom-widgets.css'), server.requested.join(' '));
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    },
+  );
 
   it('takes --provider-name; without a browser, estimates the heights and says so once', async () => {
     const named = join(dir, 'named');
