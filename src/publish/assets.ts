@@ -1,3 +1,5 @@
+// Node only (the publish command); the package's type build loads no Node types by default.
+/// <reference types="node" />
 /**
  * The built files `publish` copies or reads, found relative to this module: two folders below
  * the package root both as source (src/publish/) and as built (dist/publish/), so the command

@@ -1,3 +1,5 @@
+// Node only (the publish command); the package's type build loads no Node types by default.
+/// <reference types="node" />
 /**
  * Each view's height at 375 px wide (a phone), for the oEmbed's initial `height`: measured in a
  * headless Chromium when one is installed (run directly, no puppeteer), else estimated from the
