@@ -15,8 +15,14 @@ import { pathToFileURL } from 'node:url';
 
 export const MEASURE_WIDTH = 375;
 const STEP = 10;
-/** How long (virtual time) a page may take to render before it is measured as it is. */
-const BUDGET_MS = 5000;
+/** Measurements tried per page before it is estimated. */
+const ATTEMPTS = 3;
+/**
+ * How long (virtual time) a page may take to render. A page that is not ready by then gives no
+ * measurement (and is estimated) rather than the height of a half-rendered page: on a busy
+ * machine a half-way height would make two publishes differ.
+ */
+const BUDGET_MS = 20_000;
 
 /** Up to the next multiple of 10 px. */
 export const roundHeight = (height: number): number => Math.max(STEP, Math.ceil(height / STEP) * STEP);
@@ -72,18 +78,17 @@ const chromiumArgs = (profile: string, url: string): string[] => [
  */
 const MEASURE_SCRIPT = `<script>
 (function () {
-  var root = document.documentElement, waited = 0;
+  var root = document.documentElement;
   function write() {
     parent.postMessage({ nwMeasuredHeight: Math.ceil(root.getBoundingClientRect().height) }, '*');
   }
   function poll() {
     var element = document.querySelector('body > [state]');
     var state = element && element.getAttribute('state');
-    if (state === 'ready' || state === 'error' || waited > ${BUDGET_MS - 1000}) {
+    if (state === 'ready' || state === 'error') {
       requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(write, 100); }); });
       return;
     }
-    waited += 50;
     setTimeout(poll, 50);
   }
   addEventListener('load', poll);
@@ -149,12 +154,17 @@ export async function measureHeights(
       const file = join(folder, `frame-${index}.html`);
       await writeFile(file, framePage(`page-${index}.html`));
       let height: number | undefined;
-      try {
-        const dom = await run(chromium, chromiumArgs(join(folder, `profile-${index}`), pathToFileURL(file).href));
-        const found = /<html[^>]*\sdata-nw-height="(\d+)"/.exec(dom)?.[1];
-        if (found && Number(found) > 0) height = roundHeight(Number(found));
-      } catch {
-        height = undefined;
+      // A busy machine can starve one Chromium past its time: try again before estimating,
+      // since a page estimated in one publish and measured in the next would differ.
+      for (let attempt = 0; attempt < ATTEMPTS && height === undefined; attempt++) {
+        try {
+          const profile = join(folder, `profile-${index}-${attempt}`);
+          const dom = await run(chromium, chromiumArgs(profile, pathToFileURL(file).href));
+          const found = /<html[^>]*\sdata-nw-height="(\d+)"/.exec(dom)?.[1];
+          if (found && Number(found) > 0) height = roundHeight(Number(found));
+        } catch {
+          height = undefined;
+        }
       }
       heights.set(name, height);
     };
