@@ -13,7 +13,6 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RenderError, renderHtmlSync, staticStylesheet } from '../render/index.js';
 import type { Analysis } from '../schema/analysis.js';
-import { parseAnalysis } from '../schema/validate.js';
 import { VERSION } from '../version.js';
 import { cdnIntegrity, embedScriptPath, measureScriptPath } from '../publish/assets.js';
 import { estimateHeight, findChromium, measureHeights } from '../publish/heights.js';
@@ -26,8 +25,7 @@ import {
   type PlannedView,
 } from '../publish/site.js';
 import { viewSnippet } from '../publish/snippet.js';
-import { readOrReport } from './command-files.js';
-import { EXIT, type CommandIo } from './validate-command.js';
+import { EXIT, readAnalyses, reportProblems, type CommandIo } from './validate-command.js';
 
 export const PUBLISH_USAGE =
   'usage: newsroom-widgets publish <analysis.json>... --out DIR --base-url URL [--provider-name NAME]';
@@ -95,12 +93,6 @@ function parse(args: string[]): Parsed | { usage: string } | 'help' {
   };
 }
 
-/** Prints an analysis's problems as `validate` does (on stderr: stdout lists what was written). */
-function reportInvalid(target: string, error: RenderError['error'], io: CommandIo): void {
-  io.err(`${target}: ${error.message} [${error.code}]`);
-  for (const issue of error.issues ?? []) io.err(`  ${issue.path || '(document)'}: ${issue.message}`);
-}
-
 export async function publishCommand(args: string[], io: CommandIo): Promise<number> {
   const parsed = parse(args);
   if (parsed === 'help') {
@@ -114,25 +106,10 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   const { targets, out, baseUrl } = parsed;
   const options = { baseUrl, ...(parsed.providerName ? { providerName: parsed.providerName } : {}) };
 
-  // Every input read and checked before anything is written.
+  // Every input read and checked before anything is written; problems on stderr, as stdout
+  // lists what was written.
   const analyses: { target: string; analysis: Analysis }[] = [];
-  let exit: number = EXIT.ok;
-  for (const target of targets) {
-    const text = await readOrReport(target, io.err);
-    if (text === undefined) {
-      exit = EXIT.usage;
-      continue;
-    }
-    const result = parseAnalysis(text);
-    if (result.ok) analyses.push({ target, analysis: result.analysis });
-    else if (result.error.code === 'json') {
-      io.err(`${target}: ${result.error.message}`);
-      exit = EXIT.usage;
-    } else {
-      reportInvalid(target, result.error, io);
-      if (exit === EXIT.ok) exit = EXIT.invalid;
-    }
-  }
+  const exit = await readAnalyses(targets, io, io.err, (target, analysis) => analyses.push({ target, analysis }));
   if (exit !== EXIT.ok) return exit;
   const ids = new Map<string, string>();
   for (const { target, analysis } of analyses) {
@@ -169,7 +146,7 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
       plans.push({ target, analysis, views });
     } catch (cause) {
       if (!(cause instanceof RenderError)) throw cause;
-      reportInvalid(target, cause.error, io);
+      reportProblems(target, cause.error, io.err);
       return EXIT.invalid;
     }
   }

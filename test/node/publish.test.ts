@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { scriptSnippet } from '../../demo/builder-snippets.js';
 import { main } from '../../src/cli/main.js';
 import { embedScriptPath } from '../../src/publish/assets.js';
-import { clampHeight, normalizeBaseUrl } from '../../src/publish/site.js';
+import { clampHeight, normalizeBaseUrl, type IndexView } from '../../src/publish/site.js';
 import { publishViews } from '../../src/publish/views.js';
 import { estimateHeight, findChromium, roundHeight } from '../../src/publish/heights.js';
 import { parseAnalysis } from '../../src/schema/validate.js';
@@ -60,19 +60,11 @@ const VIEWS = [
   ...sample.stances.map((stance) => `stance-${stance.actor}`),
 ];
 
+/** index.json as read back: the shape publish writes. */
 interface IndexFile {
   id: string;
   question: string;
-  views: {
-    view: string;
-    element: string;
-    actor?: string;
-    embed: string;
-    oembed: string;
-    static: string;
-    snippet: string;
-    height: number;
-  }[];
+  views: IndexView[];
 }
 
 describe('publish: views and helpers', () => {
