@@ -1,43 +1,11 @@
 // Finds a Chrome or Chromium for the browser tests, and installs Debian's when it can.
-// Shared by web-test-runner.config.mjs and `npm test` (scripts/ensure-browser.mjs).
+// Shared by web-test-runner.config.mjs and `npm test` (scripts/ensure-browser.mjs); the
+// search and flags themselves live in src/publish/find-browser.mjs, which publish uses too.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+import { CHROMIUM_ARGS, executable, findBrowser } from '../src/publish/find-browser.mjs';
 
-const executable = (path) => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** The browser to use: $CHROME_PATH when set, else the first one installed, else undefined. */
-export function findBrowser() {
-  if (process.env.CHROME_PATH) return executable(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
-  return CANDIDATES.find(executable);
-}
-
-/** Flags for headless Chromium on a machine with no GPU, no sandbox and no network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS, findBrowser };
 
 export const HOW_TO_INSTALL =
   'no Chrome or Chromium found: install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to its binary';

@@ -7,11 +7,11 @@
  * same machine gives the same bytes.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 
 export const MEASURE_WIDTH = 375;
 const STEP = 10;
@@ -27,41 +27,12 @@ const BUDGET_MS = 20_000;
 /** Up to the next multiple of 10 px. */
 export const roundHeight = (height: number): number => Math.max(STEP, Math.ceil(height / STEP) * STEP);
 
-// The same search as scripts/browser.mjs findBrowser (scripts/ is not in the package).
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
-
-const executable = (path: string): boolean => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** $CHROME_PATH when set (and runnable), else the first Chrome or Chromium installed. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CHROME_PATH) return executable(env.CHROME_PATH) ? env.CHROME_PATH : undefined;
-  return CANDIDATES.find(executable);
-}
+export const findChromium = (env: NodeJS.ProcessEnv = process.env): string | undefined => findBrowser(env);
 
-/** The same flags as scripts/browser.mjs CHROMIUM_ARGS, plus what one measurement needs. */
+/** The shared headless flags, plus what one measurement needs. */
 const chromiumArgs = (profile: string, url: string): string[] => [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_ARGS,
   '--hide-scrollbars',
   '--mute-audio',
   `--user-data-dir=${profile}`,
