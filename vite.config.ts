@@ -39,6 +39,9 @@ export default defineConfig(({ command }) =>
         root: 'demo',
         publicDir: '../data',
         server: { port: 5173, strictPort: false },
+        // The builder's site.zip worker imports Lit SSR, found only when the worker first
+        // starts: scanned up front, or Vite re-bundles then and reloads the page mid-download.
+        optimizeDeps: { entries: ['*.html', 'builder-publish.worker.ts'] },
       }
     : {
         publicDir: false,

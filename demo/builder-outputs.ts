@@ -41,7 +41,7 @@ export interface BuilderForm {
 }
 
 /** Fields of step 4 that only some kinds of code use; the others hide them. */
-export type KindField = 'siteBase' | 'base' | 'jsonUrl' | 'interactive' | 'jsonLd';
+export type KindField = 'siteBase' | 'download' | 'base' | 'jsonUrl' | 'interactive' | 'jsonLd';
 
 export interface OutputKind {
   /** The radio button's label. */
@@ -86,8 +86,9 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
     label: 'Link (oEmbed)',
     wordpress:
       'WordPress: every role can paste it, Administrators and Editors as well as Authors and Contributors: WordPress makes the embed itself from the link, so it needs neither unfiltered_html nor the newsroom-widgets plugin.',
-    help: 'For CMSes that strip scripts but turn a link into an embed: WordPress (any role), Ghost, Drupal, Medium. Paste the link alone on its own line. It points to a page in the folder that npx newsroom-widgets publish analysis.json --out site --base-url BASE writes: upload site/ to BASE first. WordPress caches a failed lookup as a plain link, so upload before you paste.',
-    fields: ['siteBase'],
+    help: 'For CMSes that strip scripts but turn a link into an embed: WordPress (any role), Ghost, Drupal, Medium. Paste the link alone on its own line. It points to a page in the folder that npx newsroom-widgets publish analysis.json --out site --base-url BASE writes, or that “Download site.zip” below makes here: upload site/ to BASE first. WordPress caches a failed lookup as a plain link, so upload before you paste.',
+    // `base`: where site.zip's embed.js comes from (hidden when the builder has its own build).
+    fields: ['siteBase', 'download', 'base'],
     url: URL_OPTIONAL,
     cdnScript: false,
     missing: (choice) =>
@@ -188,6 +189,8 @@ const JSON_LD_IN_WORDPRESS =
 const BASE_HELP =
   'Where your site serves embed.html, embed/ and cdn/: the package’s dist/ folder, on jsDelivr (the default) or uploaded as it is to your own host (https://… or a path starting with /).';
 const IFRAME_BASE_HELP = ' An iframe needs your own host, as a full address.';
+const LINK_BASE_HELP =
+  'Where site.zip’s embed.js comes from: the package’s dist/ folder of the version this builder writes for, on jsDelivr (the default, once that version is published) or on your own host (https://… or a path starting with /). The link itself does not use it.';
 const OWN_HOST_HELP =
   ' Upload dist/ of the version this builder writes for (the integrity hash is its file’s); from another site than your pages it must send Access-Control-Allow-Origin.';
 
@@ -202,11 +205,14 @@ export function fieldsFor(form: BuilderForm): FieldsView {
     shown: output.fields,
     urlLabel: output.url.label,
     urlHelp: output.url.help,
-    baseHelp: ON_THIS_COMPUTER.test(`${form.base}/`)
-      ? 'This is an address on your own computer: readers cannot reach it. Put the package’s dist/ folder on your site and give that folder’s address.'
-      : BASE_HELP +
-        (form.kind === 'iframe' ? IFRAME_BASE_HELP : '') +
-        (output.cdnScript && !(isHttpUrl(form.base) && NPM_MIRROR.test(form.base)) ? OWN_HOST_HELP : ''),
+    baseHelp:
+      form.kind === 'link'
+        ? LINK_BASE_HELP
+        : ON_THIS_COMPUTER.test(`${form.base}/`)
+          ? 'This is an address on your own computer: readers cannot reach it. Put the package’s dist/ folder on your site and give that folder’s address.'
+          : BASE_HELP +
+            (form.kind === 'iframe' ? IFRAME_BASE_HELP : '') +
+            (output.cdnScript && !(isHttpUrl(form.base) && NPM_MIRROR.test(form.base)) ? OWN_HOST_HELP : ''),
     siteBaseHelp: ON_THIS_COMPUTER.test(`${form.siteBase}/`)
       ? 'This is an address on your own computer: readers cannot reach it, and WordPress refuses to look up embeds on your own computer or private network. Upload site/ to your web server or CDN and give that address.'
       : `The address you upload site/ to, the same as --base-url in: npx newsroom-widgets publish analysis.json --out site --base-url ${form.siteBase && isHttpUrl(form.siteBase) ? form.siteBase : 'https://…/'}`,

@@ -93,6 +93,14 @@ export function builderTemplate(p: string, { sample }: { sample: boolean }): Tem
           <input type="url" id="${p}-site-base" data-site-base inputmode="url" placeholder="https://news.example/embeds/" aria-describedby="${p}-site-base-help">
           <p class="hint" id="${p}-site-base-help" data-site-base-help></p>
         </div>
+        <div class="field wide" data-download-field hidden>
+          <p class="hint" id="${p}-download-help">No command line? This page can make the folder for this analysis: the same files as the command, in site.zip. Unzip it and upload site/ to the address above.</p>
+          <div class="row">
+            <button type="button" data-download aria-describedby="${p}-download-help" disabled>Download site.zip</button>
+            <span role="status" data-download-status></span>
+          </div>
+          <p data-download-again hidden><a data-download-link download="site.zip">Save site.zip again</a></p>
+        </div>
         <div class="field wide" data-base-field hidden>
           <label for="${p}-base">Address of the library’s files (newsroom-widgets dist/)</label>
           <input type="url" id="${p}-base" data-base inputmode="url" aria-describedby="${p}-base-help">

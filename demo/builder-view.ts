@@ -37,11 +37,16 @@ export function viewOf(root: HTMLElement, p: string) {
     baseHelp: $('[data-base-help]'),
     siteBase: $<HTMLInputElement>('[data-site-base]'),
     siteBaseHelp: $('[data-site-base-help]'),
+    download: $<HTMLButtonElement>('[data-download]'),
+    downloadStatus: $('[data-download-status]'),
+    downloadAgain: $('[data-download-again]'),
+    downloadLink: $<HTMLAnchorElement>('[data-download-link]'),
     interactive: $<HTMLInputElement>('[data-interactive]'),
     jsonLd: $<HTMLInputElement>('[data-jsonld]'),
     /** What each kind-dependent field hides (its field box or its label). */
     kindFields: {
       siteBase: $('[data-site-base-field]'),
+      download: $('[data-download-field]'),
       base: $('[data-base-field]'),
       jsonUrl: $('[data-url-field]'),
       interactive: $('[data-interactive-field]'),

@@ -18,6 +18,7 @@
  *   builder-snippets.ts   the code itself
  *   builder-preview.ts    the live element of step 3
  *   builder-integrity.ts  the CDN file's SRI hash and its check
+ *   builder-publish.ts    site.zip: the `publish` folder made in the page (loaded on demand)
  *   builder-queue.ts      updates one at a time, typing debounced
  */
 import { render } from 'lit';
@@ -26,11 +27,11 @@ import type { Analysis } from '../src/schema/analysis.js';
 import { VERSION } from '../src/version.js';
 import { wireInputs, type Listen } from './builder-inputs.js';
 import { checkCdn, CHECKING, integrityText, type KnownHash } from './builder-integrity.js';
-import { fieldsFor, OUTPUTS, planCode } from './builder-outputs.js';
+import { fieldsFor, OUTPUTS, planCode, type BuilderForm } from './builder-outputs.js';
 import { clearPreview, showPreview, whenRendered } from './builder-preview.js';
 import { UpdateQueue } from './builder-queue.js';
 import { EMPTY_READING, readAnalysis, type Reading } from './builder-read.js';
-import { CDN_FILE, cdnBase } from './builder-snippets.js';
+import { CDN_FILE, cdnBase, libraryBase } from './builder-snippets.js';
 import { builderTemplate } from './builder-template.js';
 import {
   copySnippet,
@@ -58,6 +59,11 @@ export interface BuilderOptions {
   base?: string;
   /** Where the `newsroom-widgets publish` folder is uploaded (its --base-url); default none. */
   siteBase?: string;
+  /**
+   * Loads this build's dist/embed/embed.classic.js (its text), which "Download site.zip" copies
+   * as embed.js; without it the download fetches that file from the library's files (`base`).
+   */
+  loadEmbedScript?: () => Promise<string>;
 }
 
 export interface Builder {
@@ -82,6 +88,8 @@ interface BuilderState {
   integrity: KnownHash | undefined;
   /** The live element in step 3. */
   preview: HTMLElement | undefined;
+  /** The last site.zip made, and what it was made from: stale once either changes. */
+  download: { url: string; reading: Reading; siteBase: string; base: string } | undefined;
 }
 
 /** Pause in typing before the text is parsed and validated again (long documents). */
@@ -97,6 +105,7 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     reading: EMPTY_READING,
     integrity: built ? { hash: built, from: 'build' } : undefined,
     preview: undefined,
+    download: undefined,
   };
 
   root.classList.add('builder');
@@ -127,9 +136,15 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   /** Steps 2 to 4 from the form: fields, preview (a new element when `rebuild`), notes and code. */
   async function update(rebuild: boolean): Promise<void> {
     const form = readForm(view);
-    showFields(view, fieldsFor(form));
+    const fields = fieldsFor(form);
+    // With its own build the builder needs no address to copy embed.js from.
+    const shown =
+      options.loadEmbedScript && form.kind === 'link' ? fields.shown.filter((f) => f !== 'base') : fields.shown;
+    showFields(view, { ...fields, shown });
+    forgetStaleDownload(form);
     view.sriText.textContent = integrityText(state.integrity, version);
     const plan = planCode({ reading: state.reading, form, version, integrity: state.integrity?.hash });
+    view.download.disabled = !plan.choice || plan.blocked;
     if (!plan.choice) {
       showSnippet(view, '');
       showNotes(view, plan.notes);
@@ -157,6 +172,65 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   }
 
   const schedule = (rebuild: boolean) => queue.run(() => update(rebuild));
+
+  /** site.zip for another analysis or address would upload the wrong files: take its link away. */
+  function forgetStaleDownload(form: BuilderForm) {
+    const made = state.download;
+    if (!made) return;
+    if (made.reading === state.reading && made.siteBase === form.siteBase && made.base === form.base) return;
+    URL.revokeObjectURL(made.url);
+    state.download = undefined;
+    view.downloadAgain.hidden = true;
+    view.downloadLink.removeAttribute('href');
+    view.downloadStatus.textContent = '';
+  }
+
+  let downloading = false;
+  /** "Download site.zip": the published folder made here, then saved. */
+  async function download() {
+    const form = readForm(view);
+    const reading = state.reading;
+    if (reading.state !== 'valid' || downloading) return;
+    // The button stays enabled (a disabled button would drop the editor's focus to the page);
+    // a second press while this one works does nothing.
+    downloading = true;
+    forgetStaleDownload({ ...form, siteBase: '' });
+    try {
+      const { fetchEmbedScript, siteDownload, SiteDownloadError, SITE_ZIP } = await import('./builder-publish.js');
+      const { loadEmbedScript } = options;
+      try {
+        const made = await siteDownload({
+          analysis: reading.analysis,
+          siteBase: form.siteBase,
+          embedScript: loadEmbedScript
+            ? async () => new TextEncoder().encode(await loadEmbedScript())
+            : () => fetchEmbedScript(`${libraryBase({ base: form.base || undefined, version })}embed/embed.classic.js`),
+          version,
+          integrity: state.integrity?.hash,
+          progress: (text) => (view.downloadStatus.textContent = text),
+        });
+        const url = URL.createObjectURL(made.zip);
+        state.download = { url, reading, siteBase: form.siteBase, base: form.base };
+        view.downloadLink.href = url;
+        view.downloadLink.download = SITE_ZIP;
+        view.downloadAgain.hidden = false;
+        const estimated = made.views - made.measured;
+        view.downloadStatus.textContent =
+          `site.zip is ready: ${made.files} files, ${Math.ceil(made.zip.size / 1024)} KB, ${made.views} pages` +
+          (estimated > 0 ? ` (${estimated} not measured in time: their heights are estimates)` : '') +
+          `. Unzip it and upload site/ to ${form.siteBase}.`;
+        view.downloadLink.click();
+      } catch (error) {
+        view.downloadStatus.textContent =
+          error instanceof SiteDownloadError ? error.message : `Could not make site.zip: ${String(error)}`;
+      }
+    } catch (error) {
+      view.downloadStatus.textContent = `Could not load the part of the builder that makes site.zip: ${String(error)}`;
+    } finally {
+      downloading = false;
+      void schedule(false);
+    }
+  }
 
   /** New text for step 1, read at once (typing still waiting for its pause is dropped). */
   async function load(text: string): Promise<void> {
@@ -194,6 +268,7 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
   }
 
   on(view.copy, 'click', () => void copySnippet(view));
+  on(view.download, 'click', () => void download());
 
   on(view.sriCheck, 'click', async () => {
     view.sriStatus.textContent = CHECKING;
@@ -221,6 +296,7 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
       return view.snippet.value;
     },
     destroy() {
+      if (state.download) URL.revokeObjectURL(state.download.url);
       abort.abort();
       queue.cancel();
       root.replaceChildren();

@@ -25,7 +25,8 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
+import { withFolders, zipArchive, type ZipEntry } from '../src/publish/zip.js';
 import { bundleScript, CDN_DIR, CDN_FILES } from './build-cdn.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -62,71 +63,11 @@ function files(dir: string): string[] {
 
 /** A zip of `dir` (entries under `prefix/`), deflated, with fixed timestamps. */
 export function zipFolder(dir: string, prefix: string): Buffer {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  // 2025-01-01 00:00 in MS-DOS format: the same bytes on every build.
-  const dosTime = 0;
-  const dosDate = ((2025 - 1980) << 9) | (1 << 5) | 1;
-  const paths = files(dir);
-  const dirs = [
-    ...new Set(
-      paths.flatMap((p) => {
-        const parts = relative(dir, p).split('/').slice(0, -1);
-        return parts.map((_, i) => parts.slice(0, i + 1).join('/') + '/');
-      }),
-    ),
-  ];
-  const entries = [
-    { name: `${prefix}/`, data: undefined as Buffer | undefined },
-    ...dirs.map((d) => ({ name: `${prefix}/${d}`, data: undefined })),
-    ...paths.map((p) => ({ name: `${prefix}/${relative(dir, p)}`, data: readFileSync(p) })),
-  ].sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const raw = data ?? Buffer.alloc(0);
-    const deflated = data ? deflateRawSync(raw, { level: 9 }) : raw;
-    const method = data ? 8 : 0;
-    const crc = crc32(raw);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    header.writeUInt16LE(0x0800, 6); // names are UTF-8
-    header.writeUInt16LE(method, 8);
-    header.writeUInt16LE(dosTime, 10);
-    header.writeUInt16LE(dosDate, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(deflated.length, 18);
-    header.writeUInt32LE(raw.length, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    header.writeUInt16LE(0, 28);
-    local.push(header, nameBytes, deflated);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(method, 10);
-    entry.writeUInt16LE(dosTime, 12);
-    entry.writeUInt16LE(dosDate, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(deflated.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    // extra, comment, disk, internal attributes: 0
-    entry.writeUInt32LE((((data ? 0o100644 : 0o40755) << 16) | (data ? 0 : 0x10)) >>> 0, 38);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, nameBytes);
-    offset += header.length + nameBytes.length + deflated.length;
-  }
-  const centralSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, ...central, end]);
+  const entries = files(dir).map((path): ZipEntry => {
+    const data = readFileSync(path);
+    return { name: `${prefix}/${relative(dir, path)}`, data, deflated: deflateRawSync(data, { level: 9 }) };
+  });
+  return Buffer.from(zipArchive(withFolders([{ name: `${prefix}/` }, ...entries])));
 }
 
 export async function buildWordPress(): Promise<void> {

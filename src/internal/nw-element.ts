@@ -14,7 +14,8 @@
  * the element renders its ready content synchronously, touching no DOM API.
  */
 import { TaskStatus } from '@lit/task';
-import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { IS_SERVER } from './is-server.js';
 import { NwErrorEvent } from '../events/nw-error.js';
 import { NwReadyEvent } from '../events/nw-ready.js';
 import type { Analysis } from '../schema/analysis.js';
@@ -158,7 +159,7 @@ export abstract class NwElement extends LitElement implements PageMember {
     // Resolved once per update, not per word or date: it walks the ancestors for `lang`. A
     // server-rendered element has no ancestors to ask: its own `lang` (composing elements
     // pass theirs down, see `nestedLang`), else the analysis's language.
-    return (this.localeThisUpdate ??= isServer
+    return (this.localeThisUpdate ??= IS_SERVER
       ? resolveLocale(null, this.lang || language)
       : resolveLocale(this, language));
   }
@@ -206,7 +207,7 @@ export abstract class NwElement extends LitElement implements PageMember {
    * see their ancestors, so they are told; in browsers they inherit it (nothing is set).
    */
   protected get nestedLang(): string | typeof nothing {
-    return isServer ? this.locale.tag : nothing;
+    return IS_SERVER ? this.locale.tag : nothing;
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {

@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
+import { MEASURE_WIDTH, measurePage, roundHeight } from './measure-page.js';
 
-export const MEASURE_WIDTH = 375;
-const STEP = 10;
+export { estimateHeight, MEASURE_WIDTH, roundHeight } from './measure-page.js';
+
 /** Measurements tried per page before it is estimated. */
 const ATTEMPTS = 3;
 /**
@@ -23,9 +24,6 @@ const ATTEMPTS = 3;
  * machine a half-way height would make two publishes differ.
  */
 const BUDGET_MS = 20_000;
-
-/** Up to the next multiple of 10 px. */
-export const roundHeight = (height: number): number => Math.max(STEP, Math.ceil(height / STEP) * STEP);
 
 /** $CHROME_PATH when set (and runnable), else the first Chrome or Chromium installed. */
 export const findChromium = (env: NodeJS.ProcessEnv = process.env): string | undefined => findBrowser(env);
@@ -43,30 +41,6 @@ const chromiumArgs = (profile: string, url: string): string[] => [
 ];
 
 /**
- * Written into the measured page: once the view's element has rendered (state ready or error)
- * and two frames have passed, the root element's height (what the embed page reports to its
- * host) goes to the frame around it (see FRAME_PAGE).
- */
-const MEASURE_SCRIPT = `<script>
-(function () {
-  var root = document.documentElement;
-  function write() {
-    parent.postMessage({ nwMeasuredHeight: Math.ceil(root.getBoundingClientRect().height) }, '*');
-  }
-  function poll() {
-    var element = document.querySelector('body > [state]');
-    var state = element && element.getAttribute('state');
-    if (state === 'ready' || state === 'error') {
-      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(write, 100); }); });
-      return;
-    }
-    setTimeout(poll, 50);
-  }
-  addEventListener('load', poll);
-})();
-</script>`;
-
-/**
  * The page Chromium opens: headless Chromium's window is at least 500 px wide, so the view is
  * in a 375 px wide frame, whose height message goes into `data-nw-height` on <html>, which
  * --dump-dom prints.
@@ -82,17 +56,6 @@ addEventListener('message', function (event) {
 </script>
 </body></html>
 `;
-
-/**
- * `page` with its script replaced by `scriptUrl`, its stylesheet links (`../newsroom-widgets.css`)
- * by `stylesheetUrl`, and the measuring script added.
- */
-export function measurePage(page: string, scriptUrl: string, stylesheetUrl: string): string {
-  return page
-    .replace(/<script src="[^"]*" defer><\/script>/, `<script src="${scriptUrl}" defer></script>`)
-    .replaceAll('href="../newsroom-widgets.css"', `href="${stylesheetUrl}"`)
-    .replace(/<\/body>/, `${MEASURE_SCRIPT}\n</body>`);
-}
 
 const run = (command: string, args: string[]): Promise<string> =>
   new Promise((resolve, reject) => {
@@ -153,20 +116,4 @@ export async function measureHeights(
   }
   // In the pages' order, whichever finished first.
   return new Map([...pages.keys()].map((name) => [name, heights.get(name)]));
-}
-
-/**
- * A rough height at 375 px wide from a static render, for when no browser is installed: its
- * visible text at about 40 characters a line of 24 px, plus room for headings and padding,
- * rounded up to 10 px.
- */
-export function estimateHeight(staticHtml: string): number {
-  const text = staticHtml
-    .replace(/<(style|script)\b[^>]*>[^]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&[a-z]+;|&#\d+;/gi, 'x')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const blocks = (staticHtml.match(/<(?:h[1-6]|p|li|dt|dd|button|figcaption)\b/gi) ?? []).length;
-  return roundHeight(48 + Math.ceil(text.length / 40) * 24 + blocks * 12);
 }

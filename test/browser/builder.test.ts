@@ -2,7 +2,8 @@
  * The embed builder (demo/builder.ts), mounted in the test page the way builder.html mounts it:
  * paste → problems or preview → the four kinds of embed code, and the CDN check (the page's
  * fetch replaced). Then its pipeline without a page: text → reading, form → notes and fields,
- * the order of updates.
+ * the order of updates. site.zip (the published folder made in the page) needs the build's
+ * dist/embed/embed.classic.js, as `npm ci` leaves it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { CHECKING } from '../../demo/builder-integrity.js';
@@ -14,8 +15,12 @@ import { cdnBase, cdnUrl, sriHash, viewName } from '../../demo/builder-snippets.
 import { publishViews } from '../../src/publish/views.js';
 import { mountBuilder, type Builder } from '../../demo/builder.js';
 import { VERSION } from '../../src/version.js';
+import type { Analysis } from '../../src/schema/analysis.js';
+import { unzip } from '../unzip.js';
 import { realFetch, replaceFetch, sample, SAMPLE_URL, shadowText, untilState } from './helpers.js';
 
+/** This build's classic embed script, served by the test runner from the package folder. */
+const EMBED_SCRIPT = '/dist/embed/embed.classic.js';
 const HASH = 'sha384-testtesttesttesttesttesttesttesttesttesttesttesttesttesttesttest';
 
 let root: HTMLElement;
@@ -249,7 +254,8 @@ describe('embed builder', () => {
       ['[data-site-base]', '[data-base]', '[data-json-url]', '[data-interactive]', '[data-jsonld]'].filter((selector) =>
         $(selector).checkVisibility(),
       );
-    expect(shown()).to.deep.equal(['[data-site-base]']);
+    // The link itself needs only the published folder; site.zip takes embed.js from the library's files.
+    expect(shown()).to.deep.equal(['[data-site-base]', '[data-base]']);
     // The link loads no script of ours: no integrity hash to explain.
     expect($('[data-sri]').checkVisibility()).to.equal(false);
     await kind('script');
@@ -265,6 +271,11 @@ describe('embed builder', () => {
     await kind('script');
     expect(shown()).to.deep.equal(['[data-base]', '[data-json-url]', '[data-jsonld]']);
     await kind('link');
+    expect(shown()).to.deep.equal(['[data-site-base]', '[data-base]']);
+    // A builder with its own build copies that embed.js: no address to ask for.
+    builder.destroy();
+    root.remove();
+    mount({ loadEmbedScript: async () => (await realFetch(EMBED_SCRIPT)).text() });
     expect(shown()).to.deep.equal(['[data-site-base]']);
   });
 
@@ -388,6 +399,146 @@ describe('embed builder', () => {
     // On this computer: nobody (and no CMS) can reach it.
     await type('[data-site-base]', 'http://localhost:8080/site/');
     expect($('[data-site-base-help]').textContent).to.contain('your own computer');
+  });
+
+  it('Download site.zip: the folder publish writes, made and measured in the page, saved, and its pages working', async function () {
+    // Eleven pages measured one after another in a frame: seconds, not the usual fraction of one.
+    this.timeout(120_000);
+    mount({ loadEmbedScript: async () => (await realFetch(EMBED_SCRIPT)).text() });
+    await builder.load(sampleText);
+    const button = $<HTMLButtonElement>('[data-download]');
+    expect(button.checkVisibility()).to.equal(true);
+    // No address yet: nothing to make the folder for.
+    expect(button.disabled).to.equal(true);
+    await type('[data-site-base]', 'https://news.example/embeds');
+    expect(button.disabled).to.equal(false);
+    button.focus();
+    button.click();
+    const saved = $<HTMLAnchorElement>('[data-download-link]');
+    const progress = $('[data-download-status]');
+    // Ready, or a failure said (whose words the assertion below then shows).
+    await waitUntil(
+      () => saved.checkVisibility() || progress.textContent!.startsWith('Could not'),
+      'site.zip was never ready',
+      {
+        timeout: 110_000,
+        interval: 200,
+      },
+    );
+    // The editor's focus stays where it was; the status says what is ready and where it goes.
+    expect(document.activeElement).to.equal(button);
+    const said = $('[data-download-status]').textContent!;
+    expect(said).to.match(
+      /^site\.zip is ready: \d+ files, \d+ KB, \d+ pages\. Unzip it and upload site\/ to https:\/\/news\.example\/embeds\.$/,
+    );
+    expect(saved.download).to.equal('site.zip');
+
+    const entries = await unzip(new Uint8Array(await (await realFetch(saved.href)).arrayBuffer()));
+    const files = new Map(entries.map(({ name, data }) => [name, data]));
+    const text = (name: string) => {
+      const data = files.get(name);
+      if (!data) throw new Error(`site.zip has no ${name}`);
+      return new TextDecoder().decode(data);
+    };
+    const analysis = JSON.parse(sampleText) as Analysis;
+    const id = analysis.id;
+    const views = [
+      'analysis',
+      'summary',
+      'stances',
+      'sources',
+      'timeline',
+      ...new Set(analysis.stances.map((stance) => `stance-${stance.actor}`)),
+    ];
+    expect([...files.keys()].sort()).to.deep.equal(
+      [
+        'site/',
+        'site/embed.js',
+        'site/newsroom-widgets.css',
+        `site/${id}/`,
+        `site/${id}/index.json`,
+        `site/${id}/analysis.json`,
+        `site/${id}/analysis.jsonld`,
+        ...views.flatMap((view) => [
+          `site/${id}/${view}.html`,
+          `site/${id}/${view}.oembed.json`,
+          `site/${id}/${view}.static.html`,
+        ]),
+      ].sort(),
+    );
+    expect(said).to.contain(`${files.size - 2} files`);
+    expect(said).to.contain(`${views.length} pages`);
+    // embed.js is this build's classic embed script, byte for byte.
+    const script = new Uint8Array(await (await realFetch(EMBED_SCRIPT)).arrayBuffer());
+    expect(files.get('site/embed.js')).to.deep.equal(script);
+    expect(JSON.parse(text(`site/${id}/analysis.json`))).to.deep.equal(analysis);
+    // Each static fragment is the view rendered, readable without JavaScript, not a placeholder.
+    for (const view of views) {
+      const fragment = text(`site/${id}/${view}.static.html`);
+      expect(fragment, view).to.contain('<template shadowroot="open" shadowrootmode="open">');
+      expect(fragment, view).not.to.contain('Loading analysis');
+    }
+    expect(text(`site/${id}/summary.static.html`)).to.contain(analysis.summary.slice(0, 80));
+
+    // The index and each oEmbed answer point at the published addresses, with measured heights.
+    const index = JSON.parse(text(`site/${id}/index.json`)) as {
+      views: { view: string; embed: string; height: number }[];
+    };
+    expect(index.views.map((view) => view.view)).to.deep.equal(views);
+    for (const view of index.views) {
+      expect(view.embed).to.equal(`https://news.example/embeds/${id}/${view.view}.html`);
+      expect(view.height, view.view).to.be.above(100);
+    }
+    const heightOf = (name: string) => index.views.find((view) => view.view === name)!.height;
+    // The whole analysis is many times a stance card: heights from the pages, not one guess.
+    expect(heightOf('analysis')).to.be.above(5 * heightOf(views.at(-1)!));
+    const oembed = JSON.parse(text(`site/${id}/summary.oembed.json`)) as { type: string; height: number; html: string };
+    expect(oembed.type).to.equal('rich');
+    expect(oembed.height).to.equal(Math.min(1000, Math.max(200, heightOf('summary'))));
+    expect(oembed.html).to.contain(`src="https://news.example/embeds/${id}/summary.html"`);
+
+    // A page of the folder, with its embed.js and stylesheet, as a reader's browser opens it.
+    const page = text(`site/${id}/summary.html`);
+    expect(page).to.contain(
+      `<link rel="alternate" type="application/json+oembed" href="https://news.example/embeds/${id}/summary.oembed.json"`,
+    );
+    const blobUrl = (name: string, mime: string) =>
+      URL.createObjectURL(new Blob([files.get(name)! as BlobPart], { type: mime }));
+    const frame = document.createElement('iframe');
+    frame.style.width = '375px';
+    frame.srcdoc = page
+      .replace('src="../embed.js"', `src="${blobUrl('site/embed.js', 'text/javascript')}"`)
+      .replaceAll('href="../newsroom-widgets.css"', `href="${blobUrl('site/newsroom-widgets.css', 'text/css')}"`);
+    document.body.append(frame);
+    try {
+      await waitUntil(
+        () => frame.contentDocument?.querySelector('nw-summary')?.getAttribute('state') === 'ready',
+        'the page never got ready',
+        { timeout: 20_000 },
+      );
+      expect(shadowText(frame.contentDocument!.querySelector('nw-summary')!)).to.contain(analysis.question);
+    } finally {
+      frame.remove();
+    }
+
+    // Another address would upload the wrong files: the saved zip goes away.
+    await type('[data-site-base]', 'https://news.example/other/');
+    expect(saved.checkVisibility()).to.equal(false);
+    expect($('[data-download-status]').textContent).to.equal('');
+  });
+
+  it('Download site.zip: an address that does not serve embed.js is said, and nothing is saved', async function () {
+    this.timeout(20_000);
+    mount({ base: `${location.origin}/no-such-dist/` });
+    await builder.load(sampleText);
+    await type('[data-site-base]', 'https://news.example/embeds/');
+    $<HTMLButtonElement>('[data-download]').click();
+    const said = $('[data-download-status]');
+    await waitUntil(() => said.textContent!.includes('answered'), 'no failure was said', { timeout: 15_000 });
+    expect(said.textContent).to.equal(
+      `${location.origin}/no-such-dist/embed/embed.classic.js answered 404 (not found): the folder needs that file as embed.js. Check the address of the library’s files (the package’s dist/ folder), or publish from the command line.`,
+    );
+    expect($('[data-download-link]').checkVisibility()).to.equal(false);
   });
 
   it('the library’s files: jsDelivr by default, or the newsroom’s own host (full address or site path), checked', async () => {

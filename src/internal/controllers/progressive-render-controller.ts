@@ -9,7 +9,8 @@
  * list), stop while the host is off the page and resume when it comes back. Static HTML
  * from the server gets every item: there are no later chunks.
  */
-import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { IS_SERVER } from '../is-server.js';
 
 export class ProgressiveRenderController implements ReactiveController {
   /** How many items are rendered (or are being rendered in this update). */
@@ -51,7 +52,7 @@ export class ProgressiveRenderController implements ReactiveController {
       this.#limit = this.#first;
     }
     this.total = total;
-    return isServer ? total : Math.min(this.#limit, total);
+    return IS_SERVER ? total : Math.min(this.#limit, total);
   }
 
   /** At least `count` items from now on: what the host rendered beyond the chunks (a focused item further down). */

@@ -13,7 +13,8 @@
  * synchronously, so the element renders its ready content into the static HTML.
  */
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { isServer, type ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { IS_SERVER } from '../is-server.js';
 import type { ValidationResult } from '../../schema/validate.js';
 import { composedAncestors } from '../dom/composed-ancestors.js';
 import type { Messages } from '../i18n/en.js';
@@ -102,7 +103,7 @@ export class AnalysisLoader {
    * property, validated now, is the outcome (complete), or there is none yet (initial).
    */
   get outcome(): { readonly status: TaskStatus; readonly value?: ValidationResult | undefined; readonly error?: unknown } {
-    if (!isServer) return this.task;
+    if (!IS_SERVER) return this.task;
     const { analysis } = this.host;
     return analysis === undefined || analysis === null
       ? { status: TaskStatus.INITIAL }
