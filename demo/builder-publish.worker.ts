@@ -8,9 +8,9 @@
  * snippets, and the stylesheet), or the problem in words.
  */
 import './builder-publish-dom.js';
-import { renderHtmlSync, staticStylesheet } from '../src/render/index.js';
-import { planViews, type PlannedView } from '../src/publish/site.js';
-import { viewSnippet } from '../src/publish/snippet.js';
+import { staticStylesheet } from '../src/render/index.js';
+import { renderViews } from '../src/publish/render-views.js';
+import type { PlannedView } from '../src/publish/site.js';
 import type { Analysis } from '../src/schema/analysis.js';
 
 export interface SiteRenderRequest {
@@ -27,17 +27,7 @@ addEventListener('message', (event: MessageEvent<SiteRenderRequest>) => {
   const { analysis, baseUrl, version, integrity } = event.data;
   let answer: SiteRenderAnswer;
   try {
-    const views = planViews(
-      analysis,
-      baseUrl,
-      (view, stylesheet) =>
-        renderHtmlSync(analysis, {
-          element: view.element,
-          ...(view.actor !== undefined ? { actor: view.actor } : {}),
-          stylesheet,
-        }),
-      (view, jsonUrl) => viewSnippet(analysis, view, jsonUrl, { version, integrity }),
-    );
+    const views = renderViews(analysis, baseUrl, { version, integrity });
     answer = { views, stylesheet: staticStylesheet() };
   } catch (error) {
     answer = { problem: error instanceof Error ? error.message : String(error) };

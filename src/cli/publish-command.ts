@@ -8,23 +8,23 @@
  * them; nothing is written); 2 for a usage error, an unreadable input, a missing build or a
  * folder that cannot be written. Never a stack trace.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RenderError, renderHtmlSync, staticStylesheet } from '../render/index.js';
+import { RenderError, staticStylesheet } from '../render/index.js';
 import type { Analysis } from '../schema/analysis.js';
 import { VERSION } from '../version.js';
 import { cdnIntegrity, embedScriptPath, measureScriptPath } from '../publish/assets.js';
 import { estimateHeight, findChromium, measureHeights } from '../publish/heights.js';
+import { renderViews } from '../publish/render-views.js';
 import {
   analysisFiles,
   embedPageHtml,
+  isViewFileName,
   normalizeBaseUrl,
-  planViews,
   STYLESHEET_FILE,
   type PlannedView,
 } from '../publish/site.js';
-import { viewSnippet } from '../publish/snippet.js';
 import { EXIT, readAnalyses, reportProblems, type CommandIo } from './validate-command.js';
 
 export const PUBLISH_USAGE =
@@ -132,17 +132,7 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   const plans: { target: string; analysis: Analysis; views: PlannedView[] }[] = [];
   for (const { target, analysis } of analyses) {
     try {
-      const views = planViews(
-        analysis,
-        baseUrl,
-        (view, stylesheet) =>
-          renderHtmlSync(analysis, {
-            element: view.element,
-            ...(view.actor !== undefined ? { actor: view.actor } : {}),
-            stylesheet,
-          }),
-        (view, jsonUrl) => viewSnippet(analysis, view, jsonUrl, snippetSettings),
-      );
+      const views = renderViews(analysis, baseUrl, snippetSettings);
       plans.push({ target, analysis, views });
     } catch (cause) {
       if (!(cause instanceof RenderError)) throw cause;
@@ -195,6 +185,18 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
       `cannot write ${path ?? out}: ${code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'not a folder' : code}`,
     );
     return EXIT.usage;
+  }
+  // A view an earlier publish wrote that this one did not (an actor removed, a timeline
+  // emptied) would stay online and in WordPress's cache: its files go. Nothing else in the folder.
+  for (const { analysis } of plans) {
+    const folder = join(out, analysis.id);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    const stale = names.filter((name) => isViewFileName(name) && !files.has(`${analysis.id}/${name}`)).sort();
+    for (const name of stale) await rm(join(folder, name), { force: true });
+    if (stale.length > 0)
+      io.err(
+        `newsroom-widgets publish: removed ${stale.length} file(s) of views no longer in ${analysis.id}: ${stale.join(', ')}`,
+      );
   }
   for (const { target, analysis, views } of plans)
     io.out(`${target}: ${views.length} views in ${join(out, analysis.id)} (${baseUrl}${analysis.id}/index.json)`);

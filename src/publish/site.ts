@@ -172,13 +172,19 @@ export function indexJson(analysis: Analysis, views: readonly PlannedView[], hei
   };
 }
 
+/**
+ * A file name of a view's (`<view>.html`, `.oembed.json`, `.static.html`) in an analysis's folder:
+ * what a later publish of that analysis may remove when the view is gone, and nothing else.
+ */
+export const isViewFileName = (name: string): boolean => /^[a-z0-9-]+\.(?:html|oembed\.json|static\.html)$/.test(name);
+
 /** JSON as the files hold it: two spaces, a final line break. */
 export const jsonFile = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * Every view of `analysis` with its addresses. `render` and `snippet` give the static render
- * (linking the given stylesheet address) and the builder's snippet of a view (the command
- * passes renderHtml and scriptSnippet's twin).
+ * (linking the given stylesheet address) and the builder's snippet of a view (render-views.ts
+ * passes the static render and viewSnippet).
  */
 export function planViews(
   analysis: Analysis,

@@ -321,6 +321,47 @@ describe('publish <sample> --out DIR --base-url URL', () => {
   });
 });
 
+describe('publish: views gone since the last publish', () => {
+  let dir = '';
+  let saved: string | undefined;
+  const publishInto = async (analysis: Analysis, out: string) => {
+    const file = join(dir, `${analysis.statements.length}.json`);
+    writeFileSync(file, JSON.stringify(analysis));
+    return run('publish', file, '--out', out, '--base-url', BASE);
+  };
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nw-publish-stale-'));
+    // Heights do not matter here: estimated, quickly.
+    saved = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = join(dir, 'no-such-browser');
+  });
+  after(() => {
+    if (saved === undefined) delete process.env.CHROME_PATH;
+    else process.env.CHROME_PATH = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('removes the files of views an earlier publish wrote and this one does not, and nothing else', async () => {
+    const out = join(dir, 'site');
+    assert.equal((await publishInto(sample, out)).code, 0);
+    assert.ok(existsSync(join(out, ID, 'timeline.html')));
+    writeFileSync(join(out, ID, 'notes.txt'), 'the newsroom’s own file');
+    // The statements taken out: no timeline view any more.
+    const { code, err, all } = await publishInto({ ...sample, statements: [] } as Analysis, out);
+    assert.equal(code, 0, all());
+    for (const name of ['timeline.html', 'timeline.oembed.json', 'timeline.static.html'])
+      assert.ok(!existsSync(join(out, ID, name)), `${name} is still there`);
+    assert.ok(existsSync(join(out, ID, 'notes.txt')), 'a file publish never writes stays');
+    assert.ok(existsSync(join(out, ID, 'summary.html')));
+    assert.ok(
+      err.includes(
+        `newsroom-widgets publish: removed 3 file(s) of views no longer in ${ID}: timeline.html, timeline.oembed.json, timeline.static.html`,
+      ),
+      err.join('\n'),
+    );
+  });
+});
+
 describe('publish: bad input is refused with one line', () => {
   let dir = '';
   before(() => {
