@@ -269,8 +269,10 @@ for (const kind of kinds) {
       for (const theme of ['light', 'dark']) {
         it(theme, async () => {
           const doc = await described();
-          const { el, id } = await kind.mount(doc, html`<nw-source-list .analysis=${doc}></nw-source-list>`);
+          const { root, el, id } = await kind.mount(doc, html`<nw-source-list .analysis=${doc}></nw-source-list>`);
           el.setAttribute('theme', theme);
+          // A dark theme is for a dark page: <nw-cite>'s marker sits on the page's own background.
+          if (theme === 'dark') Object.assign(root.style, { background: '#101113', color: '#ececec' });
           click(citeButton(el, id));
           await untilOpen(el);
           expect(popoverOf(el).querySelector('.popover-jump')).not.to.equal(null); // every control is there
@@ -321,7 +323,32 @@ describe('citation popovers on one page', () => {
       visited.push(named(deepActiveElement()));
     }
     expect(visited).to.deep.equal([...controls, next].map(named));
-    expect(isOpen(el)).to.equal(true); // leaving it by Tab does not close it (Escape or a click outside does)
+    // Tab past it closed it (it would cover what has focus now), and focus stayed where it went.
+    await untilClosed(el, 'the popover stayed open after focus moved on');
+    expect(named(deepActiveElement())).to.equal(named(next!));
+  });
+
+  it('focus going back to its marker (Shift+Tab) or out of the window leaves it open', async () => {
+    const doc = await described();
+    const root = page(html`<div><nw-summary .analysis=${doc}></nw-summary></div>`);
+    await allSettled(root);
+    const el = root.querySelector('nw-summary')!;
+    const [first] = citeButtons(el);
+    first!.focus();
+    await sendKeys({ press: 'Enter' });
+    await untilOpen(el);
+    await sendKeys({ press: 'Tab' });
+    const inside = deepActiveElement();
+    expect(popoverOf(el).contains(inside)).to.equal(true);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(named(deepActiveElement())).to.equal(named(first!));
+    expect(isOpen(el)).to.equal(true);
+    // A blur with nowhere to go inside the page (the reader switched windows): still open.
+    popoverOf(el).focus();
+    popoverOf(el).dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: null }));
+    expect(isOpen(el)).to.equal(true);
   });
 
   it('a touch pointerover alone does not open it (while a mouse hover elsewhere, started later, does)', async () => {

@@ -7,6 +7,8 @@
  *   focus, and leaving both marker and popover closes it (unless it was clicked open).
  * - Escape and a click outside close it (`popover="auto"`), as does opening another one
  *   anywhere on the page; focus returns to the marker that opened it.
+ * - Focus moving on past it (Tab out of the popover to anything but its marker) closes it, so
+ *   it never covers what has focus now (WCAG 2.4.11); focus stays where it went.
  * - When a source list for the same analysis is on the page, "Go to source list" jumps there.
  *
  * Markers are found by event delegation (`.cite[data-cite]`), so the citation renderer
@@ -149,6 +151,20 @@ export class CitationPopover implements ReactiveController {
     if (popover?.matches(':popover-open')) popover.hidePopover();
   }
 
+  /**
+   * Focus left the popover. To its marker (Shift+Tab back): it stays. Out of the document (the
+   * reader switched windows, `relatedTarget` null): it stays. Anywhere else: it closes, and
+   * focus is not taken back, since the reader moved it on.
+   */
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget;
+    const popover = this.popover;
+    if (!(next instanceof Node) || !popover?.matches(':popover-open')) return;
+    if (popover.contains(next) || next === this.invoker) return;
+    this.pinned = false;
+    this.close();
+  };
+
   /** Every way of closing (ours, Escape, light dismiss) passes here, synchronously. */
   private readonly onBeforeToggle = (event: Event): void => {
     if ((event as ToggleEvent).newState !== 'closed') return;
@@ -193,10 +209,12 @@ export class CitationPopover implements ReactiveController {
       : '';
     const list = source && sourceListFor(analysis, source.id, this.host);
     return html`<div class="popover" part="popover" popover="auto" role="dialog" tabindex="-1"
-      aria-labelledby="popover-title" @beforetoggle=${this.onBeforeToggle} @toggle=${this.onToggle}>
+      aria-labelledby="popover-title" @beforetoggle=${this.onBeforeToggle} @toggle=${this.onToggle}
+      @focusout=${this.onFocusOut}>
       ${
         source
-          ? html`<p class="popover-label">${t.source} ${source.id}</p>
+          ? html`<button type="button" class="popover-close" aria-label=${t.close} @click=${() => this.close()}>×</button>
+            <p class="popover-label">${t.source} ${source.id}</p>
             <p class="popover-title" id="popover-title" lang=${analysis.language}>${source.title}</p>
             ${meta ? html`<p class="popover-meta">${meta}</p>` : nothing}
             <p class="popover-actions">
@@ -206,8 +224,7 @@ export class CitationPopover implements ReactiveController {
                   : nothing
               }
               ${list ? html`<button type="button" class="popover-jump" @click=${() => this.jumpToList(analysis, source.id)}>${t.goToSourceList}</button>` : nothing}
-            </p>
-            <button type="button" class="popover-close" aria-label=${t.close} @click=${() => this.close()}>×</button>`
+            </p>`
           : html`<p id="popover-title">${t.source}</p>`
       }
     </div>`;

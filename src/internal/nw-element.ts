@@ -16,6 +16,7 @@
 import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { IS_SERVER } from './is-server.js';
+import { TextSpacingController } from './controllers/text-spacing-controller.js';
 import { NwErrorEvent } from '../events/nw-error.js';
 import { NwReadyEvent } from '../events/nw-ready.js';
 import type { Analysis } from '../schema/analysis.js';
@@ -74,6 +75,7 @@ export abstract class NwElement extends LitElement implements PageMember {
   declare lang: string;
 
   protected readonly loader = new AnalysisLoader(this);
+  private readonly textSpacing = new TextSpacingController(this);
   private readonly citations = new CitationPopover(this, (value) => this.formatDate(value));
   /** The analysis whose rendering threw (a bug of ours), and what the error box says about it. */
   private readonly crashes = crashCapture<Analysis>((crash) => this.renderError(crash));

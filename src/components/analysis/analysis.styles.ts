@@ -57,14 +57,16 @@ export const analysisStyles = css`
   .section-number {
     color: var(--_muted);
   }
+  /* Quieter than the title, never faint: the muted colour holds 4.5:1 in both themes (an
+     opacity of 0.6 gave 2.9:1 light, 3.9:1 dark, which axe does not see). */
   .anchor {
     font-weight: 400;
     text-decoration: none;
-    opacity: 0.6;
+    color: var(--_muted);
   }
   .anchor:hover,
   .anchor:focus-visible {
-    opacity: 1;
+    color: var(--_accent);
   }
   .sections {
     display: grid;

@@ -11,6 +11,7 @@ import { timelineMessages } from '../timeline/timeline.messages.js';
 import { analysisMessages } from './analysis.messages.js';
 import { sourceListMessages } from '../source-list/source-list.messages.js';
 import { en } from '../../internal/i18n/en.js';
+import { contrastRatio, parseColour, type Rgba } from '../../../test/browser/contrast.js';
 import { es } from '../../internal/i18n/es.js';
 import {
   allSettled,
@@ -145,6 +146,23 @@ describe('<nw-analysis>', () => {
       expect(rect.top < innerHeight && rect.bottom > 0, 'section scrolled into view').to.equal(true);
     });
   });
+
+  for (const theme of ['light', 'dark']) {
+    it(`a section's # link reads at 4.5:1 or more on its surface, ${theme} (no faint opacity)`, async () => {
+      const el = await ready(await sample());
+      el.setAttribute('theme', theme);
+      await el.updateComplete;
+      const anchor = sections(el)[0]!.querySelector<HTMLAnchorElement>('.anchor')!;
+      // What is painted: the colour times every opacity up to the element (axe reads only colour).
+      let alpha = 1;
+      for (let node: Element | null = anchor; node && node !== el; node = node.parentElement)
+        alpha *= Number(getComputedStyle(node).opacity);
+      const [r, g, b, a] = parseColour(getComputedStyle(anchor).color);
+      const surface = parseColour(getComputedStyle(el.shadowRoot!.querySelector('.layout')!).backgroundColor);
+      const ratio = contrastRatio([r, g, b, a * alpha] as Rgba, surface);
+      expect(ratio).to.be.at.least(4.5);
+    });
+  }
 
   it("a section's own # link does the same", async () => {
     const doc = await sample();

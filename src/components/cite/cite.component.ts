@@ -1,8 +1,9 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { Analysis, Source } from '../../schema/analysis.js';
 import type { AnalysisError } from '../../schema/validate.js';
 import { citation } from '../../internal/citations.js';
 import { composedAncestors } from '../../internal/dom/composed-ancestors.js';
+import { isOnDarkBackground } from '../../internal/dom/page-background.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { citeStyles } from './cite.styles.js';
 import type { NwReadyEvent } from '../../events/nw-ready.js';
@@ -28,7 +29,8 @@ function encloses(outer: Element, inner: Element): boolean {
  * @attr source - The source id, as cited in the text: `source="3"` for [3].
  * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
- * @attr theme - `light` (default), `dark` or `auto`, for the popover.
+ * @attr theme - `light`, `dark` or `auto`, for the marker and the popover; without it, the
+ *   marker follows the background it sits on (dark on a dark article, light otherwise).
  * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
@@ -76,6 +78,12 @@ export class NwCite extends NwElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('nw-ready', this.onEnclosingReady);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Read each update, not once: the page's stylesheet may arrive after the marker.
+    if (!this.theme) this.toggleAttribute('data-on-dark', isOnDarkBackground(this));
   }
 
   private selectedSource(analysis: Analysis): Source | undefined {

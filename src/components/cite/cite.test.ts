@@ -317,6 +317,37 @@ describe('<nw-cite>', () => {
         await expect(cites(root)[0]!).shadowDom.to.be.accessible();
       });
     }
+
+    // No theme at all, on a dark article: the marker follows the background it sits on.
+    const onDark = async (state: string) => {
+      const marker =
+        state === 'ready'
+          ? html`<nw-cite source="1" .analysis=${await sample()}></nw-cite>`
+          : state === 'error'
+            ? html`<nw-cite source="1" src="/test-api/status/404"></nw-cite>`
+            : html`<nw-cite source="1"></nw-cite>`;
+      return page(html`<article style=${pageStyle('dark')}><p>Text${marker}.</p></article>`);
+    };
+    for (const state of ['loading', 'ready', 'error']) {
+      it(`${state}, no theme, on a dark article`, async () => {
+        const root = await onDark(state);
+        const el = cites(root)[0]!;
+        if (state === 'loading') await el.updateComplete;
+        else await allSettled(root);
+        expect(el.getAttribute('state')).to.equal(state);
+        expect(el.hasAttribute('data-on-dark')).to.equal(true);
+        await expect(el).shadowDom.to.be.accessible();
+      });
+    }
+
+    it('no theme, on a light article: the light theme', async () => {
+      const root = page(
+        html`<p style=${pageStyle('light')}>Text<nw-cite source="1" .analysis=${await sample()}></nw-cite>.</p>`,
+      );
+      await allSettled(root);
+      expect(cites(root)[0]!.hasAttribute('data-on-dark')).to.equal(false);
+      await expect(cites(root)[0]!).shadowDom.to.be.accessible();
+    });
   });
 });
 

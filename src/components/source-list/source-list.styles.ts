@@ -42,8 +42,10 @@ export const sourceListStyles = css`
     font-weight: 600;
   }
   .meta,
+  /* Back-links wrap onto stacked lines: each line, and each link, at least 24 px tall (2.5.8). */
   .cited-in {
     font-size: 0.875em;
+    line-height: max(1.75em, 24px);
     color: var(--_muted);
   }
   .cited-in ul {
@@ -61,6 +63,8 @@ export const sourceListStyles = css`
   }
   .backlink {
     font: inherit;
+    line-height: inherit;
+    min-block-size: 24px;
     color: var(--_accent);
     background: none;
     border: 0;

@@ -44,12 +44,14 @@ const colorTokens = (theme: 0 | 1) =>
     .join('');
 
 /**
- * The themes, generated from the palette (static CSS, no page input). Kept out of the
+ * The themes, generated from the palette (static CSS, no page input). `data-on-dark`: an
+ * element without a theme that draws on the page's own background (`<nw-cite>`'s marker) on
+ * a dark page gets the dark theme (see isOnDarkBackground). Kept out of the
  * template below so that its interpolations sit between rules, where the build's CSS
  * minifier can parse around them.
  */
 const themes = unsafeCSS(`:host{${colorTokens(0)}}
-:host([theme='dark']){${colorTokens(1)}color-scheme:dark}
+:host([theme='dark']),:host(:not([theme])[data-on-dark]){${colorTokens(1)}color-scheme:dark}
 @media (prefers-color-scheme: dark){:host([theme='auto']){${colorTokens(1)}color-scheme:dark}}`);
 
 export const baseStyles = css`
@@ -74,18 +76,22 @@ export const baseStyles = css`
   /* A page rule on every element (\`* { font-size: 0 !important; color: red !important }\`)
      beats any :host rule, and what it sets on the host is inherited by everything inside.
      Page CSS cannot reach one level in: set the text properties again there. The size still
-     follows the host's (a page may size the element), never below 14 px. */
+     follows the host's (a page may size the element), never below 14 px. Letter and word
+     spacing are the reader's to widen (1.4.12): inherited, unless a page made them negative
+     (data-tight, see TextSpacingController). */
   :host > * {
     font-size: max(1em, 14px);
     line-height: 1.5;
     color: var(--_text);
     -webkit-text-fill-color: currentcolor;
-    letter-spacing: normal;
-    word-spacing: normal;
     text-indent: 0;
     text-transform: none;
     text-shadow: none;
     white-space: normal;
+  }
+  :host([data-tight]) > * {
+    letter-spacing: normal;
+    word-spacing: normal;
   }
   *,
   *::before,
@@ -190,17 +196,21 @@ export const baseStyles = css`
   }
 
   /* Citation markers: [3] in text, a button that opens the source's popover. */
+  /* A real box (the focus ring outlines "[2]", not a flat bar), kept off the line's height by
+     negative margins: lines with markers are as tall as lines without. */
   .cite {
     font: inherit;
     font-size: 0.75em;
+    display: inline-block;
     vertical-align: super;
-    line-height: 0;
+    line-height: 1.2;
+    margin-block: -0.6em;
     white-space: nowrap;
     color: var(--_accent);
     background: none;
     border: 0;
     padding: 0 0.1em;
-    margin: 0;
+    margin-inline: 0;
     cursor: pointer;
     text-decoration: underline dotted;
     text-underline-offset: 0.15em;
@@ -208,10 +218,15 @@ export const baseStyles = css`
   .cite[aria-expanded='true'] {
     text-decoration-style: solid;
   }
+  /* "Sources: [1] [2]": a row of controls, not a sentence: targets of at least 24 px (2.5.8). */
   .source-line .cite {
     vertical-align: baseline;
     font-size: 1em;
-    line-height: inherit;
+    line-height: 24px;
+    min-inline-size: 24px;
+    min-block-size: 24px;
+    margin-block: 0;
+    text-align: center;
   }
 
   /* The source popover: a sheet at the bottom of narrow screens; on wider ones, anchored
@@ -232,6 +247,11 @@ export const baseStyles = css`
     box-shadow: 0 -4px 24px rgb(0 0 0 / 0.25);
     font-size: max(1em, 14px);
     line-height: 1.45;
+    /* Never taller than the screen (a phone held sideways, 400% zoom: 256 px): it scrolls
+       inside, its close button stays in view. */
+    max-block-size: 100dvh;
+    overflow-y: auto;
+    overscroll-behavior: contain;
   }
   @media (min-width: 40rem) {
     @supports (position-area: block-end) {
@@ -241,6 +261,7 @@ export const baseStyles = css`
         position-try-fallbacks: flip-block, flip-inline, flip-block flip-inline;
         width: max-content;
         max-width: min(26rem, calc(100vw - 2rem));
+        max-block-size: calc(100dvh - 0.7rem);
         margin: 0.35rem 0;
         border-radius: var(--_radius);
         box-shadow: 0 4px 24px rgb(0 0 0 / 0.2);
@@ -280,16 +301,22 @@ export const baseStyles = css`
     cursor: pointer;
     text-decoration: underline;
   }
+  /* First in the popover, floated into the padding kept for it, and sticky: when the popover
+     scrolls, the button stays at its top (a sticky box stays inside its containing block's
+     content box, so it sits level with the first line, not in the top padding). */
   .popover-close {
-    position: absolute;
-    inset-block-start: 0.35rem;
-    inset-inline-end: 0.35rem;
+    position: sticky;
+    inset-block-start: 0;
+    float: inline-end;
+    margin-inline-end: calc(0.35rem - 2.75rem);
     width: 2rem;
     height: 2rem;
     font-size: 1.25em;
     line-height: 1;
     text-decoration: none;
     color: var(--_muted);
+    background: var(--_surface);
+    border-radius: var(--_radius);
   }
 
   /* Where a back-link or citation jump lands: a brief highlight. */

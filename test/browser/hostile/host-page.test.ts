@@ -22,6 +22,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../../../src/define.js';
 import type { Analysis } from '../../../src/schema/analysis.js';
+import { contrastRatio, parseColour, over, type Rgba } from '../contrast.js';
 import { jsonScript, page, requestCount, sample, textCentre, uid, untilOpen, untilState } from '../helpers.js';
 
 // ---------------------------------------------------------------------------------------
@@ -86,31 +87,13 @@ function controls(element: Element): HTMLElement[] {
   return [...kinds.values()];
 }
 
-type Rgba = [number, number, number, number];
-
-/** Any CSS colour as RGBA 0–255 (alpha 0–1), as the browser itself reads it. */
-const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
-function parseColour(colour: string): Rgba {
-  canvas.clearRect(0, 0, 1, 1);
-  canvas.fillStyle = 'rgba(0, 0, 0, 0)';
-  canvas.fillStyle = colour;
-  canvas.fillRect(0, 0, 1, 1);
-  const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
-  return [r!, g!, b!, a! / 255];
-}
-
-/** `top` painted over the opaque colour `bottom`. */
-const over = (top: Rgba, bottom: Rgba): Rgba =>
-  [0, 1, 2].map((i) => top[i]! * top[3] + bottom[i]! * (1 - top[3])).concat(1) as Rgba;
-
 /**
- * The opaque colour behind `element`: the backgrounds inside our shadow trees, over the
- * light theme's surface. Where we paint nothing (an `<nw-cite>` marker in the article's
- * paragraph) the backdrop is the page's own: the light theme is for light pages,
- * `theme="dark"` for dark ones (cite.test.ts checks both), so that is what it is held to.
+ * The opaque colour behind `element`: every background up the flat tree (ours inside our
+ * shadow trees, the page's outside them) over white. Where we paint nothing (an `<nw-cite>`
+ * marker in the article's paragraph) that is the page's own background, as a reader sees it:
+ * the marker follows it (dark on a dark article) unless a theme was chosen.
  */
 function effectiveBackground(element: Element, known = new Map<Element, Rgba>()): Rgba {
-  if (!(element.getRootNode() instanceof ShadowRoot)) return [255, 255, 255, 1];
   let background = known.get(element); // thousands of texts share a few dozen ancestors
   if (!background) {
     const parent = flatParent(element);
@@ -119,19 +102,6 @@ function effectiveBackground(element: Element, known = new Map<Element, Rgba>())
     known.set(element, background);
   }
   return background;
-}
-
-/** WCAG 2 contrast ratio of text in `ink` over the opaque `background`. */
-function contrastRatio(ink: Rgba, background: Rgba): number {
-  const luminance = ([r, g, b]: Rgba) => {
-    const [lr, lg, lb] = [r, g, b].map((c) => {
-      const v = c / 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
-  };
-  const [a, b] = [luminance(over(ink, background)), luminance(background)].sort((x, y) => y - x);
-  return (a! + 0.05) / (b! + 0.05);
 }
 
 // ---------------------------------------------------------------------------------------
