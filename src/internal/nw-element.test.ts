@@ -4,6 +4,7 @@
  * Real Chromium; the test server's /test-api routes count and delay requests.
  */
 import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 // Plain wrappers use fixtureSync: fixture() waits for an animation frame, which never comes
 // while this page is not the browser's front tab (as when web-test-runner ran two pages at
 // once; web-test-runner.config.mjs now runs one at a time, and this stays safe either way).
@@ -416,6 +417,89 @@ describe('fetching', () => {
       expect(calls).to.equal(2);
     } finally {
       restore();
+    }
+  });
+
+  /** A fetch stand-in: the first request for `url` fails with 500, later ones wait for `release()`. */
+  function failThenHold(url: string) {
+    let calls = 0;
+    let release: (ok: boolean) => void = () => {};
+    const held = new Promise<boolean>((resolve) => (release = resolve));
+    const restore = replaceFetch(async (input, init) => {
+      if (!String(input).includes(url)) return realFetch(input, init);
+      if (++calls === 1) return new Response('', { status: 500 });
+      return (await held) ? realFetch(input, init) : new Response('', { status: 503 });
+    });
+    return { restore, release: (ok: boolean) => release(ok), calls: () => calls };
+  }
+  const deepActive = () => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  };
+
+  for (const outcome of ['loads', 'fails again'] as const) {
+    it(`"Try again" keeps focus in the element and says how it went: ${outcome}`, async () => {
+      const url = `/test-api/analysis.json?id=${uid('retry-focus')}`;
+      const fetches = failThenHold(url);
+      try {
+        const el = await fixture<NwSummary>(html`<nw-summary src=${url}></nw-summary>`);
+        await untilState(el, 'error');
+        const status = part(el, '[part=retry-status]');
+        expect(status.getAttribute('role')).to.equal('status');
+        expect(status.textContent).to.equal('');
+        const button = part<HTMLButtonElement>(el, '[part=retry]');
+        button.focus();
+        await sendKeys({ press: 'Enter' });
+        // Busy: the same button, still focused, says so; the status says it politely.
+        await waitUntil(() => button.textContent!.trim() === en.retrying, 'the button never said it was trying');
+        expect(button.getAttribute('aria-disabled')).to.equal('true');
+        expect(deepActive()).to.equal(button);
+        expect(status.textContent).to.equal(en.retrying);
+        // A second press while busy starts nothing more.
+        await sendKeys({ press: 'Enter' });
+        fetches.release(outcome === 'loads');
+        if (outcome === 'loads') {
+          await untilState(el, 'ready');
+          await waitUntil(() => status.textContent === en.retryDone, 'success was not said');
+          const active = deepActive();
+          expect(active && el.shadowRoot!.contains(active), 'focus stayed in the element').to.equal(true);
+        } else {
+          await waitUntil(() => status.textContent === en.retryFailed, 'the failure was not said');
+          expect(el.getAttribute('state')).to.equal('error');
+          const again = part<HTMLButtonElement>(el, '[part=retry]');
+          expect(again).to.equal(button);
+          expect(deepActive()).to.equal(button);
+          expect(button.getAttribute('aria-disabled')).to.equal('false');
+          expect(button.textContent!.trim()).to.equal(en.retry);
+        }
+        expect(fetches.calls()).to.equal(2);
+      } finally {
+        fetches.restore();
+      }
+    });
+  }
+
+  it('"Try again" on one element retries every element that failed at that address, with one request', async () => {
+    const url = `/test-api/analysis.json?id=${uid('retry-all')}`;
+    const fetches = failThenHold(url);
+    try {
+      const wrapper = fixtureSync(html`<div>
+        ${[1, 2, 3, 4, 5].map(() => html`<nw-summary src=${url}></nw-summary>`)}
+        <nw-summary src=${`/test-api/status/500?id=${uid('other')}`}></nw-summary>
+      </div>`);
+      const all = [...wrapper.querySelectorAll('nw-summary')];
+      const [first, ...rest] = all.slice(0, 5);
+      await Promise.all(all.slice(0, 5).map((el) => untilState(el, 'error')));
+      part<HTMLButtonElement>(first!, '[part=retry]').click();
+      fetches.release(true);
+      await Promise.all(all.slice(0, 5).map((el) => untilState(el, 'ready')));
+      expect(fetches.calls()).to.equal(2);
+      // Only the element whose button was pressed speaks.
+      expect(part(first!, '[part=retry-status]').textContent).to.equal(en.retryDone);
+      for (const el of rest) expect(part(el, '[part=retry-status]').textContent).to.equal('');
+    } finally {
+      fetches.restore();
     }
   });
 

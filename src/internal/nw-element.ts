@@ -217,11 +217,41 @@ export abstract class NwElement extends LitElement implements PageMember {
     return super.createRenderRoot();
   }
 
+  /**
+   * "Try again" (WCAG 2.4.3, 4.1.3): while every element that failed at the address loads
+   * again, the error box stays with its button busy (focus stays on it); a polite status says
+   * trying, then loaded or still failing. Rendered after the first fetch error, and kept from
+   * then on, so the live region exists before it speaks. `shownFetchError` is the error the
+   * busy box shows; `retryFocus` whether the button had focus when pressed.
+   */
+  private retryStatus?: string;
+  private shownFetchError?: AnalysisError;
+  private retryFocus = false;
+
+  private readonly onRetry = (): void => {
+    if (this.loader.retrying) return;
+    this.retryFocus = this.shadowRoot?.activeElement?.matches('[part~="retry"]') ?? false;
+    this.retryStatus = this.messages.retrying;
+    this.loader.retry();
+  };
+
   protected override render(): unknown {
+    const content = this.renderState();
+    return this.retryStatus === undefined
+      ? content
+      : html`${content}<span class="visually-hidden" role="status" part="retry-status">${this.retryStatus}</span>`;
+  }
+
+  private renderState(): unknown {
     const now = this.standing();
+    if (!now && this.loader.retrying && this.shownFetchError) return this.renderError(this.shownFetchError, true);
     // No placeholder over served content: it stays until there is something to replace it.
     if (!now) return this.dropServed ? nothing : this.renderLoading();
-    if (!now.analysis) return this.renderError(now.error);
+    if (!now.analysis) {
+      if (now.error.code === 'fetch') this.shownFetchError = now.error;
+      return this.renderError(now.error);
+    }
+    this.shownFetchError = undefined;
     const { analysis } = now;
     // Rendered again even if it threw last time: in another language, or after another
     // change, it may not.
@@ -234,6 +264,25 @@ export abstract class NwElement extends LitElement implements PageMember {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.announceOutcome();
+    this.afterRetry();
+  }
+
+  /** A retry this element's button started has ended: say how, and keep focus in the element. */
+  private afterRetry(): void {
+    if (this.retryStatus !== this.messages.retrying || this.loader.retrying) return;
+    const state = this.state;
+    if (state === 'loading') return;
+    this.retryStatus = state === 'ready' ? this.messages.retryDone : this.messages.retryFailed;
+    // The button went with the error box: focus the content that replaced it, not <body>.
+    if (this.retryFocus && state === 'ready') {
+      const content = this.renderRoot.querySelector<HTMLElement>('[part~="base"]') ?? this.renderRoot.firstElementChild;
+      if (content instanceof HTMLElement) {
+        if (!content.hasAttribute('tabindex')) content.tabIndex = -1;
+        content.focus({ preventScroll: true });
+      }
+    }
+    this.retryFocus = false;
+    this.requestUpdate();
   }
 
   protected override update(changed: PropertyValues): void {
@@ -257,8 +306,11 @@ export abstract class NwElement extends LitElement implements PageMember {
     </div></div>`;
   }
 
-  protected renderError(error: AnalysisError): TemplateResult {
+  protected renderError(error: AnalysisError, retrying = false): TemplateResult {
     const t = this.messages;
+    const canRetry = error.code === 'fetch' && !this.loader.refusedSrc;
+    // The live region for what the retry says, from the first error with the button on.
+    if (canRetry) this.retryStatus ??= '';
     return html`<div class="error" part="error">
       <p>${error.code === 'render' ? t.widgetError : t.errorForReaders}</p>
       <details part="error-details">
@@ -270,7 +322,11 @@ export abstract class NwElement extends LitElement implements PageMember {
             : nothing
         }
       </details>
-      ${error.code === 'fetch' && !this.loader.refusedSrc ? html`<button type="button" @click=${() => this.loader.reload()}>${t.retry}</button>` : nothing}
+      ${
+        canRetry
+          ? html`<button type="button" part="retry" aria-disabled=${retrying ? 'true' : 'false'} @click=${this.onRetry}>${retrying ? t.retrying : t.retry}</button>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -77,6 +77,9 @@ const domReady = () =>
     ? new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
     : Promise.resolve();
 
+/** Every loader on the page, for retrying at once everything one failed address broke. */
+const connected = new Set<AnalysisLoader>();
+
 export class AnalysisLoader {
   readonly task: Task<readonly unknown[], ValidationResult>;
   /** Bumped when the element's own children change, so a pasted child script re-renders. */
@@ -111,6 +114,7 @@ export class AnalysisLoader {
   }
 
   hostConnected(): void {
+    connected.add(this);
     this.observer ??= new MutationObserver(() => {
       this.childVersion++;
       this.host.requestUpdate();
@@ -122,6 +126,7 @@ export class AnalysisLoader {
   }
 
   hostDisconnected(): void {
+    connected.delete(this);
     this.observer?.disconnect();
     this.lease?.release();
     this.lease = undefined;
@@ -130,12 +135,41 @@ export class AnalysisLoader {
   /** Whether the last load refused `src` for its scheme (nothing was requested, so retrying cannot help). */
   refusedSrc = false;
 
-  /** Loads again from scratch (the retry control uses it). */
+  /** Loads again from scratch. */
   reload(): void {
     // Drop the lease first: it still holds the failed result, and re-awaiting it would
     // "retry" without ever fetching again (the shared entry already forgot the failure).
     this.release(undefined);
     void this.task.run();
+  }
+
+  /** True from `retry()` until that load ends: the host shows its error as busy meanwhile. */
+  retrying = false;
+
+  /** The address whose fetch failed, while this loader's outcome is that failure. */
+  private get failedUrl(): string | undefined {
+    const { value } = this.task;
+    return this.task.status === TaskStatus.COMPLETE && value && !value.ok && value.error.code === 'fetch'
+      ? this.leaseUrl
+      : undefined;
+  }
+
+  /**
+   * "Try again": loads again, with every other element on the page whose fetch of the same
+   * address failed (they share the one new request), each busy until its load ends.
+   */
+  retry(): void {
+    const url = this.failedUrl;
+    const all = url ? [...connected].filter((loader) => loader === this || loader.failedUrl === url) : [this];
+    for (const loader of all) {
+      loader.retrying = true;
+      loader.reload(); // the task is pending from here: its taskComplete is this load's
+      const done = () => {
+        loader.retrying = false;
+      };
+      loader.task.taskComplete.then(done, done);
+      loader.host.requestUpdate();
+    }
   }
 
   private async load(signal: AbortSignal): Promise<ValidationResult | typeof initialState> {

@@ -7,6 +7,10 @@ export const en = {
   errorDetails: 'Details for editors',
   citationError: 'Citation not available',
   retry: 'Try again',
+  /** Said (politely) and shown on the button while every element that failed at that address loads again. */
+  retrying: 'Trying again…',
+  retryFailed: 'Still could not load the analysis.',
+  retryDone: 'Loaded.',
   documentRoot: '(document)',
   keyPoints: 'Key points',
   unknowns: 'What is still unknown',
