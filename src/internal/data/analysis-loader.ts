@@ -208,7 +208,7 @@ export class AnalysisLoader {
         if (this.saidNoData || !host.isConnected || this.task.status !== TaskStatus.INITIAL) return;
         this.saidNoData = true;
         console.warn(
-          `newsroom-widgets: <${host.localName}> has had no data for ${NO_DATA_GRACE_MS / 1000} s since the page loaded, so it shows its placeholder. Set its analysis property (an object), or give it a <script type="application/json"> child, for="ID" or src="URL".`,
+          `newsroom-widgets: <${host.localName}> has no data ${NO_DATA_GRACE_MS / 1000} s after the page loaded. Set its analysis property, or give it a JSON script child, for="ID" or src="URL".`,
           host,
         );
       }, NO_DATA_GRACE_MS),

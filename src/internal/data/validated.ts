@@ -35,7 +35,7 @@ function remember(result: ValidationResult): ValidationResult {
 const STRINGIFIED_OBJECT = /^\s*\[object \w*\]\s*$/;
 
 const STRINGIFIED_MESSAGE =
-  'The analysis arrived as the text "[object Object]": an object was written as an attribute. Set the element\'s analysis property instead (Vue: :analysis.prop or .analysis, Angular: [analysis], Svelte 5 and React 19 do it once the element is defined: import its entry first), or give the attribute JSON text.';
+  'analysis is the text "[object Object]": an object was set as an attribute. Set the analysis property instead (Vue: :analysis.prop, Angular: [analysis]).';
 
 /** The `analysis` property (or attribute): an object (validated once per identity) or JSON text. */
 export function validateValue(value: unknown): ValidationResult {
