@@ -14,6 +14,7 @@ import { guardedStyle } from '../../src/internal/markup.js';
 import {
   RENDERABLE_ELEMENTS,
   RenderError,
+  renderDataScript,
   renderHtml,
   renderHtmlSync,
   staticStylesheet,
@@ -141,6 +142,35 @@ describe('renderHtml', () => {
     const html = await renderHtml(readText(SAMPLE), { element: 'nw-summary', dataId: 'mx-data' });
     assert.match(openTag(html, 'nw-summary'), /for="mx-data"/);
     assert.deepEqual(inlineData(html, 'mx-data'), sample());
+  });
+
+  it('shares one data script across several renders of one analysis with dataScript: false', async () => {
+    const doc = sample();
+    const json = JSON.stringify(doc);
+    const page = [
+      renderDataScript(doc),
+      await renderHtml(doc, { element: 'nw-summary', dataScript: false }),
+      await renderHtml(doc, { element: 'nw-stance-card', actor: 'claudia-sheinbaum', dataScript: false }),
+      await renderHtml(doc, { element: 'nw-source-list', dataScript: false }),
+    ].join('');
+    assert.equal(page.match(/<script type="application\/json"/g)?.length, 1, 'one data script on the page');
+    assert.equal(page.match(/ id="nw-data-mexico-us-deployment"/g)?.length, 1, 'its id once');
+    assert.deepEqual(inlineData(page), doc);
+    for (const tag of ['nw-summary', 'nw-stance-card', 'nw-source-list'])
+      assert.match(openTag(page, tag), /for="nw-data-mexico-us-deployment"/, `<${tag}> reads the shared script`);
+    // Each shared render is its own render less exactly the script (about 22 KB for the sample).
+    const script = renderDataScript(doc);
+    assert.ok(script.length > json.length, 'the script carries the whole analysis');
+    const own = await renderHtml(doc, { element: 'nw-summary' });
+    const shared = await renderHtml(doc, { element: 'nw-summary', dataScript: false });
+    assert.equal(own, `${script}${shared}`);
+    // A custom id names the script and the elements alike; an invalid analysis is refused.
+    assert.match(renderDataScript(doc, { dataId: 'mx' }), /^<script type="application\/json" id="mx">/);
+    assert.match(
+      openTag(await renderHtml(doc, { element: 'nw-summary', dataId: 'mx', dataScript: false }), 'nw-summary'),
+      /for="mx"/,
+    );
+    assert.throws(() => renderDataScript({ schemaVersion: 1 }), RenderError);
   });
 
   it('appends JSON-LD with jsonLd', async () => {
