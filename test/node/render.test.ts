@@ -5,6 +5,7 @@
  * off, then the script loading, in Chromium) is test/package/render.test.ts.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,6 +236,34 @@ describe('renderHtml', () => {
   it('rejects unknown elements and themes with a TypeError', async () => {
     await assert.rejects(renderHtml(sample(), { element: 'nw-cite' as never }), TypeError);
     await assert.rejects(renderHtml(sample(), { element: 'nw-summary', theme: 'pink' as never }), TypeError);
+  });
+
+  it('adds only Lit SSR and zod globals in Node (the README lists them), and element entries import safely beside it', () => {
+    // A fresh process: what importing the render entry, then element entries, adds to globalThis.
+    const script = [
+      'const before = new Set(Object.getOwnPropertyNames(globalThis));',
+      "const { renderHtmlSync } = await import('./src/render/index.ts');",
+      "await import('./src/components/summary/summary.ts');",
+      "await import('./src/define.ts');",
+      "const { readFileSync } = await import('node:fs');",
+      `const html = renderHtmlSync(readFileSync(${JSON.stringify(SAMPLE)}, 'utf8'), { element: 'nw-summary' });`,
+      'const added = Object.getOwnPropertyNames(globalThis).filter((name) => !before.has(name)).sort();',
+      'console.log(JSON.stringify({ added, rendered: /shadowrootmode=.open./.test(html) }));',
+    ].join('\n');
+    const output = execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(output.trim().split('\n').at(-1)!), {
+      added: [
+        '__zod_globalConfig',
+        '__zod_globalRegistry',
+        'customElements',
+        'litElementVersions',
+        'litHtmlVersions',
+        'litPropertyMetadata',
+        'litServerRoot',
+        'reactiveElementVersions',
+      ],
+      rendered: true,
+    });
   });
 
   it('installs no DOM globals in Node (document, window, HTMLElement stay undefined)', () => {
