@@ -53,14 +53,19 @@ export abstract class NwElement extends LitElement implements PageMember {
   static override styles = [baseStyles];
 
   static override properties = {
-    analysis: { attribute: false },
+    // Also an attribute: what a framework writes when it treats the property as one (JSON
+    // text, validated like any data, or "[object Object]", refused with the fix).
+    analysis: {},
     src: { reflect: true },
     for: { reflect: true },
     theme: { reflect: true },
     lang: { reflect: true },
   };
 
-  /** The analysis as an object (validated once per object) or JSON text. Highest precedence. */
+  /**
+   * The analysis as an object (validated once per object) or JSON text. Highest precedence.
+   * The `analysis` attribute sets it to the attribute's text.
+   */
   declare analysis: unknown;
   /**
    * URL of the analysis JSON (http or https). Elements showing the same URL share one

@@ -5,6 +5,7 @@
 export {
   renderHtml,
   renderHtmlSync,
+  renderDataScript,
   RenderError,
   RENDERABLE_ELEMENTS,
   type RenderableElement,

@@ -56,6 +56,13 @@ export interface RenderOptions {
   /** The id of the inline data script (default `nw-data-<analysis id>`); ignored with `src`. */
   dataId?: string;
   /**
+   * Write the inline data script with the element (default `true`). Several elements of one
+   * page showing the same analysis can share one script: give `false` to all renders but one
+   * (or to all, and write the script once with {@link renderDataScript}). The element still
+   * reads it by its id (`for=`), wherever on the page the script is. Ignored with `src`.
+   */
+  dataScript?: boolean;
+  /**
    * The address of the static stylesheet (the text of `staticStylesheet()`, served from the
    * page's own origin). Each shadow root links it (`<link rel="stylesheet">`) instead of
    * carrying its styles in a `<style>`, which a Content-Security-Policy without
@@ -99,6 +106,20 @@ export async function renderHtml(analysis: unknown, options: RenderOptions): Pro
   return renderHtmlSync(analysis, options);
 }
 
+/**
+ * The inline data script alone (`<script type="application/json" id="nw-data-…">`), for a page
+ * whose renders all say `dataScript: false`: one copy of the analysis however many elements
+ * show it. Rejects an invalid analysis as `renderHtml` does. `dataId` as in the renders.
+ */
+export function renderDataScript(analysis: unknown, options: Pick<RenderOptions, 'dataId'> = {}): string {
+  const result = validateValue(analysis);
+  if (!result.ok) throw new RenderError(result.error);
+  return `${dataScript(defaultDataId(result.analysis, options), result.analysis)}\n`;
+}
+
+const defaultDataId = (analysis: Analysis, options: Pick<RenderOptions, 'dataId'>) =>
+  options.dataId || `nw-data-${analysis.id}`;
+
 /** {@link renderHtml}, synchronously (the render has nothing to wait for). */
 export function renderHtmlSync(analysis: unknown, options: RenderOptions): string {
   const { element, theme } = options;
@@ -129,7 +150,7 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   const missing = selectionProblem(ctor, properties);
   if (missing) throw new RenderError({ code: 'not-found', message: missing });
 
-  const dataId = src ? undefined : (options.dataId ?? `nw-data-${document.id}`);
+  const dataId = src ? undefined : defaultDataId(document, options);
   const tag = unsafeStatic(element);
   // `.analysis` is what the server renders from; `for` or `src` is what the browser reads.
   // The tag is a lit/static-html `unsafeStatic`, which the lit lint rules cannot see.
@@ -155,7 +176,7 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   }
 
   const parts: string[] = [];
-  if (dataId) parts.push(dataScript(dataId, document));
+  if (dataId && options.dataScript !== false) parts.push(dataScript(dataId, document));
   parts.push(markup);
   if (options.jsonLd) parts.push(jsonLdScript(document, options.jsonLd === true ? {} : options.jsonLd));
   return `${parts.join('\n')}\n`;

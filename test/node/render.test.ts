@@ -5,6 +5,7 @@
  * off, then the script loading, in Chromium) is test/package/render.test.ts.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { guardedStyle } from '../../src/internal/markup.js';
 import {
   RENDERABLE_ELEMENTS,
   RenderError,
+  renderDataScript,
   renderHtml,
   renderHtmlSync,
   staticStylesheet,
@@ -143,6 +145,35 @@ describe('renderHtml', () => {
     assert.deepEqual(inlineData(html, 'mx-data'), sample());
   });
 
+  it('shares one data script across several renders of one analysis with dataScript: false', async () => {
+    const doc = sample();
+    const json = JSON.stringify(doc);
+    const page = [
+      renderDataScript(doc),
+      await renderHtml(doc, { element: 'nw-summary', dataScript: false }),
+      await renderHtml(doc, { element: 'nw-stance-card', actor: 'claudia-sheinbaum', dataScript: false }),
+      await renderHtml(doc, { element: 'nw-source-list', dataScript: false }),
+    ].join('');
+    assert.equal(page.match(/<script type="application\/json"/g)?.length, 1, 'one data script on the page');
+    assert.equal(page.match(/ id="nw-data-mexico-us-deployment"/g)?.length, 1, 'its id once');
+    assert.deepEqual(inlineData(page), doc);
+    for (const tag of ['nw-summary', 'nw-stance-card', 'nw-source-list'])
+      assert.match(openTag(page, tag), /for="nw-data-mexico-us-deployment"/, `<${tag}> reads the shared script`);
+    // Each shared render is its own render less exactly the script (about 22 KB for the sample).
+    const script = renderDataScript(doc);
+    assert.ok(script.length > json.length, 'the script carries the whole analysis');
+    const own = await renderHtml(doc, { element: 'nw-summary' });
+    const shared = await renderHtml(doc, { element: 'nw-summary', dataScript: false });
+    assert.equal(own, `${script}${shared}`);
+    // A custom id names the script and the elements alike; an invalid analysis is refused.
+    assert.match(renderDataScript(doc, { dataId: 'mx' }), /^<script type="application\/json" id="mx">/);
+    assert.match(
+      openTag(await renderHtml(doc, { element: 'nw-summary', dataId: 'mx', dataScript: false }), 'nw-summary'),
+      /for="mx"/,
+    );
+    assert.throws(() => renderDataScript({ schemaVersion: 1 }), RenderError);
+  });
+
   it('appends JSON-LD with jsonLd', async () => {
     const html = await renderHtml(sample(), { element: 'nw-summary', jsonLd: { url: 'https://news.example/mx' } });
     const ld = html.match(/<script type="application\/ld\+json">(.*?)<\/script>\n$/s);
@@ -205,6 +236,34 @@ describe('renderHtml', () => {
   it('rejects unknown elements and themes with a TypeError', async () => {
     await assert.rejects(renderHtml(sample(), { element: 'nw-cite' as never }), TypeError);
     await assert.rejects(renderHtml(sample(), { element: 'nw-summary', theme: 'pink' as never }), TypeError);
+  });
+
+  it('adds only Lit SSR and zod globals in Node (the README lists them), and element entries import safely beside it', () => {
+    // A fresh process: what importing the render entry, then element entries, adds to globalThis.
+    const script = [
+      'const before = new Set(Object.getOwnPropertyNames(globalThis));',
+      "const { renderHtmlSync } = await import('./src/render/index.ts');",
+      "await import('./src/components/summary/summary.ts');",
+      "await import('./src/define.ts');",
+      "const { readFileSync } = await import('node:fs');",
+      `const html = renderHtmlSync(readFileSync(${JSON.stringify(SAMPLE)}, 'utf8'), { element: 'nw-summary' });`,
+      'const added = Object.getOwnPropertyNames(globalThis).filter((name) => !before.has(name)).sort();',
+      'console.log(JSON.stringify({ added, rendered: /shadowrootmode=.open./.test(html) }));',
+    ].join('\n');
+    const output = execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(output.trim().split('\n').at(-1)!), {
+      added: [
+        '__zod_globalConfig',
+        '__zod_globalRegistry',
+        'customElements',
+        'litElementVersions',
+        'litHtmlVersions',
+        'litPropertyMetadata',
+        'litServerRoot',
+        'reactiveElementVersions',
+      ],
+      rendered: true,
+    });
   });
 
   it('installs no DOM globals in Node (document, window, HTMLElement stay undefined)', () => {

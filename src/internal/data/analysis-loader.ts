@@ -9,6 +9,9 @@
  * applies the latest run's result. The result is a `ValidationResult`: a document problem
  * is a value, not a thrown error.
  *
+ * With none of them, the element keeps its placeholder (data may still come) and, if still
+ * without data a few seconds after the page has loaded, says so once in the console.
+ *
  * On the server (Lit SSR) no task runs: only the `analysis` property counts, validated
  * synchronously, so the element renders its ready content into the static HTML.
  */
@@ -79,6 +82,14 @@ const domReady = () =>
 
 /** Every loader on the page, for retrying at once everything one failed address broke. */
 const connected = new Set<AnalysisLoader>();
+
+/** How long after the page's `load` an element may wait for data before the console hears of it. */
+const NO_DATA_GRACE_MS = 3000;
+
+const pageLoaded = () =>
+  document.readyState === 'complete'
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
 
 export class AnalysisLoader {
   readonly task: Task<readonly unknown[], ValidationResult>;
@@ -210,7 +221,33 @@ export class AnalysisLoader {
       return result;
     }
     this.release(undefined);
+    this.watchForNoData();
     return initialState; // nothing to show yet: stay in the loading state
+  }
+
+  private watching = false;
+  private saidNoData = false;
+
+  /**
+   * No source at all: data may still come (a framework sets the property once it has it), so
+   * no error; but a placeholder forever with no word is a puzzle, so once per element, a
+   * while after the page has loaded, the console names what is missing.
+   */
+  private watchForNoData(): void {
+    if (this.saidNoData || this.watching) return;
+    this.watching = true;
+    const { host } = this;
+    void pageLoaded().then(() =>
+      setTimeout(() => {
+        this.watching = false;
+        if (this.saidNoData || !host.isConnected || this.task.status !== TaskStatus.INITIAL) return;
+        this.saidNoData = true;
+        console.warn(
+          `newsroom-widgets: <${host.localName}> has no data ${NO_DATA_GRACE_MS / 1000} s after the page loaded. Set its analysis property, or give it a JSON script child, for="ID" or src="URL".`,
+          host,
+        );
+      }, NO_DATA_GRACE_MS),
+    );
   }
 
   /** Drops the fetch lease when a higher-precedence source takes over. */

@@ -27,9 +27,22 @@ function remember(result: ValidationResult): ValidationResult {
   return result;
 }
 
-/** The `analysis` property: an object (validated once per identity) or JSON text. */
+/**
+ * What an object becomes when something writes it as an attribute: a framework that sets
+ * `analysis` before the element is defined (Vue's plain `:analysis`), or a template that
+ * interpolates it. The data is gone; only the way to fix it can be said.
+ */
+const STRINGIFIED_OBJECT = /^\s*\[object \w*\]\s*$/;
+
+const STRINGIFIED_MESSAGE =
+  'analysis is the text "[object Object]": an object was set as an attribute. Set the analysis property instead (Vue: :analysis.prop, Angular: [analysis]).';
+
+/** The `analysis` property (or attribute): an object (validated once per identity) or JSON text. */
 export function validateValue(value: unknown): ValidationResult {
-  if (typeof value === 'string') return remember(parseAnalysis(value));
+  if (typeof value === 'string') {
+    if (STRINGIFIED_OBJECT.test(value)) return { ok: false, error: { code: 'json', message: STRINGIFIED_MESSAGE } };
+    return remember(parseAnalysis(value));
+  }
   if (typeof value !== 'object' || value === null) return validateAnalysis(value);
   let result = byObject.get(value);
   if (!result) {
