@@ -54,6 +54,7 @@ function shown(entry: HTMLElement) {
       id: button.getAttribute('data-cite'),
       text: squash(button.textContent),
       name: button.getAttribute('aria-label'),
+      tabStop: (button as HTMLElement).tabIndex >= 0,
     }));
   return {
     date: { tag: date.localName, datetime: date.getAttribute('datetime'), text: squash(date.textContent) },
@@ -82,12 +83,21 @@ function shown(entry: HTMLElement) {
 function expected(doc: Analysis, statement: Statement, dateText: string, lang: 'en' | 'es' = 'en') {
   const [t, w] = lang === 'en' ? [en, timelineMessages.en] : [es, timelineMessages.es];
   const actor = doc.actors.find((a) => a.id === statement.actor)!;
+  // One tab stop per source in an entry: text, then quote, then the Sources line.
+  const cited = new Set<string>();
   const cites = (text: string) =>
-    markers(text).map((id) => ({
-      id,
-      text: `[${id}]`,
-      name: `${t.source} ${id}: ${doc.sources.find((s) => s.id === id)!.title}`,
-    }));
+    markers(text).map((id) => {
+      const tabStop = !cited.has(id);
+      cited.add(id);
+      return {
+        id,
+        text: `[${id}]`,
+        name: `${t.source} ${id}: ${doc.sources.find((s) => s.id === id)!.title}`,
+        tabStop,
+      };
+    });
+  const textCites = cites(statement.text);
+  const quoteCites = statement.quote ? cites(statement.quote.text) : [];
   const sourceCites = cites(statement.sources.map((id) => `[${id}]`).join(' '));
   return {
     date: { tag: statement.date ? 'time' : 'span', datetime: statement.date ?? null, text: dateText },
@@ -97,13 +107,13 @@ function expected(doc: Analysis, statement: Statement, dateText: string, lang: '
     actorKind: t.actorKinds[actor.kind],
     text: squash(statement.text),
     textLang: doc.language,
-    textCites: cites(statement.text),
+    textCites,
     quote: statement.quote
       ? {
           text: squash(statement.quote.text),
           lang: doc.language,
           speaker: statement.quote.speaker,
-          cites: cites(statement.quote.text),
+          cites: quoteCites,
         }
       : null,
     sources: statement.sources.length

@@ -73,30 +73,30 @@ const buildHtml: Build<Markup> = (tag, attributes, children) => {
 /**
  * A `[n]` marker, as `citation()` in internal/citations.ts renders it elsewhere: a button
  * named by the source's title that opens its popover (found by delegation on `data-cite`).
+ * The entry is one block: a source it cited already is not a second tab stop.
  */
-function cite<N>(build: Build<N>, id: string, words: EntryWords): N | string {
+function cite<N>(build: Build<N>, id: string, words: EntryWords, block: Set<string>): N | string {
   const source = indexOf(words.analysis).sources.get(id);
   if (!source) return `[${id}]`;
-  return build(
-    'button',
-    {
-      type: 'button',
-      class: 'cite',
-      part: 'citation',
-      'data-cite': id,
-      'aria-expanded': 'false',
-      'aria-haspopup': 'dialog',
-      'aria-label': `${words.t.source} ${id}: ${source.title}`,
-    },
-    [`[${id}]`],
-  );
+  const attributes: Attributes = {
+    type: 'button',
+    class: 'cite',
+    part: 'citation',
+    'data-cite': id,
+    'aria-expanded': 'false',
+    'aria-haspopup': 'dialog',
+    'aria-label': `${words.t.source} ${id}: ${source.title}`,
+  };
+  if (block.has(id)) attributes.tabindex = '-1';
+  block.add(id);
+  return build('button', attributes, [`[${id}]`]);
 }
 
 /** Text with its markers as citations; neighbouring text joined into one text node. */
-function citedText<N>(build: Build<N>, text: string, words: EntryWords): (N | string)[] {
+function citedText<N>(build: Build<N>, text: string, words: EntryWords, block: Set<string>): (N | string)[] {
   const children: (N | string)[] = [];
   for (const part of splitCitations(text)) {
-    const child = 'text' in part ? part.text : cite(build, part.cite, words);
+    const child = 'text' in part ? part.text : cite(build, part.cite, words, block);
     const last = children.length - 1;
     if (typeof child === 'string' && typeof children[last] === 'string') children[last] += child;
     else children.push(child);
@@ -108,6 +108,7 @@ function entry<N>(build: Build<N>, { statement, lane, actor, tabIndex }: EntryIt
   const { analysis, t, w } = words;
   const lang = analysis.language;
   const { id, date, kind, quote, sources } = statement;
+  const block = new Set<string>();
 
   const meta: N[] = [
     date
@@ -122,17 +123,17 @@ function entry<N>(build: Build<N>, { statement, lane, actor, tabIndex }: EntryIt
   const children: N[] = [
     build('p', { class: 'entry-meta' }, meta),
     build('p', { class: 'entry-actor', part: 'actor', id: `actor-${id}` }, who),
-    build('p', { class: 'entry-text', part: 'text', lang }, citedText(build, statement.text, words)),
+    build('p', { class: 'entry-text', part: 'text', lang }, citedText(build, statement.text, words, block)),
   ];
   if (quote) {
-    const figure: N[] = [build('blockquote', { lang }, [build('p', null, citedText(build, quote.text, words))])];
+    const figure: N[] = [build('blockquote', { lang }, [build('p', null, citedText(build, quote.text, words, block))])];
     if (quote.speaker) figure.push(build('figcaption', { lang }, [quote.speaker]));
     children.push(build('figure', { class: 'quote', part: 'quote' }, figure));
   }
   if (sources.length > 0) {
     // "Sources: [1] [4]": the spaces are the line's own text, as find-in-page and copying read it.
     const line: (N | string)[] = [build('span', { class: 'source-line-label' }, [`${t.sources}:`])];
-    for (const source of sources) line.push(' ', cite(build, source, words));
+    for (const source of sources) line.push(' ', cite(build, source, words, block));
     children.push(build('p', { class: 'source-line', part: 'sources' }, line));
   }
 
