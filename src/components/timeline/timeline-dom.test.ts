@@ -17,6 +17,7 @@ import { es } from '../../internal/i18n/es.js';
 import { markers, page, sample, squash, untilState, withoutMarkers } from '../../../test/browser/helpers.js';
 
 const entries = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('li.entry')];
+const tabStops = (el: Element) => entries(el).filter((entry) => entry.tabIndex === 0);
 
 /** A timeline of `doc` in a container `width` px wide, once every entry is in the DOM. */
 async function rendered(doc: Analysis, width = 600, lang = 'en'): Promise<NwTimeline> {
@@ -208,8 +209,14 @@ describe('<nw-timeline> entries show what they showed', () => {
     expect([...lanes.values()].every((lane) => Number(lane) >= 1 && Number(lane) <= rest.length)).to.equal(true);
     expect(entries(el).some((entry) => doc.statements.find((s) => s.id === entry.dataset.statement)!.actor === first))
       .to.be.false;
+    const stop = tabStops(el).map((entry) => entry.dataset.statement);
+    expect(stop, 'one tab stop while filtered').to.have.length(1);
     el.actors = null;
     await el.updateComplete;
+    expect(
+      tabStops(el).map((entry) => entry.dataset.statement),
+      'one tab stop, still on the statement that had it',
+    ).to.deep.equal(stop);
     expect(
       new Map(entries(el).map((entry) => [entry.dataset.statement, [shown(entry), entry.dataset.lane]])),
     ).to.deep.equal(before);

@@ -157,9 +157,10 @@ function entryNode(item: EntryItem, words: EntryWords): HTMLElement {
   if (!node) {
     words.nodes.set(item.statement, (node = entry(buildDom, item, words)));
   } else {
-    // Lanes follow the filter; the tab stop is put right by the roving controller after the update.
+    // Lanes follow the filter, and the tab stop may have moved while the entry was out of the list.
     const lane = String(item.lane);
     if (node.dataset.lane !== lane) node.dataset.lane = lane;
+    if (node.getAttribute('tabindex') !== item.tabIndex) node.setAttribute('tabindex', item.tabIndex);
   }
   return node;
 }
