@@ -3,7 +3,7 @@
  * contents and shareable section links, and back-links from its own source list.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import './analysis.js';
 import type { NwAnalysis } from './analysis.js';
 import type { Analysis } from '../../schema/analysis.js';
@@ -16,6 +16,7 @@ import { es } from '../../internal/i18n/es.js';
 import {
   allSettled,
   citeButton,
+  deepActiveElement,
   described,
   markers,
   named,
@@ -300,6 +301,95 @@ describe('<nw-analysis>', () => {
     expect(named(list.shadowRoot!.activeElement)).to.equal(
       named(part(list, `li[data-source="${marker.dataset.cite}"]`)),
     );
+  });
+
+  describe('tab stops', () => {
+    /** Every element a Tab press lands on, in order, from a button before the analysis to one after it. */
+    async function tabStops(doc: Analysis): Promise<Element[]> {
+      const box = page<HTMLDivElement>(html`<div><button id="tab-before">before</button><nw-analysis theme="light"
+        .analysis=${doc}></nw-analysis><button id="tab-after">after</button></div>`);
+      const el = box.querySelector<NwAnalysis>('nw-analysis')!;
+      await untilState(el, 'ready');
+      await settledInside(el);
+      box.querySelector<HTMLButtonElement>('#tab-before')!.focus();
+      const stops: Element[] = [];
+      for (let i = 0; i < 500; i++) {
+        await sendKeys({ press: 'Tab' });
+        const active = deepActiveElement();
+        if (!active || active.id === 'tab-after') break;
+        stops.push(active);
+      }
+      return stops;
+    }
+
+    /** Sources cited in a block of texts, each once. */
+    const distinct = (...texts: (string | undefined)[]) => new Set(texts.flatMap((text) => markers(text ?? ''))).size;
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+    it('one tab stop per source per block (paragraph, list item, stance card, timeline entry); every other control once', async function () {
+      this.timeout(30_000);
+      const doc = await sample();
+      const stops = await tabStops(doc);
+      const asText = (ids: readonly string[]) => ids.map((id) => `[${id}]`).join(' ');
+      // Written out from the data: what each part of the analysis offers a keyboard.
+      const summary = sum(
+        [doc.summary, ...(doc.keyPoints ?? []), ...(doc.unknowns ?? [])].map((text) => distinct(text)),
+      );
+      const contents = doc.sections.length;
+      const stances = sum(doc.stances.map((s) => distinct(s.headline, s.summary, s.quote?.text, asText(s.sources))));
+      const sectionLinks = doc.sections.length;
+      const sectionCites = sum(doc.sections.flatMap((section) => section.paragraphs.map((p) => distinct(p))));
+      const speakers = new Set(doc.statements.map((s) => s.actor)).size;
+      const timeline =
+        (speakers > 1 ? speakers : 0) +
+        1 +
+        sum(doc.statements.map((s) => distinct(s.text, s.quote?.text, asText(s.sources))));
+      // Back-links: one per place citing each source (summary, sections, stances, statements).
+      const places = [
+        [doc.summary, ...(doc.keyPoints ?? []), ...(doc.unknowns ?? [])].join(' '),
+        ...doc.sections.map((section) => section.paragraphs.join(' ')),
+        ...doc.stances.map((s) => [s.headline, s.summary, s.quote?.text ?? '', asText(s.sources)].join(' ')),
+        ...doc.statements.map((s) => [s.text, s.quote?.text ?? '', asText(s.sources)].join(' ')),
+      ];
+      const backLinks = sum(places.map((text) => distinct(text)));
+      const sourceLinks = doc.sources.filter((source) => source.url).length;
+      const expected = summary + contents + stances + sectionLinks + sectionCites + timeline + backLinks + sourceLinks;
+      expect(stops.length, stops.map((stop) => named(stop)).join('\n')).to.equal(expected);
+      // Each stop once: no element is reached twice.
+      expect(new Set(stops).size).to.equal(stops.length);
+    });
+
+    it('a marker that is not a tab stop repeats one of its block that is, and still opens its popover', async () => {
+      const doc = await sample();
+      const el = await ready(doc);
+      const roots = [el, ...inner(el)].map((node) => node.shadowRoot!);
+      const skipped = roots
+        .flatMap((root) => [...root.querySelectorAll<HTMLButtonElement>('button.cite')])
+        .filter((marker) => marker.tabIndex < 0);
+      expect(skipped.length, 'the sample repeats sources within its blocks').to.be.greaterThan(0);
+      for (const marker of skipped) {
+        const block = marker.closest('li.entry') ?? marker.closest('article.stance') ?? marker.closest('p, li')!;
+        const earlier = [...block.querySelectorAll<HTMLButtonElement>('button.cite')].filter(
+          (other) =>
+            other.dataset.cite === marker.dataset.cite &&
+            other.tabIndex >= 0 &&
+            other.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_FOLLOWING,
+        );
+        expect(earlier.length, `${named(marker)}: an earlier tab stop for source ${marker.dataset.cite}`).to.equal(1);
+        expect(marker.getAttribute('aria-label'), 'still named by its source').to.equal(
+          earlier[0]!.getAttribute('aria-label'),
+        );
+      }
+      // A click (or tap) on one still opens its source.
+      const marker = skipped[0]!;
+      const owner = (marker.getRootNode() as ShadowRoot).host;
+      marker.click();
+      await untilOpen(owner);
+      expect(squash(popoverOf(owner).querySelector('.popover-title')!.textContent)).to.equal(
+        doc.sources.find((s) => s.id === marker.dataset.cite)!.title,
+      );
+      popoverOf(owner).hidePopover();
+    });
   });
 
   describe('accessibility (axe)', () => {

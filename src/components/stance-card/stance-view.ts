@@ -25,6 +25,8 @@ export function stanceView(
   const lang = analysis.language;
   const meta = [actor ? t.actorKinds[actor.kind] : undefined, actor?.country].filter(Boolean).join(' · ');
   const { quote } = stance;
+  // The card is one block: its Sources line repeats what its text cites (see citations.ts).
+  const block = new Set<string>();
   return html`<article class="stance stance--${stance.position}" part="base" aria-labelledby="headline-${stance.id}">
     <header class="stance-header">
       <p class="actor" part="actor">
@@ -34,13 +36,13 @@ export function stanceView(
       ${positionBadge(stance.position, t)}
     </header>
     <p role="heading" aria-level=${headingLevel} class="headline" part="headline" id="headline-${stance.id}" lang=${lang}>
-      ${citedText(stance.headline, analysis, t)}
+      ${citedText(stance.headline, analysis, t, block)}
     </p>
-    <p class="summary" part="summary" lang=${lang}>${citedText(stance.summary, analysis, t)}</p>
+    <p class="summary" part="summary" lang=${lang}>${citedText(stance.summary, analysis, t, block)}</p>
     ${
       quote
         ? html`<figure class="quote" part="quote">
-          <blockquote lang=${lang}><p>${citedText(quote.text, analysis, t)}</p></blockquote>
+          <blockquote lang=${lang}><p>${citedText(quote.text, analysis, t, block)}</p></blockquote>
           ${
             quote.speaker || quote.date
               ? html`<figcaption>
@@ -61,7 +63,7 @@ export function stanceView(
           </p>`
           : nothing
       }
-      ${sourceLine(stance.sources, analysis, t)}
+      ${sourceLine(stance.sources, analysis, t, block)}
     </footer>
   </article>`;
 }

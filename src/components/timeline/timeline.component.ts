@@ -1,15 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { Actor, Analysis } from '../../schema/analysis.js';
+import type { Analysis } from '../../schema/analysis.js';
 import { NwFilterChangeEvent } from '../../events/nw-filter-change.js';
 import { indexOf } from '../../internal/analysis-index.js';
-import { citedText, sourceLine } from '../../internal/citations.js';
+import type { Messages } from '../../internal/i18n/en.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { ProgressiveRenderController } from '../../internal/controllers/progressive-render-controller.js';
 import { RovingFocusController } from '../../internal/controllers/roving-focus-controller.js';
 import { lanes, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
-import { periodId, type Period, type TimelineEntry, type TimelineOrder } from './timeline-order.js';
+import { periodId, type Period, type TimelineOrder } from './timeline-order.js';
+import { entryList, type EntryItem, type EntryWords } from './timeline-entry.js';
 import { timelineMessages } from './timeline.messages.js';
 import { timelineStyles } from './timeline.styles.js';
 
@@ -75,6 +76,7 @@ export class NwTimeline extends NwElement {
     this.progress.renderThrough(this.progress.total - 1),
   );
   private layout?: TimelineLayout;
+  private lastWords?: { analysis: Analysis; t: Messages; w: EntryWords['w']; tag: string; words: EntryWords };
 
   private get words() {
     return this.localized(timelineMessages);
@@ -131,62 +133,34 @@ export class NwTimeline extends NwElement {
     return this.formatDate(`${period.year}${month}`);
   }
 
-  private entry(
-    view: RenderContext,
-    { statement }: TimelineEntry,
-    lane: number,
-    actor: Actor | undefined,
-  ): TemplateResult {
-    const { analysis, t, w, date } = view;
-    const lang = analysis.language;
-    const { quote } = statement;
-    return html`<li class="entry" part="entry" data-statement=${statement.id} data-lane=${lane}
-      tabindex=${this.roving.tabIndex(statement.id)} aria-labelledby="actor-${statement.id} date-${statement.id}">
-      <p class="entry-meta">
-        ${
-          statement.date
-            ? html`<time part="date" id="date-${statement.id}" datetime=${statement.date}>${date(statement.date)}</time>`
-            : html`<span part="date" id="date-${statement.id}">${w.undated}</span>`
-        }
-        ${statement.kind ? html`<span class="kind">${w.kinds[statement.kind]}</span>` : nothing}
-      </p>
-      <p class="entry-actor" part="actor" id="actor-${statement.id}">
-        <span lang=${lang}>${actor?.name ?? statement.actor}</span>${actor ? html`<span class="actor-kind">${t.actorKinds[actor.kind]}</span>` : nothing}
-      </p>
-      <p class="entry-text" part="text" lang=${lang}>${citedText(statement.text, analysis, t)}</p>
-      ${
-        quote
-          ? html`<figure class="quote" part="quote">
-            <blockquote lang=${lang}><p>${citedText(quote.text, analysis, t)}</p></blockquote>
-            ${quote.speaker ? html`<figcaption lang=${lang}>${quote.speaker}</figcaption>` : nothing}
-          </figure>`
-          : nothing
-      }
-      ${sourceLine(statement.sources, analysis, t)}
-    </li>`;
-  }
-
   /**
-   * What every entry needs, resolved once per render: at ten thousand entries, looking up
-   * the language or building a date formatter per entry is most of the cost.
+   * What every entry needs, resolved once: at ten thousand entries, looking up the language
+   * or building a date formatter per entry is most of the cost. Kept while the analysis and
+   * the words are the same, and with it the entries already built.
    */
-  private renderContext(analysis: Analysis): RenderContext {
+  private entryWords(analysis: Analysis): EntryWords {
+    const [t, w, tag] = [this.messages, this.words, this.locale.tag];
+    const last = this.lastWords;
+    if (last && last.analysis === analysis && last.t === t && last.w === w && last.tag === tag) return last.words;
     const labels = new Map<string, string>();
-    return {
+    const words: EntryWords = {
       analysis,
-      t: this.messages,
-      w: this.words,
+      t,
+      w,
       date: (value) => {
         let label = labels.get(value);
         if (label === undefined) labels.set(value, (label = this.formatDate(value)));
         return label;
       },
+      nodes: new WeakMap(),
     };
+    this.lastWords = { analysis, t, w, tag, words };
+    return words;
   }
 
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
-    const view = this.renderContext(analysis);
-    const { w } = view;
+    const words = this.entryWords(analysis);
+    const { w } = words;
     const { actors } = indexOf(analysis);
     const shown = this.shownActors(analysis);
     const speaking = analysis.actors.filter((actor) => statementIndex(analysis).speaking.has(actor.id));
@@ -200,23 +174,24 @@ export class NwTimeline extends NwElement {
     this.progress.atLeast(budget);
 
     // Whole periods within the limit are guarded: a later chunk does not re-evaluate them.
-    const periods: TemplateResult[] = [];
+    const periods: unknown[] = [];
     for (const group of groups) {
       if (budget <= 0) break;
       const count = Math.min(group.entries.length, budget);
       budget -= count;
-      const deps = [group, count, laneCount, this.locale.tag];
+      const deps = [group, count, laneCount, words];
       const id = periodId(group.period);
+      // No whitespace between the tags: every text node counts, ten thousand times over.
       periods.push(
-        html`${guard(
-          deps,
-          () => html`<section class="period" aria-labelledby="period-${id}">
-        <h3 class="period-heading" part="period" id="period-${id}">${this.periodLabel(group.period)}</h3>
-        <ol class="list" part="list">
-          ${group.entries.slice(0, count).map((entry) => this.entry(view, entry, laneOf.get(entry.statement.actor) ?? 0, actors.get(entry.statement.actor)))}
-        </ol>
-      </section>`,
-        )}`,
+        guard(deps, () => {
+          const items = group.entries.slice(0, count).map(({ statement }): EntryItem => ({
+            statement,
+            lane: laneOf.get(statement.actor) ?? 0,
+            actor: actors.get(statement.actor),
+            tabIndex: this.roving.tabIndex(statement.id),
+          }));
+          return html`<section class="period" aria-labelledby="period-${id}"><h3 class="period-heading" part="period" id="period-${id}">${this.periodLabel(group.period)}</h3><ol class="list" part="list">${entryList(items, words)}</ol></section>`;
+        }),
       );
     }
 
@@ -249,14 +224,6 @@ export class NwTimeline extends NwElement {
       </div>
     </section>`;
   }
-}
-
-interface RenderContext {
-  analysis: Analysis;
-  t: NwTimeline['messages'];
-  w: (typeof timelineMessages)['en'];
-  /** A memoised date formatter: the same dates recur across thousands of entries. */
-  date: (value: string) => string;
 }
 
 /**
