@@ -24,7 +24,7 @@ import {
   STYLESHEET_FILE,
   type PlannedView,
 } from '../publish/site.js';
-import { viewSnippet } from '../publish/snippet.js';
+import { snippetRenderOptions, viewSnippet } from '../publish/snippet.js';
 import { EXIT, readAnalyses, reportProblems, type CommandIo } from './validate-command.js';
 
 export const PUBLISH_USAGE =
@@ -141,7 +141,11 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
             ...(view.actor !== undefined ? { actor: view.actor } : {}),
             stylesheet,
           }),
-        (view, jsonUrl) => viewSnippet(analysis, view, jsonUrl, snippetSettings),
+        (view, jsonUrl, stylesheet) =>
+          viewSnippet(analysis, view, jsonUrl, snippetSettings, {
+            html: renderHtmlSync(analysis, snippetRenderOptions(analysis, view, jsonUrl, stylesheet)),
+            stylesheet,
+          }),
       );
       plans.push({ target, analysis, views });
     } catch (cause) {
