@@ -7,7 +7,7 @@
  *
  * Debian's Chromium through chrome-launcher's `chromePath`: no browser is downloaded.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findBrowser, HOW_TO_INSTALL } from '../scripts/browser.mjs';
@@ -32,6 +32,12 @@ export interface LighthouseRow {
   cls: Summary;
   tbt: Summary;
   domSize: Summary;
+  /**
+   * Lighthouse's CPU benchmark during the runs (higher is faster; about 1,000–2,000 on a
+   * desktop): its simulated 4× slowdown multiplies what it observed, so a busy machine (a low
+   * index) inflates total blocking time and lowers the performance score.
+   */
+  benchmarkIndex: Summary;
   /** the first run's failing audits in the three categories (id: title), to say what to fix */
   failing: string[];
 }
@@ -103,6 +109,11 @@ export async function measureLighthouse(options: {
         if (!result) throw new Error(`lighthouse: no result for ${name}`);
         if (result.lhr.runtimeError) throw new Error(`lighthouse: ${name}: ${result.lhr.runtimeError.message}`);
         measured.set(name, [...(measured.get(name) ?? []), { lhr: result.lhr }]);
+        // The first run's whole report, for a reader asking what a score is made of.
+        if (run === 0) {
+          mkdirSync('bench/results', { recursive: true });
+          writeFileSync(`bench/results/lighthouse-${name}.json`, `${JSON.stringify(result.lhr)}\n`);
+        }
       }
       options.log(`lighthouse: run ${run + 1} of ${options.runs}, ${Object.keys(kinds).length} pages`);
     }
@@ -125,6 +136,7 @@ export async function measureLighthouse(options: {
         cls: of((lhr) => lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN),
         tbt: of((lhr) => lhr.audits['total-blocking-time']?.numericValue ?? NaN),
         domSize: of((lhr) => lhr.audits['dom-size']?.numericValue ?? NaN),
+        benchmarkIndex: of((lhr) => lhr.environment.benchmarkIndex),
         failing: [...new Set(failing)],
       });
     }

@@ -3,6 +3,7 @@
  * tag, an iframe, or static HTML serialized from the live preview (declarative shadow DOM with
  * its styles).
  */
+import { EMBED_FONT, EMBED_PADDING_PX } from '../src/embed/embed-page.js';
 import { escapeAttribute, guardedStyle } from '../src/internal/markup.js';
 import type { StandaloneElement } from '../src/internal/standalone-elements.js';
 import { jsonLdScript } from '../src/jsonld/analysis-jsonld.js';
@@ -55,21 +56,21 @@ import {
 export const FRAME_WIDTHS = [375, 640] as const;
 
 /**
- * The rendered element's height at each of `widths` in the embed page's font (the browser's
- * default, 16 px), as `data-nw-heights` writes them ("375:730 640:410"): measured on the live
- * preview by giving it each width in turn and reading its box (layout is synchronous, so no
+ * The embed page's height at each of `widths` (a frame that wide), as `data-nw-heights` writes
+ * them ("375:730 640:410"): measured on the live preview by giving it the page's font and, in
+ * turn, each width less the page's padding, and reading its box (layout is synchronous, so no
  * frame is painted in between).
  */
 export function measuredHeights(element: HTMLElement, widths: readonly number[] = FRAME_WIDTHS): string {
   const { style } = element;
   const saved = { width: style.width, fontFamily: style.fontFamily, fontSize: style.fontSize };
   try {
-    style.fontFamily = 'initial';
+    style.fontFamily = EMBED_FONT;
     style.fontSize = '16px';
     return widths
       .map((width) => {
-        style.width = `${width}px`;
-        return `${width}:${Math.ceil(element.getBoundingClientRect().height)}`;
+        style.width = `${width - 2 * EMBED_PADDING_PX}px`;
+        return `${width}:${Math.ceil(element.getBoundingClientRect().height + 2 * EMBED_PADDING_PX)}`;
       })
       .join(' ');
   } finally {
