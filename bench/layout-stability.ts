@@ -207,17 +207,13 @@ export async function snippetKinds(
       slots: [local(views[0].snippet), local(views[1].snippet)],
     },
     'publish-classic': {
-      description: 'the same snippet with the classic script instead of the module',
-      slots: [
-        local(views[0].snippet).replace(
-          /<script type="module" src="([^"]*)newsroom-widgets.js"[^>]*><\/script>/,
-          (_, base: string) => `<script src="${base}newsroom-widgets.classic.js"></script>`,
-        ),
-        local(views[1].snippet).replace(
-          /<script type="module" src="([^"]*)newsroom-widgets.js"[^>]*><\/script>/,
-          (_, base: string) => `<script src="${base}newsroom-widgets.classic.js"></script>`,
-        ),
-      ],
+      description: 'the same snippet with the classic script, after the element, instead of the module',
+      // After: defined before the parser has read the element's content, it would attach its
+      // own shadow root before the prerendered one.
+      slots: views.map(
+        (view) =>
+          `${local(view.snippet).replace(/<script type="module"[^>]*><\/script>\n/, '')}\n<script src="/dist/cdn/newsroom-widgets.classic.js"></script>`,
+      ),
     },
     'builder-for': {
       description: 'embed builder, script tag with the analysis inline (`for=`), module script',
