@@ -15,7 +15,7 @@ import { publishViews } from '../../src/publish/views.js';
 import { parseAnalysis } from '../../src/schema/validate.js';
 import type { Analysis } from '../../src/schema/analysis.js';
 import { VERSION } from '../../src/version.js';
-import { launchChromium, openTab, requireBuilt, serve, type StaticServer, TYPES } from './static-server.js';
+import { launchChromium, requireBuilt, serve, type StaticServer, TYPES } from './static-server.js';
 
 requireBuilt('dist/cdn/newsroom-widgets.js', 'dist/cdn/newsroom-widgets.classic.js');
 
