@@ -120,17 +120,20 @@ export function publishSample(baseUrl: string): { index: IndexView[]; oembed: (v
  * the frame's address, the frame hidden while the blockquote shows, both marked for wp-embed.js.
  */
 function asWordPressShowsIt(html: string, secret: string): string {
-  return html
-    .replace(' loading="lazy"', '')
-    .replace(/ src="([^"]*)"/, ` src="$1#?secret=${secret}" data-secret="${secret}"`)
-    .replace(
-      /<blockquote class="wp-embedded-content"/,
-      `<blockquote class="wp-embedded-content" data-secret="${secret}"`,
-    )
-    .replace(
-      '<iframe class="wp-embedded-content"',
-      '<iframe style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" class="wp-embedded-content"',
-    );
+  return (
+    html
+      .replace(' loading="lazy"', '')
+      .replace(/ src="([^"]*)"/, ` src="$1#?secret=${secret}" data-secret="${secret}"`)
+      .replace(
+        /<blockquote class="wp-embedded-content"/,
+        `<blockquote class="wp-embedded-content" data-secret="${secret}"`,
+      )
+      // Hidden only when there is a blockquote to show meanwhile.
+      .replace(
+        /^(<blockquote[^]*)<iframe class="wp-embedded-content"/,
+        '$1<iframe style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" class="wp-embedded-content"',
+      )
+  );
 }
 
 /**
@@ -262,6 +265,19 @@ export async function snippetKinds(
         asWordPressShowsIt(oembed(views[1].view).html, 'f6g7h8i9j0'),
       ],
       tail: '<script src="/wp-includes/js/wp-embed.min.js"></script>',
+      frames: true,
+    };
+    // Not what publish writes: the same answer without the blockquote, to show what it costs.
+    // WordPress then shows the frame at once at the oEmbed height, and loads no wp-embed.js
+    // (it does only for a blockquote), so the frame keeps that height (375 px's) at every width.
+    const frameOnly = (html: string) => html.replace(/<blockquote[^]*?<\/blockquote>/, '');
+    kinds['link-embed-frame-only'] = {
+      description:
+        'for comparison, not written: the same oEmbed answer without its blockquote (no `wp-embed.js`, no resizing)',
+      slots: [
+        asWordPressShowsIt(frameOnly(oembed(views[0].view).html), 'k1l2m3n4o5'),
+        asWordPressShowsIt(frameOnly(oembed(views[1].view).html), 'p6q7r8s9t0'),
+      ],
       frames: true,
     };
   }

@@ -60,6 +60,11 @@ const OBSERVE = `<script>
     for (const entry of list.getEntries()) TASKS.push({ duration: entry.duration, time: entry.startTime });
   }).observe({ type: 'longtask', buffered: true });
   addEventListener('message', () => { LAST_MESSAGE = performance.now(); });
+  window.LOADED_FRAMES = new Set();
+  // On the document: a load event never reaches the window.
+  document.addEventListener('load', (event) => {
+    if (event.target.localName === 'iframe') { LOADED_FRAMES.add(event.target); window.CHECK_FRAMES?.(); }
+  }, true);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.FCP = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -82,12 +87,13 @@ const OURS_READY = `<script>
 
 /**
  * Every iframe the browser loads has loaded (lazy frames further down wait for a scroll), their
- * height messages come after: the runner waits for quiet.
+ * height messages come after: the runner waits for quiet. Loads are recorded from the head on
+ * (OBSERVE): a frame may load before the parser gets here.
  */
 const FRAMES_READY = `<script>
   const frames = [...document.querySelectorAll('iframe')].filter((frame) => frame.loading !== 'lazy' || frame.getBoundingClientRect().top < innerHeight * 1.5);
-  let loaded = 0;
-  for (const frame of frames) frame.addEventListener('load', () => { if (++loaded === frames.length) window.READY ??= performance.now(); });
+  window.CHECK_FRAMES = () => { if (frames.every((frame) => LOADED_FRAMES.has(frame))) window.READY ??= performance.now(); };
+  CHECK_FRAMES();
 </script>`;
 
 /** TimelineJS in its usual 650 px box, after the standfirst, from a JSON URL. */
