@@ -92,9 +92,10 @@ describe('the iframe code’s measured heights', () => {
     );
     const host = document.createElement('div');
     host.setAttribute('lang', 'en');
-    host.innerHTML = code.replace(/<script[^]*$/, ''); // the frame, never loaded (its base does not exist)
-    document.body.append(host);
+    host.innerHTML = code.replace(/<script[^]*$/, '');
     const frame = host.querySelector('iframe')!;
+    frame.removeAttribute('src'); // never loaded: only its reserved height is under test
+    document.body.append(host);
     frame.width = '500';
     expect(frame.getAttribute('height')).to.equal('700');
     const resizer = document.createElement('script');
