@@ -11,7 +11,9 @@
  *   run to run; its longest task varies, and 3 keeps this part near a minute).
  * - SIZES: statement counts for the timelines (default 100,1000,10000); memory is measured at
  *   the largest.
- * - ONLY: a comma-separated subset of size,render,layout (memory comes with render), for
+ * - LIGHTHOUSE_RUNS: Lighthouse runs per page (default 3; its scores move a point or two
+ *   from run to run).
+ * - ONLY: a comma-separated subset of size,render,layout,lighthouse (memory comes with render), for
  *   working on one part; the table and JSON then hold only those.
  * Quick look while developing: `RUNS=3 LAYOUT_RUNS=2 SIZES=100,1000 tsx bench/run.ts`.
  */
@@ -19,7 +21,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeMachine, launchChromium } from './browser.js';
-import { measureLayoutStability } from './layout-stability.js';
+import { measureLighthouse } from './lighthouse.js';
+import { measureLayoutStability, SITE_DIR, WP_EMBED_DIR } from './layout-stability.js';
 import { memoryProbe } from './memory.js';
 import { measureRenderSpeed } from './render-speed.js';
 import { markdownReport, type BenchResults } from './report.js';
@@ -27,7 +30,7 @@ import { startServer } from './server.js';
 import { measureSizes } from './sizes.js';
 import { SNAPSHOT_DIR, snapshotBuild } from './snapshot.js';
 
-const SECTIONS = ['size', 'render', 'layout'] as const;
+const SECTIONS = ['size', 'render', 'layout', 'lighthouse'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const MIN_RUNS = 7;
@@ -35,23 +38,31 @@ const MIN_RUNS = 7;
 function settings() {
   const runs = Number(process.env.RUNS ?? MIN_RUNS);
   const layoutRuns = Number(process.env.LAYOUT_RUNS ?? 3);
+  const lighthouseRuns = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
   const sizes = (process.env.SIZES ?? '100,1000,10000').split(',').map(Number);
   const only = process.env.ONLY?.split(',') as Section[] | undefined;
   for (const [name, value] of [
     ['RUNS', runs],
     ['LAYOUT_RUNS', layoutRuns],
+    ['LIGHTHOUSE_RUNS', lighthouseRuns],
     ...sizes.map((size) => ['SIZES', size] as const),
   ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be whole numbers of at least 1`);
   }
   const unknown = only?.filter((section) => !SECTIONS.includes(section));
   if (unknown?.length) throw new Error(`ONLY takes ${SECTIONS.join(', ')}; not ${unknown.join(', ')}`);
-  return { runs, layoutRuns, sizes: [...new Set(sizes)].sort((a, b) => a - b), sections: only ?? [...SECTIONS] };
+  return {
+    runs,
+    layoutRuns,
+    lighthouseRuns,
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    sections: only ?? [...SECTIONS],
+  };
 }
 
 /** Runs the chosen measures and returns everything measured (also printed and written). */
 export async function runBench(sections: readonly Section[] = settings().sections): Promise<BenchResults> {
-  const { runs, layoutRuns, sizes } = settings();
+  const { runs, layoutRuns, lighthouseRuns, sizes } = settings();
   snapshotBuild();
   const started = Date.now();
   const log = (line: string) => console.error(`bench ${Math.round((Date.now() - started) / 1000)} s: ${line}`);
@@ -61,6 +72,8 @@ export async function runBench(sections: readonly Section[] = settings().section
   const server = await startServer({
     '/dist/': SNAPSHOT_DIR,
     '/timelinejs/': 'node_modules/@knight-lab/timelinejs/dist',
+    '/site/': SITE_DIR,
+    '/wp-includes/js/': WP_EMBED_DIR,
   });
   const browser = await launchChromium();
   const results: BenchResults = { date: new Date().toISOString(), machine: await describeMachine(browser), seconds: 0 };
@@ -80,6 +93,8 @@ export async function runBench(sections: readonly Section[] = settings().section
     await browser.close();
     await server.close();
   }
+  // Its own browser (chrome-launcher's) and its own server (compressed, as in production).
+  if (sections.includes('lighthouse')) results.lighthouse = await measureLighthouse({ runs: lighthouseRuns, log });
   results.seconds = Math.round((Date.now() - started) / 1000);
 
   console.log(markdownReport(results));

@@ -13,8 +13,9 @@ import type { Reading } from './builder-read.js';
 import {
   ELEMENTS,
   iframeSnippet,
+  measuredHeights,
   linkSnippet,
-  scriptSnippet,
+  previewScriptSnippet,
   staticSnippet,
   type ElementName,
   type Lang,
@@ -121,7 +122,9 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
     url: URL_OPTIONAL,
     cdnScript: true,
     missing: baseMissing,
-    code: (choice) => ({ code: scriptSnippet(choice) }),
+    // The element comes rendered from the preview, so it has its height before the script runs.
+    fromPreview: true,
+    code: (choice, _form, preview) => ({ code: previewScriptSnippet(choice, preview) }),
   },
   iframe: {
     label: 'iframe',
@@ -142,10 +145,12 @@ export const OUTPUTS: Record<SnippetKind, OutputKind> = {
           : NPM_MIRROR.test(choice.base)
             ? 'jsDelivr sends embed.html as plain text, not as a page: put the package’s dist/ folder on your site and give the address of the folder that serves embed.html.'
             : undefined,
-    code: ({ jsonUrl, ...choice }) => {
+    // The frame's height is measured on the rendered preview.
+    fromPreview: true,
+    code: ({ jsonUrl, ...choice }, _form, preview) => {
       // `missing` above blocks the code until there is an address.
       if (!jsonUrl) throw new Error('the iframe code was asked for without a JSON address');
-      return { code: iframeSnippet({ ...choice, jsonUrl }) };
+      return { code: iframeSnippet({ ...choice, jsonUrl }, measuredHeights(preview)) };
     },
   },
   static: {

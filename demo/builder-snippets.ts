@@ -3,6 +3,7 @@
  * tag, an iframe, or static HTML serialized from the live preview (declarative shadow DOM with
  * its styles).
  */
+import { EMBED_FONT, EMBED_PADDING_PX } from '../src/embed/embed-page.js';
 import { escapeAttribute, guardedStyle } from '../src/internal/markup.js';
 import type { StandaloneElement } from '../src/internal/standalone-elements.js';
 import { jsonLdScript } from '../src/jsonld/analysis-jsonld.js';
@@ -39,6 +40,7 @@ import {
   dataScriptTag,
   elementAttributes,
   libraryBase,
+  scriptSnippet,
   withSlash,
   type SnippetChoice,
 } from '../src/internal/script-snippet.js';
@@ -47,18 +49,49 @@ import {
  * The iframe code: it needs the JSON address, because the iframe page loads the JSON by address.
  * The frame sits in a block (`div.nw-embed`): themes centre and size a block in their text
  * column, where an inline iframe sits at the column's left edge; no style attribute, which a
- * strict CSP (style-src without 'unsafe-inline') refuses.
+ * strict CSP (style-src without 'unsafe-inline') refuses. With `heights` (`measuredHeights`
+ * of the preview) the frame starts at its content's height for its width.
  */
-export function iframeSnippet(choice: SnippetChoice & { jsonUrl: string }): string {
+/** The widths the iframe's height is measured at: a phone's column, a desktop article's. */
+export const FRAME_WIDTHS = [375, 640] as const;
+
+/**
+ * The embed page's height at each of `widths` (a frame that wide), as `data-nw-heights` writes
+ * them ("375:730 640:410"): measured on the live preview by giving it the page's font and, in
+ * turn, each width less the page's padding, and reading its box (layout is synchronous, so no
+ * frame is painted in between).
+ */
+export function measuredHeights(element: HTMLElement, widths: readonly number[] = FRAME_WIDTHS): string {
+  const { style } = element;
+  const saved = { width: style.width, fontFamily: style.fontFamily, fontSize: style.fontSize };
+  try {
+    style.fontFamily = EMBED_FONT;
+    style.fontSize = '16px';
+    return widths
+      .map((width) => {
+        style.width = `${width - 2 * EMBED_PADDING_PX}px`;
+        return `${width}:${Math.ceil(element.getBoundingClientRect().height + 2 * EMBED_PADDING_PX)}`;
+      })
+      .join(' ');
+  } finally {
+    Object.assign(style, saved);
+  }
+}
+
+export function iframeSnippet(choice: SnippetChoice & { jsonUrl: string }, heights?: string): string {
   const base = withSlash(choice.base ?? choice.embedBase ?? cdnBase(choice.version));
   const query = new URLSearchParams({ src: choice.jsonUrl, element: choice.element });
   if (choice.element === 'nw-stance-card' && choice.actor) query.set('actor', choice.actor);
   query.set('lang', choice.lang);
   query.set('theme', choice.theme);
   const src = `${base}embed.html?${query}`;
+  // The first measured height as the frame's own (pages without the resizer), and all of them
+  // for the resizer, which runs right after the frame: it starts at its final height.
+  const first = heights ? /^\d+:(\d+)/.exec(heights)?.[1] : undefined;
+  const size = first ? ` height="${first}" data-nw-heights="${escapeAttribute(heights!)}"` : '';
   return [
-    `<div class="nw-embed"><iframe src="${escapeAttribute(src)}" title="${escapeAttribute(choice.analysis.question)}" width="100%" frameborder="0" loading="lazy"></iframe></div>`,
-    `<script src="${escapeAttribute(`${base}embed/resizer.js`)}" async></script>`,
+    `<div class="nw-embed"><iframe src="${escapeAttribute(src)}" title="${escapeAttribute(choice.analysis.question)}" width="100%"${size} frameborder="0" loading="lazy"></iframe></div>`,
+    `<script src="${escapeAttribute(`${base}embed/resizer.js`)}"></script>`,
   ].join('\n');
 }
 
@@ -141,6 +174,17 @@ export function prerenderedHtml(element: HTMLElement): string {
       // A nested element's state belongs to this page: in the copy, it starts unrendered.
       .replace(/(<nw-[a-z-]+\b[^>]*?) state="[a-z]+"/g, '$1')
   );
+}
+
+/**
+ * The script-tag code with the element already rendered from the live preview (its declarative
+ * shadow DOM, as the static HTML): it holds its final height before the script runs, so the
+ * article below it never moves, with the module script or the classic one.
+ */
+export function previewScriptSnippet(choice: SnippetChoice, element: HTMLElement): string {
+  const data = choice.jsonUrl ? 'src' : 'for';
+  const prerendered = `<${choice.element}${elementAttributes(choice, data)}>${prerenderedHtml(element)}</${choice.element}>`;
+  return scriptSnippet({ ...choice, prerendered });
 }
 
 export function staticSnippet(choice: SnippetChoice, element: HTMLElement, interactive: boolean): string {

@@ -33,14 +33,21 @@ import {
 /** The page behind a dark element: the elements' own dark text and surface colours. */
 const DARK_PAGE = `color-scheme: dark; color: ${PALETTE.text[1]}; background: ${PALETTE.surface[1]};`;
 
+/**
+ * The page's font and the room around its element (each side, in px): what the embed builder
+ * gives its preview when it measures the frame's height (demo/builder-snippets.ts).
+ */
+export const EMBED_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+export const EMBED_PADDING_PX = 4;
+
 const PAGE_CSS = `
-:root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
+:root { color-scheme: light; font-family: ${EMBED_FONT}; line-height: 1.5; }
 :root[data-theme="dark"] { ${DARK_PAGE} }
 @media (prefers-color-scheme: dark) {
   :root[data-theme="auto"] { ${DARK_PAGE} }
 }
 /* No margin, and a little room for focus rings and shadows at the frame's edges. */
-body { margin: 0; padding: 0.25rem; display: flow-root; }
+body { margin: 0; padding: ${EMBED_PADDING_PX}px; display: flow-root; }
 .embed-problem { margin: 0; padding: 0.75rem 1rem; border: 2px solid ${PALETTE.error[0]}; border-radius: 0.5rem; }
 .embed-link { position: fixed; inset: auto 0.5rem auto 0.5rem; margin: 0; padding: 0.5rem 0.75rem; box-sizing: border-box;
   color: ${PALETTE.text[0]}; background: ${PALETTE.surface[0]}; border: 1px solid currentColor; border-radius: 0.5rem; }

@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { AutoHeight } from './auto-height.js';
 import { readChildId, readEmbedParams } from './params.js';
 import {
+  reservedHeight,
   ampSizeMessage,
   asksForHeight,
   HEIGHT_REQUEST,
@@ -24,6 +25,28 @@ const frames = (count = 2) =>
     const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
     next(count);
   });
+
+describe('the frame height the resizer reserves (data-nw-heights)', () => {
+  it('gives each measured width its own height, and the curve through them in between and beyond', () => {
+    const measured = '375:730 640:410';
+    expect(reservedHeight(measured, 375)).to.equal(730);
+    expect(reservedHeight(measured, 640)).to.equal(410);
+    const between = reservedHeight(measured, 500)!;
+    expect(between).to.be.within(411, 729);
+    // Narrower than measured: taller still; much wider: shorter, but never under half the lower.
+    expect(reservedHeight(measured, 320)).to.be.greaterThan(730);
+    expect(reservedHeight(measured, 5000)).to.be.within(205, 410);
+    expect(reservedHeight('375:600', 1280)).to.equal(600);
+  });
+
+  it('reserves nothing for what was not measured or makes no sense', () => {
+    for (const bad of [undefined, '', 'tall', '375:', '375:-5 640:400', '375:0', '375:NaN']) {
+      expect(reservedHeight(bad, 390), String(bad)).to.equal(undefined);
+    }
+    expect(reservedHeight('375:730 640:410', 0)).to.equal(undefined);
+    expect(reservedHeight('375:1e9', 390)).to.equal(100_000);
+  });
+});
 
 describe('embed messages', () => {
   it('writes pym.js and AMP height messages', () => {

@@ -110,3 +110,19 @@ export function isWordPressReady(data: unknown, secret: string | undefined): boo
   const message = data as { message?: unknown; secret?: unknown };
   return message.message === 'ready' && message.secret === secret;
 }
+
+/**
+ * The frame's content height at `width`, from its heights measured at two widths, narrower
+ * first (`data-nw-heights="375:730 640:410"`, what the embed builder writes; one is enough
+ * too): along height = a + b / width between and beyond them (text reflows into fewer lines
+ * as the column widens, its area about the same), never under half the lower one. Undefined
+ * when nothing usable was measured.
+ */
+export function reservedHeight(measured: string | undefined, width: number): number | undefined {
+  const points: number[][] = (measured ?? '').split(' ').map((pair) => pair.split(':').map(Number));
+  const [w0 = 0, h0 = 0] = points[0] ?? [];
+  const [w1 = w0, h1 = h0] = points[1] ?? [];
+  if (!(h0 > 0 && h1 > 0)) return undefined;
+  const height = w0 === w1 ? h0 : h1 + ((h0 - h1) * (1 / width - 1 / w1)) / (1 / w0 - 1 / w1);
+  return sanitizeHeight(Math.max(height, Math.min(h0, h1) / 2));
+}

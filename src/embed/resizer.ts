@@ -2,8 +2,14 @@
  * The host-side resizer (`dist/embed/resizer.js`, a classic script of a few hundred bytes) for
  * pages that embed `embed.html` in an iframe without pym.js:
  *
- *   <iframe src="https://example.org/newsroom-widgets/embed.html?src=…" title="…" width="100%"></iframe>
- *   <script src="https://example.org/newsroom-widgets/embed/resizer.js" async></script>
+ *   <iframe src="https://example.org/newsroom-widgets/embed.html?src=…" title="…" width="100%"
+ *     height="730" data-nw-heights="375:730 640:410"></iframe>
+ *   <script src="https://example.org/newsroom-widgets/embed/resizer.js"></script>
+ *
+ * Right after the frame (not `async`), it first gives every frame with `data-nw-heights` (its
+ * content's height measured at a few widths, which the embed builder writes) the height for
+ * its width now, before the text below it has painted: the frame starts at its final height
+ * and nothing moves when the content arrives.
  *
  * It sets an iframe's height when that iframe announces one (AMP's `embed-size` message or
  * pym.js's `height` message), and only when the message comes from that iframe's own window
@@ -12,7 +18,7 @@
  * that announced theirs before the script ran. Any number of iframes per page; loading the
  * script twice does no harm.
  */
-import { HEIGHT_REQUEST, heightFromMessage } from './protocol.js';
+import { HEIGHT_REQUEST, heightFromMessage, reservedHeight } from './protocol.js';
 
 const frames = document.getElementsByTagName('iframe');
 
@@ -32,6 +38,9 @@ addEventListener('message', (event) => {
 });
 
 for (const frame of frames) {
+  const reserved = reservedHeight(frame.dataset.nwHeights, frame.getBoundingClientRect().width);
+  // Once: a frame that already spoke has its height from its own message.
+  if (reserved && !frame.style.height) frame.style.height = `${reserved}px`;
   const origin = originOf(frame);
   if (origin) frame.contentWindow?.postMessage(HEIGHT_REQUEST, origin);
 }

@@ -7,7 +7,7 @@
 import { renderHtmlSync } from '../render/render-html.js';
 import type { Analysis } from '../schema/analysis.js';
 import { planViews, type PlannedView } from './site.js';
-import { viewSnippet, type SnippetSettings } from './snippet.js';
+import { snippetRenderOptions, viewSnippet, type SnippetSettings } from './snippet.js';
 
 /** Throws the render's RenderError when the analysis cannot be rendered. */
 export const renderViews = (analysis: Analysis, baseUrl: string, settings: SnippetSettings): PlannedView[] =>
@@ -20,5 +20,9 @@ export const renderViews = (analysis: Analysis, baseUrl: string, settings: Snipp
         ...(view.actor !== undefined ? { actor: view.actor } : {}),
         stylesheet,
       }),
-    (view, jsonUrl) => viewSnippet(analysis, view, jsonUrl, settings),
+    (view, jsonUrl, stylesheet) =>
+      viewSnippet(analysis, view, jsonUrl, settings, {
+        html: renderHtmlSync(analysis, snippetRenderOptions(analysis, view, jsonUrl, stylesheet)),
+        stylesheet,
+      }),
   );

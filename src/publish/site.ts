@@ -52,7 +52,7 @@ export interface PlannedView extends PublishView {
   staticHtml: string;
   /** The same render for the embed page, linking the stylesheet beside the folders. */
   pageStaticHtml: string;
-  /** The script-tag snippet the builder writes for the view. */
+  /** The script-tag snippet the builder writes for the view (the element prerendered, linking the stylesheet by its absolute URL). */
   snippet: string;
 }
 
@@ -183,14 +183,14 @@ export const jsonFile = (value: unknown): string => `${JSON.stringify(value, nul
 
 /**
  * Every view of `analysis` with its addresses. `render` and `snippet` give the static render
- * (linking the given stylesheet address) and the builder's snippet of a view (render-views.ts
- * passes the static render and viewSnippet).
+ * (linking the given stylesheet address) and the builder's snippet of a view by `jsonUrl`,
+ * its static render linking `stylesheet` (render-views.ts passes the static render and viewSnippet).
  */
 export function planViews(
   analysis: Analysis,
   baseUrl: string,
   render: (view: PublishView, stylesheet: string) => string,
-  snippet: (view: PublishView, jsonUrl: string) => string,
+  snippet: (view: PublishView, jsonUrl: string, stylesheet: string) => string,
 ): PlannedView[] {
   const jsonUrl = `${baseUrl}${analysis.id}/analysis.json`;
   return publishViews(analysis).map((view) => ({
@@ -198,7 +198,7 @@ export function planViews(
     ...viewUrls(baseUrl, analysis.id, view.view),
     staticHtml: render(view, `${baseUrl}${STYLESHEET_FILE}`),
     pageStaticHtml: render(view, PAGE_STYLESHEET),
-    snippet: snippet(view, jsonUrl),
+    snippet: snippet(view, jsonUrl, `${baseUrl}${STYLESHEET_FILE}`),
   }));
 }
 

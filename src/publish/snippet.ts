@@ -1,6 +1,8 @@
 /**
  * The script-tag code the embed builder writes for a view, with the analysis loaded from the
- * published `analysis.json`: the builder's own `scriptSnippet` (internal/script-snippet.ts).
+ * published `analysis.json`: the builder's own `scriptSnippet` (internal/script-snippet.ts),
+ * with the element already rendered (the view's static render by `src=`, its shadow roots
+ * linking the published stylesheet) so that it holds its final height before the script runs.
  */
 import { scriptSnippet } from '../internal/script-snippet.js';
 import type { Analysis } from '../schema/analysis.js';
@@ -15,7 +17,23 @@ export interface SnippetSettings {
   integrity?: string | undefined;
 }
 
-export const viewSnippet = (analysis: Analysis, view: PublishView, jsonUrl: string, settings: SnippetSettings) =>
+/** The element, its options and its address as the snippet writes them, for the static render of the view. */
+export const snippetRenderOptions = (analysis: Analysis, view: PublishView, jsonUrl: string, stylesheet: string) => ({
+  element: view.element,
+  ...(view.actor !== undefined ? { actor: view.actor } : {}),
+  lang: snippetLang(analysis),
+  theme: 'light' as const,
+  src: jsonUrl,
+  stylesheet,
+});
+
+export const viewSnippet = (
+  analysis: Analysis,
+  view: PublishView,
+  jsonUrl: string,
+  settings: SnippetSettings,
+  prerendered?: { html: string; stylesheet: string },
+) =>
   scriptSnippet({
     analysis,
     element: view.element,
@@ -25,4 +43,6 @@ export const viewSnippet = (analysis: Analysis, view: PublishView, jsonUrl: stri
     jsonUrl,
     version: settings.version,
     integrity: settings.integrity,
+    prerendered: prerendered?.html,
+    stylesheet: prerendered?.stylesheet,
   });

@@ -110,7 +110,11 @@ describe('embed builder', () => {
     expect(code).to.contain(
       `<script type="module" src="https://cdn.jsdelivr.net/npm/newsroom-widgets@${VERSION}/dist/cdn/newsroom-widgets.js" integrity="${HASH}" crossorigin="anonymous"></script>`,
     );
-    expect(code).to.contain('<nw-analysis for="nw-data-mexico-us-deployment" lang="en" theme="light"></nw-analysis>');
+    // The element comes rendered (declarative shadow DOM), so it has its height before the script runs.
+    expect(code).to.contain(
+      '<nw-analysis for="nw-data-mexico-us-deployment" lang="en" theme="light"><template shadowrootmode="open">',
+    );
+    expect(code).to.match(/<\/template><\/nw-analysis>$/);
     expect(embeddedJson(code)).to.deep.equal(builder.analysis);
     expect($<HTMLTextAreaElement>('[data-snippet]').value).to.equal(code);
     expect($<HTMLButtonElement>('[data-copy]').disabled).to.equal(false);
@@ -223,7 +227,7 @@ describe('embed builder', () => {
     expect($('[data-actor-field]').hidden).to.equal(true);
     expect(builder.preview!.localName).to.equal('nw-timeline');
     expect(builder.snippet).to.contain(
-      '<nw-timeline for="nw-data-mexico-us-deployment" lang="es" theme="dark"></nw-timeline>',
+      '<nw-timeline for="nw-data-mexico-us-deployment" lang="es" theme="dark"><template shadowrootmode="open">',
     );
     expect(root.querySelectorAll('[data-preview] > nw-timeline, [data-preview] > nw-stance-card').length).to.equal(1);
   });
@@ -234,7 +238,7 @@ describe('embed builder', () => {
     await kind('script');
     await type('[data-json-url]', 'https://news.example/data/analysis.json');
     expect(builder.snippet).to.contain(
-      '<nw-analysis src="https://news.example/data/analysis.json" lang="en" theme="light"></nw-analysis>',
+      '<nw-analysis src="https://news.example/data/analysis.json" lang="en" theme="light"><template shadowrootmode="open">',
     );
     expect(builder.snippet).not.to.contain('application/json');
   });
@@ -294,11 +298,16 @@ describe('embed builder', () => {
     expect(notes()).to.contain('jsDelivr sends embed.html as plain text');
     await type('[data-base]', 'https://news.example/widgets');
     const code = builder.snippet;
+    // The heights measured on the preview at a phone's and a desktop's column width: the frame
+    // starts at its content's height (the resizer, right after it, picks the one for its width).
+    const [, phone, desktop] = /data-nw-heights="375:(\d+) 640:(\d+)"/.exec(code) ?? [];
+    expect(Number(phone)).to.be.greaterThan(Number(desktop)); // narrower: more lines
+    expect(Number(desktop)).to.be.greaterThan(100);
     expect(code).to.equal(
       [
         '<div class="nw-embed"><iframe src="https://news.example/widgets/embed.html?src=https%3A%2F%2Fnews.example%2Fdata%2Fa+b.json&amp;element=nw-stance-card&amp;actor=claudia-sheinbaum&amp;lang=en&amp;theme=light"' +
-          ` title="How would Mexico's government respond to a US military deployment on its soil?" width="100%" frameborder="0" loading="lazy"></iframe></div>`,
-        '<script src="https://news.example/widgets/embed/resizer.js" async></script>',
+          ` title="How would Mexico's government respond to a US military deployment on its soil?" width="100%" height="${phone}" data-nw-heights="375:${phone} 640:${desktop}" frameborder="0" loading="lazy"></iframe></div>`,
+        '<script src="https://news.example/widgets/embed/resizer.js"></script>',
       ].join('\n'),
     );
     // The URL the browser reads from the attribute carries the parameters as given.

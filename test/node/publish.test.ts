@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { scriptSnippet } from '../../demo/builder-snippets.js';
 import { main } from '../../src/cli/main.js';
+import { renderHtmlSync } from '../../src/render/index.js';
 import { embedScriptPath } from '../../src/publish/assets.js';
 import { clampHeight, normalizeBaseUrl, type IndexView } from '../../src/publish/site.js';
 import { publishViews } from '../../src/publish/views.js';
@@ -146,7 +147,7 @@ describe('publish <sample> --out DIR --base-url URL', () => {
     assert.equal(jsonLd.url, `${BASE}${ID}/analysis.html`);
   });
 
-  it('lists every view in index.json with absolute URLs of files it wrote, and the builder’s snippet', () => {
+  it('lists every view in index.json with absolute URLs of files it wrote, and the builder’s snippet, prerendered', () => {
     assert.equal(index.id, ID);
     assert.equal(index.question, sample.question);
     assert.deepEqual(
@@ -162,17 +163,35 @@ describe('publish <sample> --out DIR --base-url URL', () => {
       const integrity = existsSync('dist/cdn/integrity.json')
         ? (JSON.parse(readText('dist/cdn/integrity.json')) as Record<string, string>)['newsroom-widgets.js']
         : undefined;
+      const jsonUrl = `${BASE}${ID}/analysis.json`;
+      const stylesheet = `${BASE}newsroom-widgets.css`;
+      const element = view.element as Parameters<typeof scriptSnippet>[0]['element'];
+      // The element comes with its declarative shadow DOM (the static render by src=), so it has
+      // its height before the script runs; the stylesheet its shadow roots link comes first.
+      const lines = view.snippet.split('\n');
+      assert.equal(lines[0], `<link rel="stylesheet" href="${stylesheet}">`);
+      assert.match(lines[2]!, new RegExp(`^<${element} src="${jsonUrl}"[^>]*><template [^>]*shadowrootmode="open">`));
+      assert.ok(!view.snippet.includes('type="application/json"'), 'the data comes by src=, not inline');
       assert.equal(
         view.snippet,
         scriptSnippet({
           analysis: sample,
-          element: view.element as Parameters<typeof scriptSnippet>[0]['element'],
+          element,
           actor: view.actor,
           lang: 'en',
           theme: 'light',
-          jsonUrl: `${BASE}${ID}/analysis.json`,
+          jsonUrl,
           version: VERSION,
           integrity,
+          stylesheet,
+          prerendered: renderHtmlSync(sample, {
+            element,
+            ...(view.actor !== undefined ? { actor: view.actor } : {}),
+            lang: 'en',
+            theme: 'light',
+            src: jsonUrl,
+            stylesheet,
+          }),
         }),
       );
     }
