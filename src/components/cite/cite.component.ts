@@ -3,6 +3,8 @@ import type { Analysis, Source } from '../../schema/analysis.js';
 import type { AnalysisError } from '../../schema/validate.js';
 import { citation } from '../../internal/citations.js';
 import { composedAncestors } from '../../internal/dom/composed-ancestors.js';
+import { errorMessage } from '../../internal/i18n/error-words.js';
+import { fill } from '../../internal/i18n/locale.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { citeStyles } from './cite.styles.js';
 import type { NwReadyEvent } from '../../events/nw-ready.js';
@@ -83,7 +85,7 @@ export class NwCite extends NwElement {
   }
 
   protected override selectionError(analysis: Analysis): string | undefined {
-    return this.selectedSource(analysis) ? undefined : this.messages.notFound.source(this.source ?? '');
+    return this.selectedSource(analysis) ? undefined : fill(this.messages.notFound.source, { id: this.source ?? '' });
   }
 
   protected override selection(analysis: Analysis): unknown {
@@ -102,7 +104,8 @@ export class NwCite extends NwElement {
   /** An error on this marker only: the number stays, marked, with the reason for editors. */
   protected override renderError(error: AnalysisError): TemplateResult {
     const t = this.messages;
-    return html`<span class="cite-error" part="error" title=${error.message}
-      >[${this.source ?? '?'}]<span class="visually-hidden"> (${t.citationError}: ${error.message})</span></span>`;
+    const message = errorMessage(error, t);
+    return html`<span class="cite-error" part="error" title=${message}
+      >[${this.source ?? '?'}]<span class="visually-hidden"> (${t.citationError}${t.colon} ${message})</span></span>`;
   }
 }

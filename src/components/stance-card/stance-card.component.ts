@@ -2,6 +2,7 @@ import type { TemplateResult } from 'lit';
 import type { Analysis, Stance } from '../../schema/analysis.js';
 import { indexOf } from '../../internal/analysis-index.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
+import { fill } from '../../internal/i18n/locale.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { stanceStyles } from './stance.styles.js';
 import { stanceView } from './stance-view.js';
@@ -75,8 +76,8 @@ export class NwStanceCard extends NwElement {
   protected override selectionError(analysis: Analysis): string | undefined {
     if (this.selected(analysis)) return undefined;
     const t = this.messages;
-    if (this.stance) return t.notFound.stance(this.stance);
-    if (this.actor) return t.notFound.actor(this.actor);
+    if (this.stance) return fill(t.notFound.stance, { id: this.stance });
+    if (this.actor) return fill(t.notFound.actor, { id: this.actor });
     return t.notFound.selector;
   }
 

@@ -10,7 +10,7 @@ import { ProgressiveRenderController } from '../../internal/controllers/progress
 import { RovingFocusController } from '../../internal/controllers/roving-focus-controller.js';
 import { lanes, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
 import { periodId, type Period, type TimelineEntry, type TimelineOrder } from './timeline-order.js';
-import { timelineMessages } from './timeline.messages.js';
+import { timelineCount, timelineMessages } from './timeline.messages.js';
 import { timelineStyles } from './timeline.styles.js';
 
 /**
@@ -77,7 +77,7 @@ export class NwTimeline extends NwElement {
   private layout?: TimelineLayout;
 
   private get words() {
-    return this.localized(timelineMessages);
+    return this.localized('timeline', timelineMessages);
   }
 
   /** Actor ids shown now: the `actors` attribute's known ids, or every actor with statements. */
@@ -235,7 +235,7 @@ export class NwTimeline extends NwElement {
           </fieldset>`
           : nothing
       }
-      <p class="count" aria-live="polite">${w.count(total, analysis.statements.length, this.locale.tag)}</p>
+      <p class="count" aria-live="polite">${timelineCount(w, total, analysis.statements.length, this.locale.tag)}</p>
       <div class="frame" data-lanes=${laneCount} ?data-long=${total > LONG}>
         ${
           laneCount
@@ -254,7 +254,7 @@ export class NwTimeline extends NwElement {
 interface RenderContext {
   analysis: Analysis;
   t: NwTimeline['messages'];
-  w: (typeof timelineMessages)['en'];
+  w: NwTimeline['words'];
   /** A memoised date formatter: the same dates recur across thousands of entries. */
   date: (value: string) => string;
 }
