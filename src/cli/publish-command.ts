@@ -11,6 +11,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { localeReady } from '../internal/i18n/locale.js';
 import { RenderError, renderHtmlSync, staticStylesheet } from '../render/index.js';
 import type { Analysis } from '../schema/analysis.js';
 import { VERSION } from '../version.js';
@@ -131,6 +132,7 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   const snippetSettings = { version: VERSION, integrity: cdnIntegrity() };
   const plans: { target: string; analysis: Analysis; views: PlannedView[] }[] = [];
   for (const { target, analysis } of analyses) {
+    await localeReady(analysis.language); // its words, if they are a locale file
     try {
       const views = planViews(
         analysis,

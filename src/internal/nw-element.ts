@@ -108,7 +108,8 @@ export abstract class NwElement extends LitElement implements PageMember {
     // The loader failing (a bug, an aborted fetch) is not a document problem either, but
     // unlike a render that throws it has no code of its own yet: `schema`, as before.
     if (status === TaskStatus.ERROR) return { of: error, error: thrownError(error, 'schema') };
-    if (status !== TaskStatus.COMPLETE || !value) return undefined;
+    // Still loading while the words are (a locale file): never a flash of English or of an error.
+    if (status !== TaskStatus.COMPLETE || !value || (!isServer && this.locale.pending)) return undefined;
     if (!value.ok) return { of: value, error: value.error };
     const { analysis } = value;
     const missing = this.selectionError(analysis);
@@ -179,7 +180,10 @@ export abstract class NwElement extends LitElement implements PageMember {
   }
 
   /** An element's own words (built in: `{ en, es }`; others under `key`), in the language it speaks now. */
-  protected localized<K extends keyof ElementMessages>(key: K, builtIn: BuiltInWords<ElementMessages[K]>): ElementMessages[K] {
+  protected localized<K extends keyof ElementMessages>(
+    key: K,
+    builtIn: BuiltInWords<ElementMessages[K]>,
+  ): ElementMessages[K] {
     return this.locale.words(key, builtIn);
   }
 

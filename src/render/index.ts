@@ -11,3 +11,4 @@ export {
   type RenderOptions,
 } from './render-html.js';
 export { staticStylesheet } from './static-stylesheet.js';
+export { localeReady, registerLocale } from '../internal/i18n/locale.js';

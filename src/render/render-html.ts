@@ -8,6 +8,7 @@
  * Node only. The elements render through their SSR path (no DOM globals are installed: Lit's
  * own shim registers the elements in a registry of its own).
  */
+import { localeReady } from '../internal/i18n/locale.js';
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -96,10 +97,21 @@ const SSR_MARKERS = /<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g;
  * analysis does not have (`actor`, `stance`); with a TypeError for wrong options.
  */
 export async function renderHtml(analysis: unknown, options: RenderOptions): Promise<string> {
+  let language: unknown;
+  try {
+    language = (typeof analysis === 'string' ? JSON.parse(analysis) : analysis)?.language;
+  } catch {
+    // not JSON: renderHtmlSync says so
+  }
+  // Languages other than English and Spanish are files of their own: loaded first.
+  await localeReady(options.lang || (typeof language === 'string' ? language : 'en'));
   return renderHtmlSync(analysis, options);
 }
 
-/** {@link renderHtml}, synchronously (the render has nothing to wait for). */
+/**
+ * {@link renderHtml}, synchronously: in English, Spanish or a registered language, or one whose
+ * file `localeReady(tag)` (from `newsroom-widgets/render`) has loaded; other languages render in English.
+ */
 export function renderHtmlSync(analysis: unknown, options: RenderOptions): string {
   const { element, theme } = options;
   // An empty option is no option (a CLI flag or a form field left blank).

@@ -247,7 +247,9 @@ describe('<nw-analysis>', () => {
     expect(squash(part(el, '#analysis-heading').textContent)).to.equal(w.analysis);
     expect(squash(part(el, '#timeline-heading').textContent)).to.equal(w.timeline);
     const count = composed(el, 'nw-timeline').shadowRoot!.querySelector('.count')!;
-    expect(squash(count.textContent)).to.equal(timelineCount(timelineMessages.es, doc.statements.length, doc.statements.length, 'es'));
+    expect(squash(count.textContent)).to.equal(
+      timelineCount(timelineMessages.es, doc.statements.length, doc.statements.length, 'es'),
+    );
     expect(squash(part(composed(el, 'nw-source-list'), '[part=heading]').textContent)).to.equal(es.sources);
   });
 

@@ -200,7 +200,9 @@ describe('<nw-cite>', () => {
       const visible = error.cloneNode(true) as Element;
       visible.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
       expect(squash(visible.textContent)).to.equal(`[${missing}]`);
-      expect(squash(error.textContent)).to.include(en.citationError).and.to.include(fill(en.notFound.source, { id: missing }));
+      expect(squash(error.textContent))
+        .to.include(en.citationError)
+        .and.to.include(fill(en.notFound.source, { id: missing }));
       expect(error.getAttribute('title')).to.equal(fill(en.notFound.source, { id: missing }));
       const errors = events.of('nw-error');
       expect(errors.map((event) => event.target)).to.have.length(1);

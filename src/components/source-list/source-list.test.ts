@@ -55,7 +55,9 @@ function expectedPlaces(doc: Analysis, id: string, w = words): string[] {
   const actorName = (actor: string) => doc.actors.find((a) => a.id === actor)!.name;
   return [
     ...([doc.summary, ...(doc.keyPoints ?? []), ...(doc.unknowns ?? [])].some(cites) ? [w.summary] : []),
-    ...doc.sections.flatMap((section, i) => (section.paragraphs.some(cites) ? [fill(w.section, { n: i + 1, title: section.title })] : [])),
+    ...doc.sections.flatMap((section, i) =>
+      section.paragraphs.some(cites) ? [fill(w.section, { n: i + 1, title: section.title })] : [],
+    ),
     ...doc.stances
       .filter(
         (stance) => stance.sources.includes(id) || [stance.headline, stance.summary, stance.quote?.text].some(cites),
@@ -261,7 +263,9 @@ describe('<nw-source-list>', () => {
         const id = stance.sources[0]!;
         const actor = doc.actors.find((a) => a.id === stance.actor)!;
         const { el, stances } = await onPage(doc);
-        const link = backLinks(el, id).find((button) => squash(button.textContent) === fill(words.stance, { actor: actor.name }))!;
+        const link = backLinks(el, id).find(
+          (button) => squash(button.textContent) === fill(words.stance, { actor: actor.name }),
+        )!;
         expect(link, 'a back-link to the stance').not.to.equal(undefined);
         link.focus();
         link.click();

@@ -15,11 +15,15 @@ export const loadLocale = (lang: string): Promise<Messages> =>
   new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = new URL(`locales/${lang}.js`, base).href;
-    script.addEventListener('load', () => {
-      const found = (globalThis as { NewsroomWidgetsLocales?: Record<string, Messages> }).NewsroomWidgetsLocales?.[lang];
+    const done = () => {
+      const found = (globalThis as { NewsroomWidgetsLocales?: Record<string, Messages> }).NewsroomWidgetsLocales?.[
+        lang
+      ];
       if (found) resolve(found);
-      else reject(new Error(`${script.src} has no "${lang}" messages`));
-    });
-    script.addEventListener('error', () => reject(new Error(`${script.src} did not load`)));
+      else reject(new Error(script.src));
+    };
+    // Loaded or not, the messages are there or they are not.
+    script.addEventListener('load', done);
+    script.addEventListener('error', done);
     document.head.append(script);
   });

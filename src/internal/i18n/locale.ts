@@ -23,6 +23,8 @@ type Tree = Record<string, unknown>;
 export interface Locale {
   /** The BCP 47 tag used for `Intl` formatting. */
   tag: string;
+  /** Its language's file is on its way (the words are English until it is there). */
+  pending?: boolean;
   /** The direction of the element's own words (its chrome); content keeps the analysis's. */
   dir: 'ltr' | 'rtl';
   messages: CoreMessages;
@@ -93,7 +95,7 @@ export function direction(tag: string): 'ltr' | 'rtl' {
       textInfo?: { direction?: string };
     };
     const info = locale.getTextInfo?.() ?? locale.textInfo;
-    if (info?.direction) return info.direction === 'rtl' ? 'rtl' : 'ltr';
+    if (info?.direction) return info.direction as 'ltr' | 'rtl';
   } catch {
     // not a tag Intl reads: the list decides
   }
@@ -106,13 +108,15 @@ function request(lang: string): Promise<void> {
   if (entry === undefined) {
     files.set(
       lang,
-      (entry = loadLocale(lang).then(
-        (messages) => void files.set(lang, messages as unknown as Tree),
-        (cause: unknown) => {
-          files.set(lang, null);
-          console.warn(`newsroom-widgets: the "${lang}" messages could not be loaded, showing English (${String(cause)})`);
-        },
-      ).then(changed)),
+      (entry = loadLocale(lang)
+        .then(
+          (messages) => void files.set(lang, messages as unknown as Tree),
+          (cause: unknown) => {
+            files.set(lang, null);
+            console.warn(`newsroom-widgets: no "${lang}" messages (${String(cause)}), showing English`);
+          },
+        )
+        .then(changed)),
     );
   }
   return entry instanceof Promise ? entry : Promise.resolve();
@@ -124,16 +128,14 @@ export const localeReady = (tag: string): Promise<void> => {
   return LAZY_LOCALES.includes(lang) ? request(lang) : Promise.resolve();
 };
 
-/** Adds a language, or changes some words of one; see the README's Language section. */
+/**
+ * Adds a language (`tag`, BCP 47: `sw`, `fa`, `pt-BR`), or changes some words of one: see the
+ * README's Language section. Elements on the page render again in the new words. A tag `Intl`
+ * cannot read counts as its bare language (`xx_YY!` as `xx`).
+ */
 export function registerLocale(tag: string, messages: LocaleMessages): void {
-  let key: string;
-  try {
-    key = Intl.getCanonicalLocales(String(tag).replace(/_/g, '-'))[0]!.toLowerCase();
-  } catch {
-    throw new RangeError(`registerLocale: "${String(tag)}" is not a language tag (BCP 47, like "pt-BR")`);
-  }
-  if (!messages || typeof messages !== 'object')
-    throw new TypeError(`registerLocale: the messages for "${key}" must be an object`);
+  if (!messages || typeof messages !== 'object') throw new TypeError(`registerLocale: messages must be an object`);
+  const key = canonicalTag(String(tag)).toLowerCase();
   registered.set(key, [...(registered.get(key) ?? []), messages as Tree]);
   changed();
 }
@@ -182,6 +184,7 @@ export function resolveLocale(element: Element | null, analysisLanguage?: string
   };
   return {
     tag,
+    pending: lazy && file === undefined,
     dir: direction(tag),
     messages: layers('', { en, es }) as CoreMessages,
     words: (key, builtIn) => layers(key, builtIn) as never,
