@@ -22,7 +22,7 @@ export const timelineMessages = {
     showBy: 'Mostrar declaraciones de',
     undated: 'Sin fecha',
     noneShown: 'No hay declaraciones de los actores elegidos.',
-    statements: { one: '# declaración', other: '# declaraciones' },
+    statements: { one: '# declaración', many: '# de declaraciones', other: '# declaraciones' },
     shownOf: '{shown} de {all}',
     kinds: { statement: 'Declaración', report: 'Informe', policy: 'Política', legal: 'Acción legal', action: 'Acción' },
   },

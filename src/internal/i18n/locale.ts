@@ -51,10 +51,13 @@ function changed(): void {
   for (const listener of listeners) listener();
 }
 
+/** Plural categories: an object of only these is a count's forms. */
+const CATEGORIES = /^(zero|one|two|few|many|other)$/;
+
 /**
  * `over`'s strings laid on `base`, for `base`'s keys only: a wrong type, an empty string or an
- * unknown key is ignored, so a message is never blank. Plural forms (objects with `other`) are
- * taken whole, their string forms only.
+ * unknown key is ignored, so a message is never blank. Plural forms (an object of plural
+ * categories) are taken whole, their string forms only, when they have `other`.
  */
 function layer(base: Tree, over: unknown): Tree {
   if (!over || typeof over !== 'object') return base;
@@ -65,7 +68,7 @@ function layer(base: Tree, over: unknown): Tree {
     if (typeof from === 'string') {
       if (typeof value === 'string' && value) out[key] = value;
     } else if (value && typeof value === 'object') {
-      if ('other' in (from as Tree)) {
+      if (Object.keys(from as Tree).every((category) => CATEGORIES.test(category))) {
         const forms = Object.entries(value).filter(([, form]) => typeof form === 'string' && form);
         if (forms.some(([category]) => category === 'other')) out[key] = Object.fromEntries(forms);
       } else out[key] = layer(from as Tree, value);
@@ -159,7 +162,8 @@ export function resolveLocale(element: Element | null, analysisLanguage?: string
   const lazy = LAZY_LOCALES.includes(lang);
   let file: Tree | null | undefined;
   if (lazy) {
-    const entry = files.get(lang) ?? request(lang);
+    if (!files.has(lang)) void request(lang);
+    const entry = files.get(lang);
     file = entry instanceof Promise ? undefined : entry;
   }
   // Words of its own: built in, loaded, or registered; while its file loads, English.
