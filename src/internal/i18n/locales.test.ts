@@ -42,7 +42,7 @@ function messages(tree: Tree, path = ''): Map<string, unknown> {
   const found = new Map<string, unknown>();
   for (const [key, value] of Object.entries(tree)) {
     const at = path ? `${path}.${key}` : key;
-    if (typeof value === 'object' && value && !Object.keys(value).every((key) => CATEGORIES.includes(key))) {
+    if (typeof value === 'object' && value && !Object.keys(value).every((name) => CATEGORIES.includes(name))) {
       for (const [inner, text] of messages(value as Tree, at)) found.set(inner, text);
     } else found.set(at, value);
   }
