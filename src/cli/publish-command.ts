@@ -184,6 +184,13 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   try {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'embed.js'), embedCode);
+    // The words of the analyses' languages that are files of their own, beside embed.js.
+    for (const lang of new Set(analyses.map(({ analysis }) => analysis.language.toLowerCase().split('-')[0]!))) {
+      const words = await readFile(join(dirname(embedScript!), 'locales', `${lang}.js`)).catch(() => undefined);
+      if (!words) continue;
+      await mkdir(join(out, 'locales'), { recursive: true });
+      await writeFile(join(out, 'locales', `${lang}.js`), words);
+    }
     await writeFile(join(out, STYLESHEET_FILE), stylesheet, 'utf8');
     for (const [path, text] of files) {
       const file = join(out, ...path.split('/'));
