@@ -8,7 +8,7 @@
  * Node only. The elements render through their SSR path (no DOM globals are installed: Lit's
  * own shim registers the elements in a registry of its own).
  */
-import { localeReady } from '../internal/i18n/locale.js';
+import { localeReady, resolveLocale } from '../internal/i18n/locale.js';
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -142,12 +142,14 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   if (missing) throw new RenderError({ code: 'not-found', message: missing });
 
   const dataId = src ? undefined : (options.dataId ?? `nw-data-${document.id}`);
+  // Right to left from the first paint, as the element sets it in the browser.
+  const dir = resolveLocale(null, lang || document.language).dir === 'rtl' ? 'rtl' : undefined;
   const tag = unsafeStatic(element);
   // `.analysis` is what the server renders from; `for` or `src` is what the browser reads.
   // The tag is a lit/static-html `unsafeStatic`, which the lit lint rules cannot see.
   /* oxlint-disable lit/binding-positions, lit/no-invalid-html */
   const template = html`<${tag} for=${ifDefined(dataId)} src=${ifDefined(src)} actor=${ifDefined(actor)}
-    stance=${ifDefined(stance)} lang=${ifDefined(lang)} theme=${ifDefined(theme)} .analysis=${document}></${tag}>`;
+    stance=${ifDefined(stance)} lang=${ifDefined(lang)} dir=${ifDefined(dir)} theme=${ifDefined(theme)} .analysis=${document}></${tag}>`;
   /* oxlint-enable lit/binding-positions, lit/no-invalid-html */
   const markup = collectResultSync(render(template))
     .replace(SSR_MARKERS, '')
