@@ -13,6 +13,7 @@
  * Sizes are deterministic (same input, same bytes), so both may gate CI.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { localeScripts } from '../scripts/build-cdn.js';
 import { bundleEntry, compressedSize, ENTRY_BUNDLES } from './bundle-sizes.js';
 
 /** gzip targets in bytes; issue 6 sets 15 KB per element and 20 KB for everything. */
@@ -35,6 +36,12 @@ const rows: { name: string; min: number; gzip: number; brotli: number; target?: 
 for (const [name, entry] of Object.entries(ENTRY_BUNDLES)) {
   rows.push({ name, ...compressedSize(await bundleEntry(entry)), target: TARGETS[name], ceiling: ceilings[name] });
 }
+// The languages loaded on demand: a page speaking one loads its file once, beside the bundle.
+const locales = Object.entries(await localeScripts()).map(([tag, code]) => ({ tag, ...compressedSize(code) }));
+const largest = locales.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+const LARGEST_LOCALE = 'largest locale file';
+rows.push({ ...largest, name: LARGEST_LOCALE, ceiling: ceilings[LARGEST_LOCALE] });
+console.log(`size: locale files (gzip -9): ${locales.map((file) => `${file.tag} ${file.gzip} B`).join(', ')}`);
 
 const verdict = (gzip: number, limit: number | undefined) =>
   limit === undefined ? '' : `${kb(limit)} ${gzip <= limit ? 'ok' : 'OVER'}`;

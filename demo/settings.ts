@@ -1,13 +1,30 @@
 // oxlint-disable-next-line unicorn/require-module-specifiers -- a module: it awaits at the top level
 export {};
 // Demo pages: the shared header, then ?theme= and ?lang= applied to the page and every widget,
-// then the elements register.
+// then the elements register. ?lang= sets the page's `lang`: every widget speaks it, Arabic and
+// Hebrew right to left (the widgets set their own `dir`).
 const PAGES = [
   ['./', 'Widgets'],
   ['./article.html', 'Article'],
   ['./analysis.html', 'Full analysis'],
   ['./timeline.html', 'Timeline'],
   ['./builder.html', 'Embed builder'],
+];
+/** Every built-in language, by its own name (the widgets' own words; the sample analysis stays English). */
+const LANGUAGES = [
+  ['en', 'English'],
+  ['es', 'Español'],
+  ['pt', 'Português'],
+  ['fr', 'Français'],
+  ['de', 'Deutsch'],
+  ['it', 'Italiano'],
+  ['pl', 'Polski'],
+  ['tr', 'Türkçe'],
+  ['uk', 'Українська'],
+  ['ar', 'العربية'],
+  ['he', 'עברית'],
+  ['hi', 'हिन्दी'],
+  ['id', 'Bahasa Indonesia'],
 ];
 const header = document.querySelector<HTMLElement>('.demo-header')!;
 header.innerHTML = `<p class="brand">newsroom-widgets demo</p>
@@ -16,7 +33,7 @@ header.innerHTML = `<p class="brand">newsroom-widgets demo</p>
   ).join(' ')}</nav>
   <nav aria-label="Demo settings">
     <span>Theme:</span> <a href="?theme=light">Light</a> <a href="?theme=dark">Dark</a> <a href="?theme=auto">Auto</a>
-    <span>Language:</span> <a href="?lang=en">English</a> <a href="?lang=es">Español</a>
+    <span>Language:</span> ${LANGUAGES.map(([tag, name]) => `<a href="?lang=${tag}" lang="${tag}">${name}</a>`).join(' ')}
   </nav>`;
 
 const params = new URLSearchParams(location.search);

@@ -8,6 +8,9 @@
  * - dist/cdn/newsroom-widgets.classic.js: the same as a classic script (an IIFE exposing
  *   `window.NewsroomWidgets`), for templates that cannot use modules; it may go in <head>,
  *   the elements upgrade once they are parsed.
+ * - dist/cdn/locales/<tag>.js: the built-in languages other than English and Spanish, one small
+ *   classic script each, which the bundles load from beside themselves the first time an element
+ *   speaks that language (see src/internal/i18n/load-locale.cdn.ts).
  * - dist/cdn/integrity.json: `{ file: "sha384-…" }`, the subresource-integrity hash of each,
  *   also printed with the sizes.
  *
@@ -19,7 +22,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, parseSync } from 'vite';
+import { build, parseSync, type Plugin } from 'vite';
+import { LAZY_LOCALES } from '../src/internal/i18n/lazy-locales.js';
 import { minifyCssTemplates } from '../vite.config.js';
 
 export const CDN_DIR = 'dist/cdn';
@@ -27,6 +31,46 @@ export const CDN_FILES = { module: 'newsroom-widgets.js', classic: 'newsroom-wid
 const ENTRY = 'src/define.ts';
 /** The classic build's global; an entry that exports nothing (the embed resizer) defines none. */
 const GLOBAL_NAME = 'NewsroomWidgets';
+
+/**
+ * The script-tag loader of locale files instead of the npm one (a dynamic import per language a
+ * page's bundler splits): load-locale.cdn.ts, which finds `locales/<tag>.js` beside the bundle.
+ */
+const cdnLocaleLoader = (): Plugin => ({
+  name: 'newsroom-widgets-cdn-locales',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './load-locale.js' && importer?.replaceAll('\\', '/').includes('/src/internal/i18n/'))
+      return resolve('src/internal/i18n/load-locale.cdn.ts');
+    return undefined;
+  },
+});
+
+/**
+ * Writes `dir/locales/<tag>.js` for every language loaded on demand: a classic script that puts
+ * the messages on `NewsroomWidgetsLocales` (read by load-locale.cdn.ts). Returns the file names.
+ */
+export async function writeLocaleFiles(dir: string): Promise<string[]> {
+  mkdirSync(join(dir, 'locales'), { recursive: true });
+  const names: string[] = [];
+  for (const [tag, code] of Object.entries(await localeScripts())) {
+    const name = `locales/${tag}.js`;
+    writeFileSync(join(dir, name), code);
+    names.push(name);
+  }
+  return names;
+}
+
+/** Each on-demand language's file as the script-tag builds ship it, by tag. */
+export async function localeScripts(): Promise<Record<string, string>> {
+  const scripts: Record<string, string> = {};
+  for (const tag of LAZY_LOCALES) {
+    const { default: messages } = (await import(`../src/internal/i18n/locales/${tag}.ts`)) as { default: unknown };
+    scripts[tag] =
+      `(self.NewsroomWidgetsLocales=self.NewsroomWidgetsLocales||{})[${JSON.stringify(tag)}]=${JSON.stringify(messages)};\n`;
+  }
+  return scripts;
+}
 
 /**
  * One self-contained, minified script: `entry` with everything it imports, no externals, no
@@ -42,8 +86,13 @@ export async function bundleScript(
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [minifyCssTemplates()],
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      // Where the bundle is, to find its locale files: a classic script's `src` is only known
+      // while it runs its top level, which is when load-locale.cdn.ts reads it.
+      NEWSROOM_WIDGETS_SCRIPT_URL: format === 'es' ? 'import.meta.url' : 'document.currentScript?.src',
+    },
+    plugins: [minifyCssTemplates(), cdnLocaleLoader()],
     build: {
       outDir,
       emptyOutDir: false, // the caller clears its own folder; never touch the rest of dist/
@@ -117,8 +166,9 @@ async function main(): Promise<void> {
   if (/^\s*import[\s{*"']/m.test(moduleCode))
     throw new Error(`${CDN_FILES.module} still imports something: it must be self-contained`);
   await bundleScript(ENTRY, CDN_DIR, 'iife', CDN_FILES.classic);
+  const locales = await writeLocaleFiles(CDN_DIR);
 
-  recordIntegrity(CDN_DIR, Object.values(CDN_FILES));
+  recordIntegrity(CDN_DIR, [...Object.values(CDN_FILES), ...locales]);
 }
 
 // Run when executed (`tsx scripts/build-cdn.ts`), not when imported for its helpers.

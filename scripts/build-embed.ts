@@ -9,6 +9,7 @@
  *   CORS headers on the host); `publish` copies it beside its pages as embed.js.
  * - dist/embed/resizer.js: the host page's resizer for pages without pym.js, a classic script
  *   of a few hundred bytes.
+ * - dist/embed/locales/<tag>.js: the languages loaded on demand, as beside the script-tag bundle.
  * - dist/embed/integrity.json: `{ file: "sha384-…" }` for the scripts, also printed with sizes.
  *
  * Only dist/embed.html and dist/embed/ are written. Minified and deterministic, like build-cdn.
@@ -16,7 +17,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleScript, recordIntegrity, topLevelAwaits } from './build-cdn.js';
+import { bundleScript, recordIntegrity, topLevelAwaits, writeLocaleFiles } from './build-cdn.js';
 
 export const EMBED_DIR = 'dist/embed';
 export const EMBED_PAGE = 'dist/embed.html';
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
   if (resizerCode.length > RESIZER_BUDGET)
     throw new Error(`${EMBED_FILES.resizer} is ${resizerCode.length} bytes, over its ${RESIZER_BUDGET}-byte budget`);
 
-  const hashes = recordIntegrity(EMBED_DIR, Object.values(EMBED_FILES));
+  const locales = await writeLocaleFiles(EMBED_DIR);
+  const hashes = recordIntegrity(EMBED_DIR, [...Object.values(EMBED_FILES), ...locales]);
   writeFileSync(EMBED_PAGE, embedPage(`embed/${EMBED_FILES.page}`, hashes[EMBED_FILES.page]!));
 }
 

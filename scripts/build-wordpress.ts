@@ -96,6 +96,8 @@ export async function buildWordPress(): Promise<void> {
   writeFileSync(join(PLUGIN_DIR, 'readme.txt'), stamp(readme, /^(Stable tag:\s+).+$/m, `$1${version}`, 'Stable tag'));
 
   cpSync(classic, join(PLUGIN_DIR, 'assets', CDN_FILES.classic));
+  // The languages loaded on demand, beside the script that loads them.
+  cpSync(join(ROOT, CDN_DIR, 'locales'), join(PLUGIN_DIR, 'assets', 'locales'), { recursive: true });
   await bundleScript(join(SOURCE, 'editor/editor.ts'), join(PLUGIN_DIR, 'build'), 'iife', 'editor.js');
   await bundleScript(join(SOURCE, 'editor/json-ld.ts'), join(PLUGIN_DIR, 'build'), 'iife', 'json-ld.js');
   const dependencies = EDITOR_DEPENDENCIES.map((d) => `'${d}'`).join(', ');

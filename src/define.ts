@@ -7,7 +7,9 @@ import './components/cite/cite.js';
 import './components/analysis/analysis.js';
 import './components/timeline/timeline.js';
 
-// The script-tag bundles are built from this module: exported here, the fetch timeout is
-// settable there too (`NewsroomWidgets.setFetchTimeout(ms)` with the classic script, an
-// import from the module script), not only from the npm package's root.
+// The script-tag bundles are built from this module: exported here, the fetch timeout and the
+// languages are settable there too (`NewsroomWidgets.setFetchTimeout(ms)`,
+// `NewsroomWidgets.registerLocale(tag, messages)` with the classic script, an import from the
+// module script), not only from the npm package's root.
 export { setFetchTimeout } from './internal/data/shared-fetch.js';
+export { registerLocale } from './internal/i18n/locale.js';

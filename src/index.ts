@@ -5,6 +5,8 @@
 export * from './schema/index.js';
 export { NwElement, type ElementState } from './internal/nw-element.js';
 export { setFetchTimeout } from './internal/data/shared-fetch.js';
+export { registerLocale } from './internal/i18n/locale.js';
+export type { LocaleMessages, Messages } from './internal/i18n/messages.js';
 export { NwSummary } from './components/summary/summary.component.js';
 export { NwStanceCard } from './components/stance-card/stance-card.component.js';
 export { NwStances } from './components/stances/stances.component.js';

@@ -11,6 +11,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { localeReady } from '../internal/i18n/locale.js';
 import { RenderError, staticStylesheet } from '../render/index.js';
 import type { Analysis } from '../schema/analysis.js';
 import { VERSION } from '../version.js';
@@ -131,6 +132,7 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   const snippetSettings = { version: VERSION, integrity: cdnIntegrity() };
   const plans: { target: string; analysis: Analysis; views: PlannedView[] }[] = [];
   for (const { target, analysis } of analyses) {
+    await localeReady(analysis.language); // its words, if they are a locale file
     try {
       const views = renderViews(analysis, baseUrl, snippetSettings);
       plans.push({ target, analysis, views });
@@ -172,6 +174,13 @@ export async function publishCommand(args: string[], io: CommandIo): Promise<num
   try {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'embed.js'), embedCode);
+    // The words of the analyses' languages that are files of their own, beside embed.js.
+    for (const lang of new Set(analyses.map(({ analysis }) => analysis.language.toLowerCase().split('-')[0]!))) {
+      const words = await readFile(join(dirname(embedScript!), 'locales', `${lang}.js`)).catch(() => undefined);
+      if (!words) continue;
+      await mkdir(join(out, 'locales'), { recursive: true });
+      await writeFile(join(out, 'locales', `${lang}.js`), words);
+    }
     await writeFile(join(out, STYLESHEET_FILE), stylesheet, 'utf8');
     for (const [path, text] of files) {
       const file = join(out, ...path.split('/'));

@@ -16,7 +16,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Analysis } from '../schema/analysis.js';
-import type { Messages } from './i18n/en.js';
+import type { CoreMessages as Messages } from './i18n/en.js';
 import { sourceListFor, type PageMember } from './page-registry.js';
 
 export interface PopoverHost extends PageMember {

@@ -14,7 +14,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Analysis } from '../schema/analysis.js';
 import { splitCitations } from '../schema/citations.js';
 import { indexOf } from './analysis-index.js';
-import type { Messages } from './i18n/en.js';
+import type { CoreMessages as Messages } from './i18n/en.js';
 
 export function citation(id: string, analysis: Analysis, t: Messages, block?: Set<string>): TemplateResult {
   const source = indexOf(analysis).sources.get(id);
@@ -24,7 +24,7 @@ export function citation(id: string, analysis: Analysis, t: Messages, block?: Se
   // A button, not a link: it opens the source's popover (see citation-popover.ts), which
   // holds the link out. The accessible name carries the title, not just the number.
   return html`<button type="button" class="cite" part="citation" data-cite=${id} aria-expanded="false"
-    aria-haspopup="dialog" aria-label=${`${t.source} ${id}: ${source.title}`} tabindex=${repeat ? '-1' : nothing}>[${id}]</button>`;
+    aria-haspopup="dialog" aria-label=${`${t.source} ${id}${t.colon} ${source.title}`} tabindex=${repeat ? '-1' : nothing}>[${id}]</button>`;
 }
 
 /** Text with its markers rendered as citations; the text is a block of its own unless `block` says otherwise. */
@@ -35,6 +35,6 @@ export function citedText(text: string, analysis: Analysis, t: Messages, block =
 /** A "Sources: [1] [4]" line for a list of source ids; nothing when the list is empty. */
 export function sourceLine(ids: readonly string[], analysis: Analysis, t: Messages, block = new Set<string>()) {
   if (ids.length === 0) return nothing;
-  return html`<p class="source-line" part="sources"><span class="source-line-label">${t.sources}:</span>
+  return html`<p class="source-line" part="sources"><span class="source-line-label">${t.sources}${t.colon}</span>
     ${ids.map((id) => html`${citation(id, analysis, t, block)} `)}</p>`;
 }

@@ -660,7 +660,7 @@ describe('a bug while rendering', () => {
   /** A summary whose rendering throws in Spanish only. */
   class LanguageFragileSummary extends NwSummary {
     protected override renderAnalysis(analysis: Analysis) {
-      if (this.messages === es) throw new Error('no Spanish');
+      if (this.messages.sources === es.sources) throw new Error('no Spanish');
       return super.renderAnalysis(analysis);
     }
   }

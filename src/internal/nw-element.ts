@@ -27,9 +27,11 @@ import { CitationPopover } from './citation-popover.js';
 import type { CitingPlace } from './cited-in.js';
 import { crashCapture, thrownError } from './crash-capture.js';
 import { AnalysisLoader } from './data/analysis-loader.js';
-import type { Messages } from './i18n/en.js';
-import { es } from './i18n/es.js';
+import { localeController } from './controllers/locale-controller.js';
+import type { CoreMessages as Messages } from './i18n/en.js';
+import { errorMessage } from './i18n/error-words.js';
 import { formatPartialDate, resolveLocale, type Locale } from './i18n/locale.js';
+import type { BuiltInWords, ElementMessages } from './i18n/messages.js';
 import { focusTarget, join, leave, type PageMember } from './page-registry.js';
 import { keepServed } from './server-render-swap.js';
 import { type Theme } from './standalone-elements.js';
@@ -90,6 +92,12 @@ export abstract class NwElement extends LitElement implements PageMember {
   /** Says `nw-ready` / `nw-error` when the outcome is news; called at the end of each update. */
   private readonly announceOutcome = announce(this, () => this.outcome());
 
+  constructor() {
+    super();
+    // Renders again when words arrive (a locale file, `registerLocale`) and sets `dir`.
+    localeController(this, () => this.locale);
+  }
+
   /** The current state, also reflected as the `state` attribute for page CSS and tests. */
   get state(): ElementState {
     const now = this.standing();
@@ -108,7 +116,8 @@ export abstract class NwElement extends LitElement implements PageMember {
     // The loader failing (a bug, an aborted fetch) is not a document problem either, but
     // unlike a render that throws it has no code of its own yet: `schema`, as before.
     if (status === TaskStatus.ERROR) return { of: error, error: thrownError(error, 'schema') };
-    if (status !== TaskStatus.COMPLETE || !value) return undefined;
+    // Still loading while the words are (a locale file): never a flash of English or of an error.
+    if (status !== TaskStatus.COMPLETE || !value || (!IS_SERVER && this.locale.pending)) return undefined;
     if (!value.ok) return { of: value, error: value.error };
     const { analysis } = value;
     const missing = this.selectionError(analysis);
@@ -178,9 +187,12 @@ export abstract class NwElement extends LitElement implements PageMember {
     this.localeThisUpdate = undefined;
   }
 
-  /** An element's own words (`{ en, es }`), in the language it speaks now. */
-  protected localized<T>(catalogue: { en: T; es: T }): T {
-    return this.locale.messages === es ? catalogue.es : catalogue.en;
+  /** An element's own words (built in: `{ en, es }`; others under `key`), in the language it speaks now. */
+  protected localized<K extends keyof ElementMessages>(
+    key: K,
+    builtIn: BuiltInWords<ElementMessages[K]>,
+  ): ElementMessages[K] {
+    return this.locale.words(key, builtIn);
   }
 
   get messages(): Messages {
@@ -320,7 +332,7 @@ export abstract class NwElement extends LitElement implements PageMember {
       <p>${error.code === 'render' ? t.widgetError : t.errorForReaders}</p>
       <details part="error-details">
         <summary>${t.errorDetails}</summary>
-        <p>${error.message} <code>[${error.code}]</code></p>
+        <p>${errorMessage(error, t)} <code>[${error.code}]</code></p>
         ${
           error.issues?.length
             ? html`<ul>${error.issues.map((issue) => html`<li><code>${issue.path || t.documentRoot}</code>: ${issue.message}</li>`)}</ul>`

@@ -12,3 +12,4 @@ export {
   type RenderOptions,
 } from './render-html.js';
 export { staticStylesheet } from './static-stylesheet.js';
+export { localeReady, registerLocale } from '../internal/i18n/locale.js';

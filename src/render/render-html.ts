@@ -8,6 +8,7 @@
  * Node only. The elements render through their SSR path (no DOM globals are installed: Lit's
  * own shim registers the elements in a registry of its own).
  */
+import { localeReady, resolveLocale } from '../internal/i18n/locale.js';
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -103,6 +104,14 @@ const SSR_MARKERS = /<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g;
  * analysis does not have (`actor`, `stance`); with a TypeError for wrong options.
  */
 export async function renderHtml(analysis: unknown, options: RenderOptions): Promise<string> {
+  let language: unknown;
+  try {
+    language = (typeof analysis === 'string' ? JSON.parse(analysis) : analysis)?.language;
+  } catch {
+    // not JSON: renderHtmlSync says so
+  }
+  // Languages other than English and Spanish are files of their own: loaded first.
+  await localeReady(options.lang || (typeof language === 'string' ? language : 'en'));
   return renderHtmlSync(analysis, options);
 }
 
@@ -120,7 +129,10 @@ export function renderDataScript(analysis: unknown, options: Pick<RenderOptions,
 const defaultDataId = (analysis: Analysis, options: Pick<RenderOptions, 'dataId'>) =>
   options.dataId || `nw-data-${analysis.id}`;
 
-/** {@link renderHtml}, synchronously (the render has nothing to wait for). */
+/**
+ * {@link renderHtml}, synchronously: in English, Spanish or a registered language, or one whose
+ * file `localeReady(tag)` (from `newsroom-widgets/render`) has loaded; other languages render in English.
+ */
 export function renderHtmlSync(analysis: unknown, options: RenderOptions): string {
   const { element, theme } = options;
   // An empty option is no option (a CLI flag or a form field left blank).
@@ -151,12 +163,14 @@ export function renderHtmlSync(analysis: unknown, options: RenderOptions): strin
   if (missing) throw new RenderError({ code: 'not-found', message: missing });
 
   const dataId = src ? undefined : defaultDataId(document, options);
+  // Right to left from the first paint, as the element sets it in the browser.
+  const dir = resolveLocale(null, lang || document.language).dir === 'rtl' ? 'rtl' : undefined;
   const tag = unsafeStatic(element);
   // `.analysis` is what the server renders from; `for` or `src` is what the browser reads.
   // The tag is a lit/static-html `unsafeStatic`, which the lit lint rules cannot see.
   /* oxlint-disable lit/binding-positions, lit/no-invalid-html */
   const template = html`<${tag} for=${ifDefined(dataId)} src=${ifDefined(src)} actor=${ifDefined(actor)}
-    stance=${ifDefined(stance)} lang=${ifDefined(lang)} theme=${ifDefined(theme)} .analysis=${document}></${tag}>`;
+    stance=${ifDefined(stance)} lang=${ifDefined(lang)} dir=${ifDefined(dir)} theme=${ifDefined(theme)} .analysis=${document}></${tag}>`;
   /* oxlint-enable lit/binding-positions, lit/no-invalid-html */
   const markup = collectResultSync(render(template))
     .replace(SSR_MARKERS, '')

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { timelineMessages } from '../../src/components/timeline/timeline.messages.js';
+import { timelineCount, timelineMessages } from '../../src/components/timeline/timeline.messages.js';
 import { plural } from '../../src/internal/i18n/plural.js';
 
 const STATEMENTS = { one: '# statement', other: '# statements' };
@@ -45,18 +45,18 @@ describe('plural(tag, count, forms)', () => {
 
 describe("<nw-timeline>'s count", () => {
   it('agrees with the total, in English and Spanish', () => {
-    assert.equal(timelineMessages.en.count(1, 1), '1 statement');
-    assert.equal(timelineMessages.en.count(2, 2), '2 statements');
-    assert.equal(timelineMessages.en.count(1, 3), '1 of 3 statements');
-    assert.equal(timelineMessages.en.count(0, 1), '0 of 1 statement');
-    assert.equal(timelineMessages.es.count(1, 1), '1 declaración');
-    assert.equal(timelineMessages.es.count(0, 0), '0 declaraciones');
-    assert.equal(timelineMessages.es.count(1, 8), '1 de 8 declaraciones');
+    assert.equal(timelineCount(timelineMessages.en, 1, 1, 'en'), '1 statement');
+    assert.equal(timelineCount(timelineMessages.en, 2, 2, 'en'), '2 statements');
+    assert.equal(timelineCount(timelineMessages.en, 1, 3, 'en'), '1 of 3 statements');
+    assert.equal(timelineCount(timelineMessages.en, 0, 1, 'en'), '0 of 1 statement');
+    assert.equal(timelineCount(timelineMessages.es, 1, 1, 'es'), '1 declaración');
+    assert.equal(timelineCount(timelineMessages.es, 0, 0, 'es'), '0 declaraciones');
+    assert.equal(timelineCount(timelineMessages.es, 1, 8, 'es'), '1 de 8 declaraciones');
   });
 
   it("writes both numbers the element's locale's way", () => {
-    assert.equal(timelineMessages.en.count(1_500, 12_000), '1,500 of 12,000 statements');
-    assert.equal(timelineMessages.es.count(15_000, 20_000), '15.000 de 20.000 declaraciones');
-    assert.equal(timelineMessages.es.count(15_000, 20_000, 'es-MX'), '15,000 de 20,000 declaraciones');
+    assert.equal(timelineCount(timelineMessages.en, 1_500, 12_000, 'en'), '1,500 of 12,000 statements');
+    assert.equal(timelineCount(timelineMessages.es, 15_000, 20_000, 'es'), '15.000 de 20.000 declaraciones');
+    assert.equal(timelineCount(timelineMessages.es, 15_000, 20_000, 'es-MX'), '15,000 de 20,000 declaraciones');
   });
 });

@@ -37,6 +37,19 @@ function inlineData(html: string, id = 'nw-data-mexico-us-deployment'): unknown 
 const openTag = (html: string, tag: string) => html.match(new RegExp(`<${tag}\\b[^>]*>`))?.[0] ?? '';
 
 describe('renderHtml', () => {
+  it('in a language loaded on demand: its words, and dir="rtl" on the host for Arabic', async () => {
+    const html = await renderHtml(sample(), { element: 'nw-stance-card', actor: 'claudia-sheinbaum', lang: 'ar' });
+    assert.match(html, /<nw-stance-card [^>]*lang="ar" dir="rtl"/);
+    assert.match(html, /المصادر:/);
+    const french = await renderHtml(JSON.stringify(sample()), {
+      element: 'nw-stance-card',
+      actor: 'claudia-sheinbaum',
+      lang: 'fr',
+    });
+    assert.match(french, /Confiance\u202f:/);
+    assert.doesNotMatch(french, /dir="rtl"/);
+  });
+
   it('renders a stance card: data script, element with for= and actor=, a declarative shadow root with the content', async () => {
     const html = await renderHtml(sample(), { element: 'nw-stance-card', actor: 'claudia-sheinbaum' });
     assert.ok(

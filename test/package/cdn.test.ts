@@ -57,6 +57,11 @@ ${head}
 ${body}
 </body></html>`;
 
+const LANGUAGE_ELEMENTS = `<nw-summary lang="sw" src="/data/mexico-us-deployment.json"></nw-summary>
+<nw-stance-card lang="fr" for="doc" actor="claudia-sheinbaum"></nw-stance-card>
+<nw-stance-card lang="ar" for="doc" actor="claudia-sheinbaum"></nw-stance-card>
+<script type="application/json" id="doc">${inlineJson(SAMPLE_JSON)}</script>`;
+
 const PAGES: Record<string, string> = {
   '/module.html': page('', moduleTag()),
   '/classic.html': page(classicTag()),
@@ -70,6 +75,19 @@ const PAGES: Record<string, string> = {
   '/module-timeout.html': `<!doctype html><title>timeout</title>
 <script type="module">import { setFetchTimeout } from '/cdn/${MODULE}'; setFetchTimeout(200);</script>
 <nw-summary src="/slow.json"></nw-summary>`,
+  // Languages from the script-tag global: a new one, a house word over a file's, and Arabic.
+  '/classic-locales.html': `<!doctype html><title>languages</title>${classicTag()}
+<script>NewsroomWidgets.registerLocale('sw', { keyPoints: 'Mambo muhimu' });
+NewsroomWidgets.registerLocale('fr', { sources: 'Références' });</script>
+${LANGUAGE_ELEMENTS}`,
+  '/module-locales.html': `<!doctype html><title>languages</title>
+<script type="module">import { registerLocale } from '/cdn/${MODULE}';
+registerLocale('sw', { keyPoints: 'Mambo muhimu' }); registerLocale('fr', { sources: 'Références' });</script>
+${LANGUAGE_ELEMENTS}`,
+  // The bundle served where its locale files are missing.
+  '/no-locales.html': `<!doctype html><title>no locale files</title>
+<script src="/bare/${CLASSIC}"></script>
+<nw-summary lang="de" src="/data/mexico-us-deployment.json"></nw-summary>`,
 };
 /** How long /slow.json takes: far past the pages' 0.2 s, far below the default 15 s. */
 const SLOW_MS = 3000;
@@ -88,8 +106,10 @@ before(async () => {
     let body: string | Buffer | undefined;
     let type = 'text/plain';
     if (PAGES[path]) [body, type] = [PAGES[path], 'text/html; charset=utf-8'];
-    else if (path === `/cdn/${MODULE}` || path === `/cdn/${CLASSIC}`) {
+    else if (path === `/cdn/${MODULE}` || path === `/cdn/${CLASSIC}` || /^\/cdn\/locales\/[a-z]+\.js$/.test(path)) {
       [body, type] = [readFileSync(join(CDN_DIR, path.slice('/cdn/'.length))), 'text/javascript; charset=utf-8'];
+    } else if (path === `/bare/${CLASSIC}`) {
+      [body, type] = [readFileSync(join(CDN_DIR, CLASSIC)), 'text/javascript; charset=utf-8'];
     } else if (path === '/data/mexico-us-deployment.json') [body, type] = [SAMPLE_JSON, 'application/json'];
     else if (path === '/slow.json') {
       setTimeout(
@@ -243,6 +263,77 @@ describe('both builds on one page', () => {
       assert.deepEqual(messages('error'), []);
       assert.equal(messages('warn').length, 1, `one warning, got: ${JSON.stringify(messages('warn'))}`);
       assert.match(messages('warn')[0]!, /loaded twice/);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+describe('languages on a script-tag page', () => {
+  /** The visible words the test reads from each element. */
+  const words = (tab: Awaited<ReturnType<typeof open>>['tab']) =>
+    tab.$$eval('nw-summary, nw-stance-card', (elements) =>
+      // No named functions in here: the test runner's transform would name them with a helper
+      // the page does not have.
+      elements.map((element) => ({
+        dir: element.getAttribute('dir'),
+        ...Object.fromEntries(
+          [
+            ['heading', '[part=key-points] h3'],
+            ['unknowns', '[part=unknowns] h3'],
+            ['sources', '.source-line-label'],
+            ['confidence', '.confidence-label'],
+          ].map(([key, selector]) => [
+            key,
+            element.shadowRoot?.querySelector(selector!)?.textContent?.replace(/\s+/g, ' ').trim(),
+          ]),
+        ),
+      })),
+    );
+
+  for (const [build, path] of [
+    ['classic: NewsroomWidgets.registerLocale', '/classic-locales.html'],
+    ['module: its registerLocale export', '/module-locales.html'],
+  ] as const) {
+    it(`${build}: a new language, a house word over a built-in one, Arabic right to left; only the files spoken load`, async () => {
+      const { tab, pageErrors, messages } = await open(path);
+      try {
+        await tab.waitForFunction(
+          () =>
+            [...document.querySelectorAll('nw-summary, nw-stance-card')].every(
+              (el) => el.getAttribute('state') === 'ready',
+            ),
+          { timeout: 10_000, polling: 50 },
+        );
+        const [swahili, french, arabic] = await words(tab);
+        assert.equal(swahili!.heading, 'Mambo muhimu');
+        assert.equal(swahili!.unknowns, 'What is still unknown'); // not registered: English, never blank
+        assert.equal(french!.sources, 'Références :'); // French colon: the file's narrow space (squashed to a space here)
+        assert.equal(french!.confidence, 'Confiance :'); // the rest from fr.js
+        assert.deepEqual([arabic!.dir, arabic!.sources], ['rtl', 'المصادر:']);
+        const files = requested.filter((file) => file.includes('/locales/')).toSorted();
+        assert.deepEqual(files, ['/cdn/locales/ar.js', '/cdn/locales/fr.js']);
+        assert.deepEqual(pageErrors, []);
+        assert.deepEqual(messages('warn'), []);
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+
+  it('a missing locale file: the element shows English, and says so in one console line', async () => {
+    const { tab, pageErrors, messages } = await open('/no-locales.html');
+    try {
+      await tab.waitForFunction(() => document.querySelector('nw-summary')?.getAttribute('state') === 'ready', {
+        timeout: 10_000,
+        polling: 50,
+      });
+      const [german] = await words(tab);
+      assert.equal(german!.heading, 'Key points');
+      assert.deepEqual(pageErrors, []);
+      const warnings = messages('warn');
+      assert.equal(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0]!, /newsroom-widgets: no "de" messages .*showing English/);
     } finally {
       await tab.close();
     }

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { Analysis } from '../../schema/analysis.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { citedText } from '../../internal/citations.js';
+import { fill } from '../../internal/i18n/locale.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { focusTarget } from '../../internal/page-registry.js';
 import { analysisMessages } from './analysis.messages.js';
@@ -20,7 +21,7 @@ import { analysisStyles } from './analysis.styles.js';
  * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`; passed to the composed elements.
- * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
+ * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The analysis rendered (the composed elements fire their own too). `detail: { analysis }`.
@@ -41,7 +42,7 @@ export class NwAnalysis extends NwElement {
   static override styles = [...NwElement.styles, analysisStyles];
 
   private get words() {
-    return this.localized(analysisMessages);
+    return this.localized('analysis', analysisMessages);
   }
 
   private anchorId(analysis: Analysis, sectionId: string): string {
@@ -107,9 +108,9 @@ export class NwAnalysis extends NwElement {
           (section, i) => html`<section class="section" part="section" data-section=${section.id}
             aria-labelledby="title-${section.id}" id=${this.anchorId(analysis, section.id)}>
             <h3 class="section-title" part="section-title" id="title-${section.id}">
-              <span class="section-number">${i + 1}.</span>
+              <span class="section-number">${(i + 1).toLocaleString(this.locale.tag)}.</span>
               <span lang=${analysis.language}>${section.title}</span>
-              <a class="anchor" href="#${this.anchorId(analysis, section.id)}" aria-label=${w.sectionLink(i + 1)}
+              <a class="anchor" href="#${this.anchorId(analysis, section.id)}" aria-label=${fill(w.sectionLink, { n: (i + 1).toLocaleString(this.locale.tag) })}
                 @click=${(e: Event) => this.jump(e, analysis, section.id)}>#</a>
             </h3>
             ${section.paragraphs.map((paragraph) => html`<p lang=${analysis.language}>${citedText(paragraph, analysis, t)}</p>`)}

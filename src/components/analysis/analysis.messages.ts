@@ -1,17 +1,17 @@
-/** <nw-analysis>'s own words. */
+/** <nw-analysis>'s own words; `{n}` is a section's number. */
 export const analysisMessages = {
   en: {
     contents: 'Contents',
     stances: 'Positions',
     analysis: 'Analysis',
     timeline: 'Timeline',
-    sectionLink: (n: number) => `Link to section ${n}`,
+    sectionLink: 'Link to section {n}',
   },
   es: {
     contents: 'Contenido',
     stances: 'Posiciones',
     analysis: 'Análisis',
     timeline: 'Cronología',
-    sectionLink: (n: number) => `Enlace a la sección ${n}`,
+    sectionLink: 'Enlace a la sección {n}',
   },
 };

@@ -2,12 +2,13 @@
  * <nw-analysis>: the whole analysis composed from the other elements, its table of
  * contents and shareable section links, and back-links from its own source list.
  */
+import { fill } from '../../internal/i18n/locale.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import './analysis.js';
 import type { NwAnalysis } from './analysis.js';
 import type { Analysis } from '../../schema/analysis.js';
-import { timelineMessages } from '../timeline/timeline.messages.js';
+import { timelineCount, timelineMessages } from '../timeline/timeline.messages.js';
 import { analysisMessages } from './analysis.messages.js';
 import { sourceListMessages } from '../source-list/source-list.messages.js';
 import { en } from '../../internal/i18n/en.js';
@@ -170,7 +171,7 @@ describe('<nw-analysis>', () => {
     const el = await ready(doc);
     await keepingUrl(async () => {
       const anchor = sections(el)[1]!.querySelector<HTMLAnchorElement>('.anchor')!;
-      expect(anchor.getAttribute('aria-label')).to.equal(words.sectionLink(2));
+      expect(anchor.getAttribute('aria-label')).to.equal(fill(words.sectionLink, { n: 2 }));
       anchor.click();
       expect(named(el.shadowRoot!.activeElement)).to.equal(named(sections(el)[1]));
       expect(location.hash).to.equal(`#${doc.id}-${doc.sections[1]!.id}`);
@@ -210,7 +211,7 @@ describe('<nw-analysis>', () => {
     const index = doc.sections.length - 1;
     const section = doc.sections[index]!;
     const id = markers(section.paragraphs.join(' '))[0]!;
-    const label = sourceListMessages.en.section(index + 1, section.title);
+    const label = fill(sourceListMessages.en.section, { n: index + 1, title: section.title });
     const backLink = [
       ...list.shadowRoot!.querySelectorAll<HTMLButtonElement>(`li[data-source="${id}"] .backlink`),
     ].find((button) => squash(button.textContent) === label)!;
@@ -265,7 +266,9 @@ describe('<nw-analysis>', () => {
     expect(squash(part(el, '#analysis-heading').textContent)).to.equal(w.analysis);
     expect(squash(part(el, '#timeline-heading').textContent)).to.equal(w.timeline);
     const count = composed(el, 'nw-timeline').shadowRoot!.querySelector('.count')!;
-    expect(squash(count.textContent)).to.equal(timelineMessages.es.count(doc.statements.length, doc.statements.length));
+    expect(squash(count.textContent)).to.equal(
+      timelineCount(timelineMessages.es, doc.statements.length, doc.statements.length, 'es'),
+    );
     expect(squash(part(composed(el, 'nw-source-list'), '[part=heading]').textContent)).to.equal(es.sources);
   });
 
@@ -281,7 +284,7 @@ describe('<nw-analysis>', () => {
     const index = 0;
     const section = doc.sections[index]!;
     const id = markers(section.paragraphs.join(' '))[0]!;
-    const label = sourceListMessages.en.section(index + 1, section.title);
+    const label = fill(sourceListMessages.en.section, { n: index + 1, title: section.title });
     const backLink = [
       ...composed(second!, 'nw-source-list').shadowRoot!.querySelectorAll<HTMLButtonElement>(
         `li[data-source="${id}"] .backlink`,

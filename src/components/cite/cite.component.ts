@@ -4,6 +4,8 @@ import type { AnalysisError } from '../../schema/validate.js';
 import { citation } from '../../internal/citations.js';
 import { composedAncestors } from '../../internal/dom/composed-ancestors.js';
 import { isOnDarkBackground } from '../../internal/dom/page-background.js';
+import { errorMessage } from '../../internal/i18n/error-words.js';
+import { fill } from '../../internal/i18n/locale.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { citeStyles } from './cite.styles.js';
 import type { NwReadyEvent } from '../../events/nw-ready.js';
@@ -31,7 +33,7 @@ function encloses(outer: Element, inner: Element): boolean {
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light`, `dark` or `auto`, for the marker and the popover; without it, the
  *   marker follows the background it sits on (dark on a dark article, light otherwise).
- * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
+ * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The marker is ready. `detail: { analysis }`.
@@ -91,7 +93,7 @@ export class NwCite extends NwElement {
   }
 
   protected override selectionError(analysis: Analysis): string | undefined {
-    return this.selectedSource(analysis) ? undefined : this.messages.notFound.source(this.source ?? '');
+    return this.selectedSource(analysis) ? undefined : fill(this.messages.notFound.source, { id: this.source ?? '' });
   }
 
   protected override selection(analysis: Analysis): unknown {
@@ -110,7 +112,8 @@ export class NwCite extends NwElement {
   /** An error on this marker only: the number stays, marked, with the reason for editors. */
   protected override renderError(error: AnalysisError): TemplateResult {
     const t = this.messages;
-    return html`<span class="cite-error" part="error" title=${error.message}
-      >[${this.source ?? '?'}]<span class="visually-hidden"> (${t.citationError}: ${error.message})</span></span>`;
+    const message = errorMessage(error, t);
+    return html`<span class="cite-error" part="error" title=${message}
+      >[${this.source ?? '?'}]<span class="visually-hidden"> (${t.citationError}${t.colon} ${message})</span></span>`;
   }
 }

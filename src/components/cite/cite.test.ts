@@ -3,6 +3,7 @@
  * the page's CSS was never written with it in mind. Its popover is tested with the other
  * elements' in internal/citation-popover.test.ts.
  */
+import { fill } from '../../internal/i18n/locale.js';
 import { aTimeout, expect, html } from '@open-wc/testing';
 import './cite.js';
 import '../analysis/analysis.js';
@@ -199,8 +200,10 @@ describe('<nw-cite>', () => {
       const visible = error.cloneNode(true) as Element;
       visible.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
       expect(squash(visible.textContent)).to.equal(`[${missing}]`);
-      expect(squash(error.textContent)).to.include(en.citationError).and.to.include(en.notFound.source(missing));
-      expect(error.getAttribute('title')).to.equal(en.notFound.source(missing));
+      expect(squash(error.textContent))
+        .to.include(en.citationError)
+        .and.to.include(fill(en.notFound.source, { id: missing }));
+      expect(error.getAttribute('title')).to.equal(fill(en.notFound.source, { id: missing }));
       const errors = events.of('nw-error');
       expect(errors.map((event) => event.target)).to.have.length(1);
       expect(errors[0]!.target === bad).to.equal(true);
@@ -216,7 +219,7 @@ describe('<nw-cite>', () => {
       await allSettled(root);
       expect(squash(part(cites(root)[0]!, '[part=error]').textContent))
         .to.include(es.citationError)
-        .and.to.include(es.notFound.source('999'));
+        .and.to.include(fill(es.notFound.source, { id: '999' }));
     });
   });
 

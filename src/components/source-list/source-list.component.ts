@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Analysis, Source } from '../../schema/analysis.js';
 import { citedIn, type CitingPlace } from '../../internal/cited-in.js';
+import { fill } from '../../internal/i18n/locale.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { focusTarget, memberShowing, onLeave } from '../../internal/page-registry.js';
 import { sourceListMessages } from './source-list.messages.js';
@@ -19,7 +20,7 @@ import { sourceListStyles } from './source-list.styles.js';
  * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
- * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
+ * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The list rendered. `detail: { analysis }`.
@@ -78,7 +79,7 @@ export class NwSourceList extends NwElement {
   }
 
   private get words() {
-    return this.localized(sourceListMessages);
+    return this.localized('sourceList', sourceListMessages);
   }
 
   private visibleSources(analysis: Analysis): Source[] {
@@ -109,11 +110,13 @@ export class NwSourceList extends NwElement {
       case 'summary':
         return w.summary;
       case 'section':
-        return w.section(place.number, place.title);
+        return fill(w.section, { n: place.number.toLocaleString(this.locale.tag), title: place.title });
       case 'stance':
-        return w.stance(place.actor);
+        return fill(w.stance, { actor: place.actor });
       case 'statement':
-        return w.statement(place.actor, place.date ? this.formatDate(place.date) : undefined);
+        return place.date
+          ? `${place.actor}${this.messages.comma}${this.formatDate(place.date)}`
+          : fill(w.statement, { actor: place.actor });
     }
   }
 
@@ -144,7 +147,7 @@ export class NwSourceList extends NwElement {
       <div class="cited-in" part="cited-in">
         ${
           places.length
-            ? html`${w.citedIn}: <ul>${places.map((place) => this.backLink(analysis, place))}</ul>`
+            ? html`${w.citedIn}${t.colon} <ul>${places.map((place) => this.backLink(analysis, place))}</ul>`
             : w.notCited
         }
       </div>

@@ -2,6 +2,7 @@
  * <nw-source-list>: the numbered sources, what each entry says, its link, and where each
  * source is cited, with back-links to the elements on the page that show those places.
  */
+import { fill } from '../../internal/i18n/locale.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -54,12 +55,14 @@ function expectedPlaces(doc: Analysis, id: string, w = words): string[] {
   const actorName = (actor: string) => doc.actors.find((a) => a.id === actor)!.name;
   return [
     ...([doc.summary, ...(doc.keyPoints ?? []), ...(doc.unknowns ?? [])].some(cites) ? [w.summary] : []),
-    ...doc.sections.flatMap((section, i) => (section.paragraphs.some(cites) ? [w.section(i + 1, section.title)] : [])),
+    ...doc.sections.flatMap((section, i) =>
+      section.paragraphs.some(cites) ? [fill(w.section, { n: i + 1, title: section.title })] : [],
+    ),
     ...doc.stances
       .filter(
         (stance) => stance.sources.includes(id) || [stance.headline, stance.summary, stance.quote?.text].some(cites),
       )
-      .map((stance) => w.stance(actorName(stance.actor))),
+      .map((stance) => fill(w.stance, { actor: actorName(stance.actor) })),
   ];
 }
 
@@ -260,7 +263,9 @@ describe('<nw-source-list>', () => {
         const id = stance.sources[0]!;
         const actor = doc.actors.find((a) => a.id === stance.actor)!;
         const { el, stances } = await onPage(doc);
-        const link = backLinks(el, id).find((button) => squash(button.textContent) === words.stance(actor.name))!;
+        const link = backLinks(el, id).find(
+          (button) => squash(button.textContent) === fill(words.stance, { actor: actor.name }),
+        )!;
         expect(link, 'a back-link to the stance').not.to.equal(undefined);
         link.focus();
         link.click();
@@ -278,7 +283,7 @@ describe('<nw-source-list>', () => {
           doc.sections.some((section) => section.paragraphs.some((p) => markers(p).includes(s.id))),
         )!;
         const buttons = backLinks(el, source.id).map((button) => squash(button.textContent));
-        const allSections = doc.sections.map((section, i) => words.section(i + 1, section.title));
+        const allSections = doc.sections.map((section, i) => fill(words.section, { n: i + 1, title: section.title }));
         const sectionLabels = placeLabels(el, source.id).filter((label) => allSections.includes(label));
         expect(sectionLabels.length).to.be.greaterThan(0);
         for (const label of sectionLabels) expect(buttons).not.to.include(label);

@@ -4,7 +4,7 @@
  */
 import { html, svg, type TemplateResult } from 'lit';
 import type { Position } from '../../schema/analysis.js';
-import type { Messages } from '../../internal/i18n/en.js';
+import type { CoreMessages as Messages } from '../../internal/i18n/en.js';
 
 const ICONS: Record<Position, TemplateResult> = {
   supports: svg`<path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`,
@@ -17,7 +17,7 @@ const ICONS: Record<Position, TemplateResult> = {
 export function positionBadge(position: Position, t: Messages): TemplateResult {
   return html`<p class="badge badge--${position}" part="badge">
     <svg class="badge-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${ICONS[position]}</svg>
-    <span class="visually-hidden">${t.position}:</span>
+    <span class="visually-hidden">${t.position}${t.colon}</span>
     <span>${t.positions[position]}</span>
   </p>`;
 }

@@ -2,6 +2,7 @@ import type { TemplateResult } from 'lit';
 import type { Analysis, Stance } from '../../schema/analysis.js';
 import { indexOf } from '../../internal/analysis-index.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
+import { fill } from '../../internal/i18n/locale.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { stanceStyles } from './stance.styles.js';
 import { stanceView } from './stance-view.js';
@@ -18,7 +19,7 @@ import { stanceView } from './stance-view.js';
  * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
- * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
+ * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The stance rendered. `detail: { analysis }`.
@@ -75,8 +76,8 @@ export class NwStanceCard extends NwElement {
   protected override selectionError(analysis: Analysis): string | undefined {
     if (this.selected(analysis)) return undefined;
     const t = this.messages;
-    if (this.stance) return t.notFound.stance(this.stance);
-    if (this.actor) return t.notFound.actor(this.actor);
+    if (this.stance) return fill(t.notFound.stance, { id: this.stance });
+    if (this.actor) return fill(t.notFound.actor, { id: this.actor });
     return t.notFound.selector;
   }
 

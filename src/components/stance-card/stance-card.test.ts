@@ -1,6 +1,7 @@
 /**
  * <nw-stance-card>: one actor's position, selected by actor or stance id.
  */
+import { fill } from '../../internal/i18n/locale.js';
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './stance-card.js';
@@ -139,8 +140,8 @@ describe('<nw-stance-card>', () => {
 
   describe('not found', () => {
     const cases: Record<string, [{ actor?: string; stance?: string }, string]> = {
-      'an unknown actor': [{ actor: 'nobody-at-all' }, en.notFound.actor('nobody-at-all')],
-      'an unknown stance': [{ stance: 'no-such-stance' }, en.notFound.stance('no-such-stance')],
+      'an unknown actor': [{ actor: 'nobody-at-all' }, fill(en.notFound.actor, { id: 'nobody-at-all' })],
+      'an unknown stance': [{ stance: 'no-such-stance' }, fill(en.notFound.stance, { id: 'no-such-stance' })],
       'no actor or stance': [{}, en.notFound.selector],
     };
     for (const [name, [attributes, message]] of Object.entries(cases)) {

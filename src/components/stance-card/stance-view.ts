@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Analysis, Stance } from '../../schema/analysis.js';
 import { indexOf } from '../../internal/analysis-index.js';
 import { citedText, sourceLine } from '../../internal/citations.js';
-import type { Messages } from '../../internal/i18n/en.js';
+import type { CoreMessages as Messages } from '../../internal/i18n/en.js';
 import { positionBadge } from './position-badge.js';
 
 export interface StanceViewContext {
@@ -46,7 +46,7 @@ export function stanceView(
           ${
             quote.speaker || quote.date
               ? html`<figcaption>
-                ${quote.speaker ? html`<span lang=${lang}>${quote.speaker}</span>` : nothing}${quote.speaker && quote.date ? ', ' : nothing}${
+                ${quote.speaker ? html`<span lang=${lang}>${quote.speaker}</span>` : nothing}${quote.speaker && quote.date ? t.comma : nothing}${
                   quote.date ? html`<time datetime=${quote.date}>${formatDate(quote.date)}</time>` : nothing
                 }
               </figcaption>`
@@ -59,7 +59,7 @@ export function stanceView(
       ${
         stance.confidence
           ? html`<p class="confidence confidence--${stance.confidence}" part="confidence">
-            <span class="confidence-label">${t.confidence}:</span> ${t.confidenceLevels[stance.confidence]}
+            <span class="confidence-label">${t.confidence}${t.colon}</span> ${t.confidenceLevels[stance.confidence]}
           </p>`
           : nothing
       }

@@ -56,12 +56,17 @@ export const stanceStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.3rem;
-    padding: 0.1rem 0.6rem 0.1rem 0.45rem;
+    padding-block: 0.1rem;
+    padding-inline: 0.45rem 0.6rem;
     border: 1.5px solid var(--_position);
     border-radius: 999px;
     font-size: 0.875em;
     font-weight: 700;
     white-space: nowrap;
+  }
+  /* The Arabic question mark is mirrored (؟); Hebrew keeps "?". */
+  :host(:lang(ar)) .badge--unclear .badge-icon {
+    transform: scaleX(-1);
   }
   .badge-icon {
     color: var(--_position);

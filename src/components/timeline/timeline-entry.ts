@@ -20,7 +20,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Actor, Analysis, Statement } from '../../schema/analysis.js';
 import { splitCitations } from '../../schema/citations.js';
 import { indexOf } from '../../internal/analysis-index.js';
-import type { Messages } from '../../internal/i18n/en.js';
+import type { CoreMessages as Messages } from '../../internal/i18n/en.js';
 import { escapeAttribute } from '../../internal/markup.js';
 import type { timelineMessages } from './timeline.messages.js';
 

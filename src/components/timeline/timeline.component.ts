@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { Analysis } from '../../schema/analysis.js';
 import { NwFilterChangeEvent } from '../../events/nw-filter-change.js';
 import { indexOf } from '../../internal/analysis-index.js';
-import type { Messages } from '../../internal/i18n/en.js';
+import type { CoreMessages as Messages } from '../../internal/i18n/en.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { ProgressiveRenderController } from '../../internal/controllers/progressive-render-controller.js';
@@ -11,7 +11,7 @@ import { RovingFocusController } from '../../internal/controllers/roving-focus-c
 import { lanes, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
 import { periodId, type Period, type TimelineOrder } from './timeline-order.js';
 import { entryList, type EntryItem, type EntryWords } from './timeline-entry.js';
-import { timelineMessages } from './timeline.messages.js';
+import { timelineCount, timelineMessages } from './timeline.messages.js';
 import { timelineStyles } from './timeline.styles.js';
 
 /**
@@ -33,7 +33,7 @@ import { timelineStyles } from './timeline.styles.js';
  * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
- * @attr lang - Language of the element's own words: `en` or `es` (else inherited).
+ * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The timeline rendered. `detail: { analysis }`.
@@ -79,7 +79,7 @@ export class NwTimeline extends NwElement {
   private lastWords?: { analysis: Analysis; t: Messages; w: EntryWords['w']; tag: string; words: EntryWords };
 
   private get words() {
-    return this.localized(timelineMessages);
+    return this.localized('timeline', timelineMessages);
   }
 
   /** Actor ids shown now: the `actors` attribute's known ids, or every actor with statements. */
@@ -210,7 +210,7 @@ export class NwTimeline extends NwElement {
           </fieldset>`
           : nothing
       }
-      <p class="count" aria-live="polite">${w.count(total, analysis.statements.length, this.locale.tag)}</p>
+      <p class="count" aria-live="polite">${timelineCount(w, total, analysis.statements.length, this.locale.tag)}</p>
       <div class="frame" data-lanes=${laneCount} ?data-long=${total > LONG}>
         ${
           laneCount

@@ -1,8 +1,11 @@
+import type { Plural } from '../../internal/i18n/en.js';
+import { fill } from '../../internal/i18n/locale.js';
 import { plural } from '../../internal/i18n/plural.js';
 
 /**
- * <nw-timeline>'s own words. `count` agrees with the total ("1 of 3 statements") and takes the
- * element's locale tag (`es-MX`), which writes the numbers; without it, the catalogue's language.
+ * <nw-timeline>'s own words, English and Spanish built in (other languages: their locale file,
+ * under `timeline`). `statements` is a count ("1 statement", `#` the number) in the forms the
+ * language's plural rules ask for; `shownOf` says how many of them the filter shows.
  */
 export const timelineMessages = {
   en: {
@@ -10,10 +13,8 @@ export const timelineMessages = {
     showBy: 'Show statements by',
     undated: 'Undated',
     noneShown: 'No statements from the selected actors.',
-    count: (shown: number, total: number, tag = 'en') => {
-      const all = plural(tag, total, { one: '# statement', other: '# statements' });
-      return shown === total ? all : `${shown.toLocaleString(tag)} of ${all}`;
-    },
+    statements: { one: '# statement', other: '# statements' } as Plural,
+    shownOf: '{shown} of {all}',
     kinds: { statement: 'Statement', report: 'Report', policy: 'Policy', legal: 'Legal action', action: 'Action' },
   },
   es: {
@@ -21,10 +22,14 @@ export const timelineMessages = {
     showBy: 'Mostrar declaraciones de',
     undated: 'Sin fecha',
     noneShown: 'No hay declaraciones de los actores elegidos.',
-    count: (shown: number, total: number, tag = 'es') => {
-      const all = plural(tag, total, { one: '# declaración', other: '# declaraciones' });
-      return shown === total ? all : `${shown.toLocaleString(tag)} de ${all}`;
-    },
+    statements: { one: '# declaración', many: '# de declaraciones', other: '# declaraciones' },
+    shownOf: '{shown} de {all}',
     kinds: { statement: 'Declaración', report: 'Informe', policy: 'Política', legal: 'Acción legal', action: 'Acción' },
   },
 };
+
+/** "3 statements", or "1 of 3 statements" when the filter hides some; numbers written as `tag` writes them. */
+export function timelineCount(w: (typeof timelineMessages)['en'], shown: number, total: number, tag: string): string {
+  const all = plural(tag, total, w.statements);
+  return shown === total ? all : fill(w.shownOf, { shown: shown.toLocaleString(tag), all });
+}

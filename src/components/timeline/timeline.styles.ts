@@ -47,7 +47,8 @@ export const timelineStyles = css`
     gap: 0.35rem;
     border: 1px solid var(--_border);
     border-radius: 999px;
-    padding: 0.2rem 0.7rem 0.2rem 0.45rem;
+    padding-block: 0.2rem;
+    padding-inline: 0.45rem 0.7rem;
     font-size: 0.875em;
     background: var(--_surface);
     cursor: pointer;
@@ -83,7 +84,8 @@ export const timelineStyles = css`
   .list {
     list-style: none;
     margin: 0;
-    padding: 0 0 0 1.25rem;
+    padding: 0;
+    padding-inline-start: 1.25rem;
     border-inline-start: 2px solid var(--_border);
     display: grid;
     gap: 0.75rem;

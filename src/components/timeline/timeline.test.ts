@@ -8,7 +8,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import './timeline.js';
 import type { NwTimeline } from './timeline.js';
 import { groupByPeriod, orderStatements, type Period } from './timeline-order.js';
-import { timelineMessages } from './timeline.messages.js';
+import { timelineCount, timelineMessages } from './timeline.messages.js';
 import { MAX_LANES } from './timeline.styles.js';
 import { generatedAnalysis } from '../../../demo/generate.js';
 import type { Analysis, Statement } from '../../schema/analysis.js';
@@ -287,7 +287,7 @@ describe('<nw-timeline>', () => {
           return date ? expected[date] : es.undated;
         }),
       );
-      expect(text(part(el, '.count'))).to.equal(es.count(doc.statements.length, doc.statements.length));
+      expect(text(part(el, '.count'))).to.equal(timelineCount(es, doc.statements.length, doc.statements.length, 'es'));
       expect(text(part(el, '[part=filter] legend'))).to.equal(es.showBy);
     });
 
@@ -335,7 +335,7 @@ describe('<nw-timeline>', () => {
       const wanted = doc.statements.filter((s) => s.actor === a!.id || s.actor === b!.id);
       expect(wanted.length).to.be.lessThan(doc.statements.length); // the filter removes something
       expect(entryIds(el)).to.deep.equal(documentedOrder(wanted, 'asc'));
-      expect(text(part(el, '.count'))).to.equal(en.count(wanted.length, doc.statements.length));
+      expect(text(part(el, '.count'))).to.equal(timelineCount(en, wanted.length, doc.statements.length, 'en'));
       for (const actor of speaking(doc)) {
         expect(checkbox(el, actor.name).checked, actor.id).to.equal(actor.id === a!.id || actor.id === b!.id);
       }
@@ -370,7 +370,7 @@ describe('<nw-timeline>', () => {
       expect(el.getAttribute('actors')).to.equal(rest.join(','));
       expect(events.events.map((event) => event.detail.actors)).to.deep.equal([rest]);
       expect(events.events[0]!.bubbles && events.events[0]!.composed).to.equal(true);
-      expect(text(part(el, '.count'))).to.equal(en.count(remaining.length, doc.statements.length));
+      expect(text(part(el, '.count'))).to.equal(timelineCount(en, remaining.length, doc.statements.length, 'en'));
 
       checkbox(el, removed.name).click();
       await el.updateComplete;
@@ -378,7 +378,7 @@ describe('<nw-timeline>', () => {
       expect(entryIds(el)).to.deep.equal(documentedOrder(doc.statements, 'asc'));
       expect(el.getAttribute('actors')).to.equal(actors.map((actor) => actor.id).join(','));
       expect(events.events.map((event) => event.detail.actors)).to.deep.equal([rest, actors.map((actor) => actor.id)]);
-      expect(text(part(el, '.count'))).to.equal(en.count(doc.statements.length, doc.statements.length));
+      expect(text(part(el, '.count'))).to.equal(timelineCount(en, doc.statements.length, doc.statements.length, 'en'));
     });
 
     it('nw-filter-change lists actors in document order, whatever order the attribute and clicks came in', async () => {
@@ -403,7 +403,7 @@ describe('<nw-timeline>', () => {
       expect(entries(el)).to.have.length(0);
       expect(el.getAttribute('actors')).to.equal('');
       expect(text(part(el, '.empty'))).to.equal(en.noneShown);
-      expect(text(part(el, '.count'))).to.equal(en.count(0, doc.statements.length));
+      expect(text(part(el, '.count'))).to.equal(timelineCount(en, 0, doc.statements.length, 'en'));
     });
   });
 

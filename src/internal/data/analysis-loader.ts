@@ -20,7 +20,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { IS_SERVER } from '../is-server.js';
 import type { ValidationResult } from '../../schema/validate.js';
 import { composedAncestors } from '../dom/composed-ancestors.js';
-import type { Messages } from '../i18n/en.js';
+import { wordedError } from '../i18n/error-words.js';
 import { leaseFetch, resolveFetchUrl, type Lease } from './shared-fetch.js';
 import { validateScript, validateValue } from './validated.js';
 
@@ -28,8 +28,6 @@ export interface LoaderHost extends ReactiveControllerHost, HTMLElement {
   analysis: unknown;
   src: string | null | undefined;
   for: string | null | undefined;
-  /** Messages for the loader's own errors (missing `for` target, bad `src`). */
-  readonly messages: Messages;
   /**
    * With no data of its own, take the nearest enclosing element's: an `nw-*` element with
    * data, or any element with `data-nw-for` / `data-nw-src` (for CMS article wrappers).
@@ -195,13 +193,13 @@ export class AnalysisLoader {
     if (spec.for) {
       const script = await this.findScript(spec.for);
       if (script) return this.release(validateScript(script));
-      return this.release({ ok: false, error: { code: 'not-found', message: host.messages.notFound.forTarget(spec.for) } });
+      return this.release({ ok: false, error: wordedError('not-found', (t) => t.notFound.forTarget, { id: spec.for }) });
     }
 
     if (spec.src) {
       const url = resolveFetchUrl(spec.src, document.baseURI);
       this.refusedSrc = !url;
-      if (!url) return this.release({ ok: false, error: { code: 'fetch', message: host.messages.notFound.badSrc(spec.src) } });
+      if (!url) return this.release({ ok: false, error: wordedError('fetch', (t) => t.notFound.badSrc, { src: spec.src }) });
       if (this.leaseUrl !== url || !this.lease) {
         this.lease?.release();
         this.lease = leaseFetch(url);

@@ -10,6 +10,8 @@
  * not keep them all. Failed fetches are forgotten at once, so a retry really retries.
  */
 import type { ValidationResult } from '../../schema/validate.js';
+import type { CoreMessages } from '../i18n/en.js';
+import { wordedError } from '../i18n/error-words.js';
 import { validateValue } from './validated.js';
 
 /**
@@ -67,7 +69,11 @@ export interface Lease {
   release(): void;
 }
 
-const fetchError = (message: string): ValidationResult => ({ ok: false, error: { code: 'fetch', message } });
+/** A fetch error, said in each reader's language (see error-words.ts). */
+const fetchError = (pick: (t: CoreMessages) => string, url: string, more?: Record<string, number>): ValidationResult => ({
+  ok: false,
+  error: wordedError('fetch', pick, { url, ...more }),
+});
 
 async function load(url: string, signal: AbortSignal): Promise<ValidationResult> {
   const ms = timeoutMs;
@@ -76,22 +82,20 @@ async function load(url: string, signal: AbortSignal): Promise<ValidationResult>
   let text: string;
   try {
     response = await fetch(url, { signal: AbortSignal.any([signal, timeout]), credentials: 'same-origin' });
-    if (!response.ok) return fetchError(`Loading ${url} failed: HTTP ${response.status}.`);
+    if (!response.ok) return fetchError((t) => t.fetch.http, url, { status: response.status });
     // Reading the body fails too when the connection drops or the body outlasts the timeout:
     // those are fetch errors (retrying may help), not a crash shown as a schema problem.
     text = await response.text();
   } catch (cause) {
     if (signal.aborted) throw cause; // nobody is waiting any more
     // Asked of the timer, not the error: a body cut short by it rejects as a plain TypeError.
-    if (timeout.aborted) return fetchError(`Loading ${url} took longer than ${ms / 1000} s.`);
-    return fetchError(response
-      ? `Loading ${url} was cut off before the end (network error).`
-      : `Could not load ${url} (network error or the server does not allow this page to read it).`);
+    if (timeout.aborted) return fetchError((t) => t.fetch.timeout, url, { seconds: ms / 1000 });
+    return fetchError((t) => (response ? t.fetch.cut : t.fetch.network), url);
   }
   // A wrong address often returns a web page (a 404 page, a login wall, a dev server's
   // index.html) with status 200: say so instead of showing a JSON syntax error.
   if (/^\s*</.test(text)) {
-    return { ok: false, error: { code: 'json', message: `${url} returned a web page, not JSON: check the address.` } };
+    return { ok: false, error: wordedError('json', (t) => t.fetch.webPage, { url }) };
   }
   return validateValue(text);
 }

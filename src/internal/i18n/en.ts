@@ -1,4 +1,11 @@
-/** Every word the elements print, in English. `es.ts` must have the same keys (the type says so). */
+import type { PluralForms } from './plural.js';
+
+/**
+ * Every word the elements print, in English: the base every other language falls back to, key
+ * by key. Plain data (no functions), so a locale file is JSON-like and a page can register one:
+ * `{name}` is where a value goes, `#` the number in a plural's forms. Each element's own words
+ * are beside it (`*.messages.ts`); `Messages` (messages.ts) is the whole catalogue.
+ */
 export const en = {
   loading: 'Loading analysis…',
   errorForReaders: 'This part of the analysis could not be shown.',
@@ -24,6 +31,10 @@ export const en = {
   openSource: 'Open the source',
   goToSourceList: 'Go to the source list',
   close: 'Close',
+  /** After a label ("Sources:"); French puts a narrow space before it. */
+  colon: ':',
+  /** Between a name and a date ("Ana Ruiz, 8 April 2025"); Arabic writes "، ". */
+  comma: ', ',
   sourceTypes: {
     news: 'News',
     government: 'Government',
@@ -44,13 +55,24 @@ export const en = {
     other: 'Other',
   },
   notFound: {
-    source: (id: string) => `No source "${id}" in this analysis.`,
-    actor: (id: string) => `No stance for actor "${id}" in this analysis.`,
-    stance: (id: string) => `No stance with id "${id}" in this analysis.`,
+    source: 'No source "{id}" in this analysis.',
+    actor: 'No stance for actor "{id}" in this analysis.',
+    stance: 'No stance with id "{id}" in this analysis.',
     selector: 'Give the element an actor="…" or stance="…" attribute.',
-    forTarget: (id: string) => `No <script type="application/json" id="${id}"> on the page.`,
-    badSrc: (src: string) => `Only http(s) addresses can be loaded, not "${src}".`,
+    forTarget: 'No <script type="application/json" id="{id}"> on the page.',
+    badSrc: 'Only http(s) addresses can be loaded, not "{src}".',
+  },
+  /** Why a `src` could not be read: `{url}`, `{status}` (HTTP), `{seconds}`. */
+  fetch: {
+    http: 'Loading {url} failed: HTTP {status}.',
+    timeout: 'Loading {url} took longer than {seconds} s.',
+    cut: 'Loading {url} was cut off before the end (network error).',
+    network: 'Could not load {url} (network error or the server does not allow this page to read it).',
+    webPage: '{url} returned a web page, not JSON: check the address.',
   },
 };
 
-export type Messages = typeof en;
+export type CoreMessages = typeof en;
+
+/** A count's phrase per plural category (typed wide: other languages use more categories). */
+export type Plural = PluralForms;

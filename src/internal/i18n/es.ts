@@ -1,6 +1,6 @@
-import type { Messages } from './en.js';
+import type { CoreMessages } from './en.js';
 
-export const es: Messages = {
+export const es: CoreMessages = {
   loading: 'Cargando el análisis…',
   errorForReaders: 'Esta parte del análisis no se pudo mostrar.',
   widgetError: 'Este widget no se pudo mostrar.',
@@ -23,6 +23,8 @@ export const es: Messages = {
   openSource: 'Abrir la fuente',
   goToSourceList: 'Ir a la lista de fuentes',
   close: 'Cerrar',
+  colon: ':',
+  comma: ', ',
   sourceTypes: {
     news: 'Noticia',
     government: 'Gobierno',
@@ -49,11 +51,18 @@ export const es: Messages = {
     other: 'Otro',
   },
   notFound: {
-    source: (id: string) => `No hay ninguna fuente "${id}" en este análisis.`,
-    actor: (id: string) => `No hay una posición del actor "${id}" en este análisis.`,
-    stance: (id: string) => `No hay una posición con id "${id}" en este análisis.`,
+    source: 'No hay ninguna fuente "{id}" en este análisis.',
+    actor: 'No hay una posición del actor "{id}" en este análisis.',
+    stance: 'No hay una posición con id "{id}" en este análisis.',
     selector: 'Añada al elemento un atributo actor="…" o stance="…".',
-    forTarget: (id: string) => `No hay ningún <script type="application/json" id="${id}"> en la página.`,
-    badSrc: (src: string) => `Solo se pueden cargar direcciones http(s), no "${src}".`,
+    forTarget: 'No hay ningún <script type="application/json" id="{id}"> en la página.',
+    badSrc: 'Solo se pueden cargar direcciones http(s), no "{src}".',
+  },
+  fetch: {
+    http: 'No se pudo cargar {url}: HTTP {status}.',
+    timeout: 'Cargar {url} tardó más de {seconds} s.',
+    cut: 'La carga de {url} se cortó antes de terminar (error de red).',
+    network: 'No se pudo cargar {url} (error de red o el servidor no permite que esta página lo lea).',
+    webPage: '{url} devolvió una página web, no JSON: revise la dirección.',
   },
 };

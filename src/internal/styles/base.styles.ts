@@ -188,6 +188,23 @@ export const baseStyles = css`
     margin: 0;
     font-style: italic;
   }
+  /* Arabic and Hebrew set no italics, nor letter-spaced capitals (spacing breaks Arabic's joins). */
+  .quote blockquote:is(:lang(ar), :lang(he), :lang(fa), :lang(ur)) {
+    font-style: normal;
+  }
+  :host([dir='rtl']) :is(.kind, .popover-label) {
+    letter-spacing: normal;
+  }
+
+  /* The analysis's own text (marked with its \`lang\`) keeps its direction inside the chrome's:
+     an English analysis reads left to right in Arabic chrome, isolated so bidi cannot scramble. */
+  [lang] {
+    unicode-bidi: isolate;
+    direction: ltr;
+  }
+  [lang]:is(:lang(ar), :lang(he), :lang(fa), :lang(ur), :lang(ps), :lang(yi), :lang(dv), :lang(ug), :lang(sd), :lang(ckb)) {
+    direction: rtl;
+  }
   .quote blockquote p::before {
     content: open-quote;
   }
