@@ -62,6 +62,8 @@ export abstract class NwElement extends LitElement implements PageMember {
     for: { reflect: true },
     theme: { reflect: true },
     lang: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    label: { reflect: true },
   };
 
   /**
@@ -80,6 +82,40 @@ export abstract class NwElement extends LitElement implements PageMember {
   /** `light` (default), `dark`, or `auto` to follow the reader's system setting. */
   declare theme: Theme | undefined;
   declare lang: string;
+  /**
+   * The outline level of the element's top heading (each element has its default); inner
+   * headings follow one level down, so under a page's h2 an element can start at 3.
+   */
+  declare headingLevel: number | undefined;
+  /**
+   * The name of the element's one landmark (a region), when the page shows the same analysis
+   * twice; by default the element's kind and the analysis's question.
+   */
+  declare label: string | null | undefined;
+
+  /** The heading level `offset` below the top one (`heading-level`, else `top`), within 1–6. */
+  protected level(offset = 0, top = 2): number {
+    const start = Number.isInteger(this.headingLevel) ? this.headingLevel! : top;
+    return Math.min(6, Math.max(1, start) + offset);
+  }
+
+  /**
+   * Inside another of our elements (which names the one landmark of the whole), an element
+   * adds none of its own: the composing element marks it `data-nested`.
+   */
+  protected get nested(): boolean {
+    return this.hasAttribute('data-nested');
+  }
+
+  /**
+   * The accessible name of the element's landmark (`label`, else its kind and the question, or
+   * the question alone), or undefined for none (nested): unique on a page that shows each
+   * element once, and `label` tells two copies apart.
+   */
+  protected landmarkName(kind: string | undefined, analysis: Analysis): string | undefined {
+    if (this.nested) return undefined;
+    return this.label || (kind ? `${kind}${this.messages.colon} ${analysis.question}` : analysis.question);
+  }
 
   protected readonly loader = new AnalysisLoader(this);
   private readonly textSpacing = new TextSpacingController(this);

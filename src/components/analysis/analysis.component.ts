@@ -1,8 +1,10 @@
-import { html, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import type { Analysis } from '../../schema/analysis.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { citedText } from '../../internal/citations.js';
 import { fill } from '../../internal/i18n/locale.js';
+import { headingTag } from '../../internal/heading.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { focusTarget } from '../../internal/page-registry.js';
 import { analysisMessages } from './analysis.messages.js';
@@ -22,6 +24,8 @@ import { analysisStyles } from './analysis.styles.js';
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`; passed to the composed elements.
  * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
+ * @attr heading-level - Outline level of its block headings, 1–6 (default 2); sections and what it composes follow.
+ * @attr label - Name of the element's region landmark (default: "Analysis: " and the question).
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The analysis rendered (the composed elements fire their own too). `detail: { analysis }`.
@@ -78,11 +82,19 @@ export class NwAnalysis extends NwElement {
     const w = this.words;
     const theme = this.theme ?? 'light';
     const lang = this.nestedLang;
-    return html`<div class="layout" part="base">
-      <nw-summary .analysis=${analysis} theme=${theme} lang=${lang}></nw-summary>
+    // One landmark for the whole analysis (its parts are headings and lists, the elements it
+    // composes add none: data-nested); headings from heading-level down. The tags are
+    // lit/static-html values (headingTag), which the lit lint rules cannot see.
+    const level = this.level();
+    const block = headingTag(level);
+    const sub = headingTag(level + 1);
+    const name = this.landmarkName(w.analysis, analysis);
+    /* oxlint-disable lit/binding-positions, lit/no-invalid-html */
+    return html`<div class="layout" part="base" role=${name ? 'region' : nothing} aria-label=${name ?? nothing}>
+      <nw-summary .analysis=${analysis} theme=${theme} lang=${lang} data-nested heading-level=${level}></nw-summary>
 
-      <nav part="contents" aria-labelledby="contents-heading">
-        <p role="heading" aria-level="2" class="block-heading" id="contents-heading">${w.contents}</p>
+      <div class="contents" part="contents">
+        <${block} class="block-heading">${w.contents}</${block}>
         <ol>
           ${analysis.sections.map(
             (section) => html`<li>
@@ -91,28 +103,28 @@ export class NwAnalysis extends NwElement {
           </li>`,
           )}
         </ol>
-      </nav>
+      </div>
 
       ${
         analysis.stances.length
-          ? html`<section aria-labelledby="stances-heading">
-            <h2 class="block-heading" id="stances-heading">${w.stances}</h2>
-            <nw-stances .analysis=${analysis} theme=${theme} lang=${lang}></nw-stances>
+          ? html`<section>
+            <${block} class="block-heading">${w.stances}</${block}>
+            <nw-stances .analysis=${analysis} theme=${theme} lang=${lang} data-nested heading-level=${level + 1}></nw-stances>
           </section>`
           : ''
       }
 
-      <section class="sections" aria-labelledby="analysis-heading">
-        <h2 class="block-heading" id="analysis-heading">${w.analysis}</h2>
+      <section class="sections">
+        <${block} class="block-heading">${w.analysis}</${block}>
         ${analysis.sections.map(
           (section, i) => html`<section class="section" part="section" data-section=${section.id}
-            aria-labelledby="title-${section.id}" id=${this.anchorId(analysis, section.id)}>
-            <h3 class="section-title" part="section-title" id="title-${section.id}">
+            id=${this.anchorId(analysis, section.id)}>
+            <${sub} class="section-title" part="section-title" id="title-${section.id}">
               <span class="section-number">${(i + 1).toLocaleString(this.locale.tag)}.</span>
               <span lang=${analysis.language}>${section.title}</span>
               <a class="anchor" href="#${this.anchorId(analysis, section.id)}" aria-label=${fill(w.sectionLink, { n: (i + 1).toLocaleString(this.locale.tag) })}
                 @click=${(e: Event) => this.jump(e, analysis, section.id)}>#</a>
-            </h3>
+            </${sub}>
             ${section.paragraphs.map((paragraph) => html`<p lang=${analysis.language}>${citedText(paragraph, analysis, t)}</p>`)}
           </section>`,
         )}
@@ -120,14 +132,15 @@ export class NwAnalysis extends NwElement {
 
       ${
         analysis.statements.length
-          ? html`<section part="timeline" aria-labelledby="timeline-heading">
-            <h2 class="block-heading" id="timeline-heading">${w.timeline}</h2>
-            <slot name="timeline"><nw-timeline .analysis=${analysis} theme=${theme} lang=${lang}></nw-timeline></slot>
+          ? html`<section part="timeline">
+            <${block} class="block-heading">${w.timeline}</${block}>
+            <slot name="timeline"><nw-timeline .analysis=${analysis} theme=${theme} lang=${lang} data-nested heading-level=${level + 1}></nw-timeline></slot>
           </section>`
           : ''
       }
 
-      <nw-source-list .analysis=${analysis} theme=${theme} lang=${lang}></nw-source-list>
+      <nw-source-list .analysis=${analysis} theme=${theme} lang=${lang} data-nested heading-level=${level}></nw-source-list>
     </div>`;
+    /* oxlint-enable lit/binding-positions, lit/no-invalid-html */
   }
 }

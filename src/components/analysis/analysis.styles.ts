@@ -30,12 +30,12 @@ export const analysisStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
   }
-  nav ol {
+  .contents ol {
     margin: 0.25rem 0 0;
     padding-inline-start: 1.25rem;
     columns: 14rem 2;
   }
-  nav a,
+  .contents a,
   .anchor {
     color: var(--_accent);
   }

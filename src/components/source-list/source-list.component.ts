@@ -16,7 +16,8 @@ import { sourceListStyles } from './source-list.styles.js';
  * @summary Numbered sources with back-links to where each is cited.
  *
  * @attr types - Comma-separated source types to show (`news,government`); default all.
- * @attr heading-level - Outline level of the "Sources" heading, 2–4 (default 2).
+ * @attr heading-level - Outline level of the "Sources" heading, 1–6 (default 2).
+ * @attr label - Name of the element's region landmark (default: "Sources: " and the question).
  * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
@@ -47,11 +48,9 @@ export class NwSourceList extends NwElement {
   static override properties = {
     ...NwElement.properties,
     types: { reflect: true },
-    headingLevel: { attribute: 'heading-level', type: Number },
   };
 
   declare types: string | null | undefined;
-  declare headingLevel: number | undefined;
 
   /**
    * Back-links depend on which other elements are ready on the page, and on what they show
@@ -157,9 +156,9 @@ export class NwSourceList extends NwElement {
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
     const sources = this.visibleSources(analysis);
     const places = citedIn(analysis);
-    const level = this.headingLevel === 3 || this.headingLevel === 4 ? this.headingLevel : 2;
-    return html`<section class="card" part="base" aria-labelledby="sources-heading">
-      <p role="heading" aria-level=${level} id="sources-heading" class="heading" part="heading">${this.messages.sources}</p>
+    const name = this.landmarkName(this.messages.sources, analysis);
+    return html`<section class="card" part="base" aria-label=${name ?? nothing}>
+      <p role="heading" aria-level=${this.level()} id="sources-heading" class="heading" part="heading">${this.messages.sources}</p>
       ${
         sources.length
           ? html`<ol part="list">${sources.map((source) => this.sourceEntry(analysis, source, places.get(source.id) ?? []))}</ol>`

@@ -15,7 +15,7 @@ import { stanceView } from './stance-view.js';
  *
  * @attr actor - Id of the actor whose stance to show.
  * @attr stance - Id of the stance to show (wins over `actor`).
- * @attr heading-level - Outline level of the headline, 2–4 (default 3).
+ * @attr heading-level - Outline level of the headline, 1–6 (default 3).
  * @attr src - URL of the analysis JSON.
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
@@ -56,12 +56,10 @@ export class NwStanceCard extends NwElement {
     ...NwElement.properties,
     actor: { reflect: true },
     stance: { reflect: true },
-    headingLevel: { attribute: 'heading-level', type: Number },
   };
 
   declare actor: string | null | undefined;
   declare stance: string | null | undefined;
-  declare headingLevel: number | undefined;
 
   private selected(analysis: Analysis): Stance | undefined {
     if (this.stance) return analysis.stances.find((stance) => stance.id === this.stance);
@@ -94,7 +92,7 @@ export class NwStanceCard extends NwElement {
       analysis,
       t: this.messages,
       formatDate: (value) => this.formatDate(value),
-      headingLevel: this.headingLevel === 2 || this.headingLevel === 4 ? this.headingLevel : 3,
+      headingLevel: this.level(0, 3),
     });
   }
 }

@@ -14,7 +14,7 @@ export interface StanceViewContext {
   t: Messages;
   formatDate: (value: string) => string;
   /** Heading level of the headline, so the card fits the page's outline. */
-  headingLevel: 2 | 3 | 4;
+  headingLevel: number;
 }
 
 export function stanceView(

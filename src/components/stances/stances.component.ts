@@ -17,6 +17,7 @@ import { stanceView } from '../stance-card/stance-view.js';
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
+ * @attr heading-level - Outline level of each card's headline, 1–6 (default 3).
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The stances rendered. `detail: { analysis }`.
@@ -84,7 +85,7 @@ export class NwStances extends NwElement {
       analysis,
       t: this.messages,
       formatDate: (value: string) => this.formatDate(value),
-      headingLevel: 3 as const,
+      headingLevel: this.level(0, 3),
     };
     return html`<ul class="grid" part="list" aria-label=${this.messages.stances}>
       ${analysis.stances.map((stance) => html`<li part="item" data-stance=${stance.id}>${stanceView(stance, context)}</li>`)}

@@ -1,7 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import type { Analysis } from '../../schema/analysis.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
 import { citedText } from '../../internal/citations.js';
+import { headingTag } from '../../internal/heading.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { summaryStyles } from './summary.styles.js';
 
@@ -15,6 +17,8 @@ import { summaryStyles } from './summary.styles.js';
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
+ * @attr heading-level - Outline level of the question, 1–6 (default 2); key points and unknowns one below.
+ * @attr label - Name of the element's region landmark (default: the question); set it when the page shows the same analysis twice.
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The analysis rendered. `detail: { analysis }`.
@@ -48,18 +52,24 @@ export class NwSummary extends NwElement {
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
     const t = this.messages;
     const lang = analysis.language; // the content's language; labels follow the reader's
+    // Heading tags are lit/static-html values (headingTag), which the lit lint rules cannot see.
+    /* oxlint-disable lit/binding-positions, lit/no-invalid-html */
+    const top = headingTag(this.level());
+    const sub = headingTag(this.level(1));
     const list = (items: readonly string[] | undefined, part: string, label: string) =>
       items?.length
-        ? html`<section part=${part} class=${part} aria-label=${label}>
-            <h3>${label}</h3>
+        ? html`<section part=${part} class=${part}>
+            <${sub} class="list-heading">${label}</${sub}>
             <ul lang=${lang}>${items.map((item) => html`<li>${citedText(item, analysis, t)}</li>`)}</ul>
           </section>`
         : nothing;
-    return html`<article part="base" class="card">
-      <h2 part="question" lang=${lang}>${analysis.question}</h2>
+    const name = this.landmarkName(undefined, analysis);
+    return html`<article part="base" class="card" role=${name ? 'region' : nothing} aria-label=${name ?? nothing}>
+      <${top} part="question" class="question" lang=${lang}>${analysis.question}</${top}>
       <p part="summary" lang=${lang}>${citedText(analysis.summary, analysis, t)}</p>
       ${list(analysis.keyPoints, 'key-points', t.keyPoints)}
       ${list(analysis.unknowns, 'unknowns', t.unknowns)}
     </article>`;
+    /* oxlint-enable lit/binding-positions, lit/no-invalid-html */
   }
 }

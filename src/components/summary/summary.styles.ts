@@ -20,10 +20,10 @@ export const summaryStyles = css`
     display: grid;
     gap: calc(var(--_space) * 0.75);
   }
-  h2 {
+  .question {
     font-size: 1.35em;
   }
-  h3 {
+  .list-heading {
     font-size: 0.85em;
     text-transform: uppercase;
     letter-spacing: 0.04em;

@@ -1,10 +1,12 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Analysis } from '../../schema/analysis.js';
 import { NwFilterChangeEvent } from '../../events/nw-filter-change.js';
 import { indexOf } from '../../internal/analysis-index.js';
 import type { CoreMessages as Messages } from '../../internal/i18n/en.js';
 import type { CitingPlace } from '../../internal/cited-in.js';
+import { headingTag } from '../../internal/heading.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { ProgressiveRenderController } from '../../internal/controllers/progressive-render-controller.js';
 import { RovingFocusController } from '../../internal/controllers/roving-focus-controller.js';
@@ -34,6 +36,8 @@ import { timelineStyles } from './timeline.styles.js';
  * @attr for - Id of a `<script type="application/json">` on the page holding the analysis.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr lang - Language of the element's own words (BCP 47: `en`, `pt-BR`, `ar`; else inherited). See the README's Language section.
+ * @attr heading-level - Outline level of the timeline's own (visually hidden) heading, 1–6 (default 2); periods one below.
+ * @attr label - Name of the element's region landmark (default: its name and the question).
  * @attr state - Reflected: `loading`, `ready` or `error`.
  *
  * @fires nw-ready - The timeline rendered. `detail: { analysis }`.
@@ -173,13 +177,21 @@ export class NwTimeline extends NwElement {
     let budget = this.roving.tabStop(layout.position, first, this.progress.count(layout, total));
     this.progress.atLeast(budget);
 
+    // Headings from heading-level down: a heading of its own (visually hidden: the element's
+    // name), then periods one below; nested in <nw-analysis>, whose block heading names it,
+    // periods at heading-level. The tags are lit/static-html values (headingTag), which the lit
+    // lint rules cannot see.
+    const own = this.nested ? undefined : headingTag(this.level());
+    const periodTag = headingTag(this.nested ? this.level() : this.level(1));
+    const name = this.landmarkName(w.timeline, analysis);
+
     // Whole periods within the limit are guarded: a later chunk does not re-evaluate them.
     const periods: unknown[] = [];
     for (const group of groups) {
       if (budget <= 0) break;
       const count = Math.min(group.entries.length, budget);
       budget -= count;
-      const deps = [group, count, laneCount, words];
+      const deps = [group, count, laneCount, words, periodTag];
       const id = periodId(group.period);
       // No whitespace between the tags: every text node counts, ten thousand times over.
       periods.push(
@@ -190,12 +202,15 @@ export class NwTimeline extends NwElement {
             actor: actors.get(statement.actor),
             tabIndex: this.roving.tabIndex(statement.id),
           }));
-          return html`<section class="period" aria-labelledby="period-${id}"><h3 class="period-heading" part="period" id="period-${id}">${this.periodLabel(group.period)}</h3><ol class="list" part="list">${entryList(items, words)}</ol></section>`;
+          /* oxlint-disable-next-line lit/binding-positions, lit/no-invalid-html */
+          return html`<section class="period"><${periodTag} class="period-heading" part="period" id="period-${id}">${this.periodLabel(group.period)}</${periodTag}><ol class="list" part="list">${entryList(items, words)}</ol></section>`;
         }),
       );
     }
 
-    return html`<section class="timeline" part="base" aria-label=${w.timeline}>
+    /* oxlint-disable lit/binding-positions, lit/no-invalid-html */
+    return html`<section class="timeline" part="base" aria-label=${name ?? nothing}>
+      ${own ? html`<${own} class="visually-hidden">${w.timeline}</${own}>` : nothing}
       ${
         speaking.length > 1
           ? html`<fieldset class="filter" part="filter">
@@ -223,6 +238,7 @@ export class NwTimeline extends NwElement {
         <div class="periods" @keydown=${this.roving.keydown} @focusin=${this.roving.focusin}>${periods}</div>
       </div>
     </section>`;
+    /* oxlint-enable lit/binding-positions, lit/no-invalid-html */
   }
 }
 
