@@ -14,6 +14,7 @@ import type { Analysis, Source } from '../schema/analysis.js';
 import { en } from './i18n/en.js';
 import {
   allSettled,
+  citationName,
   blurAll,
   citeButton,
   citeButtons,
@@ -477,7 +478,7 @@ describe('citation popovers on one page', () => {
     const { es } = await import('./i18n/es.js');
     const marker = citeButton(el);
     const source = sourceOf(doc, marker.dataset.cite!);
-    expect(marker.getAttribute('aria-label')).to.equal(`${es.source} ${source.id}: ${source.title}`);
+    expect(citationName(marker)).to.equal(`${es.source} ${source.id}: ${source.title}`);
     click(marker);
     await untilOpen(el);
     const popover = popoverOf(el);

@@ -17,6 +17,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Analysis } from '../schema/analysis.js';
 import type { CoreMessages as Messages } from './i18n/en.js';
+import { sourceTitles } from './citations.js';
 import { sourceListFor, type PageMember } from './page-registry.js';
 
 export interface PopoverHost extends PageMember {
@@ -227,6 +228,6 @@ export class CitationPopover implements ReactiveController {
             </p>`
           : html`<p id="popover-title">${t.source}</p>`
       }
-    </div>`;
+    </div>${sourceTitles(analysis)}`;
   }
 }

@@ -137,9 +137,18 @@ export function visibleText(element: Element, selector: string): string {
   return part(element, selector).innerText.replace(/\s+/g, ' ').trim();
 }
 
-/** The accessible text of a citation marker: its aria-label, else its whole text content. */
+/**
+ * What a screen reader says for a citation marker: its name ("Source 2", aria-label, in the
+ * element's language), then its description (the source's title, in the analysis's, by
+ * aria-describedby), as "Source 2: title"; a marker without a label gives its text.
+ */
 export function citationName(marker: Element): string {
-  return (marker.getAttribute('aria-label') ?? marker.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const name = (marker.getAttribute('aria-label') ?? marker.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const described = marker.getAttribute('aria-describedby');
+  const description = described
+    ? (marker.getRootNode() as ShadowRoot).getElementById(described)?.textContent
+    : undefined;
+  return description ? `${name}: ${description.replace(/\s+/g, ' ').trim()}` : name;
 }
 
 /** An element's text without its citation markers (and their hidden labels). */

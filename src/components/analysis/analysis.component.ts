@@ -122,10 +122,10 @@ export class NwAnalysis extends NwElement {
             <${sub} class="section-title" part="section-title" id="title-${section.id}">
               <span class="section-number">${(i + 1).toLocaleString(this.locale.tag)}.</span>
               <span lang=${analysis.language}>${section.title}</span>
-              <a class="anchor" href="#${this.anchorId(analysis, section.id)}" aria-label=${fill(w.sectionLink, { n: (i + 1).toLocaleString(this.locale.tag) })}
-                @click=${(e: Event) => this.jump(e, analysis, section.id)}>#</a>
+              <a class="anchor" href="#${this.anchorId(analysis, section.id)}"
+                @click=${(e: Event) => this.jump(e, analysis, section.id)}>#<span class="visually-hidden"> ${fill(w.sectionLink, { n: (i + 1).toLocaleString(this.locale.tag) })}</span></a>
             </${sub}>
-            ${section.paragraphs.map((paragraph) => html`<p lang=${analysis.language}>${citedText(paragraph, analysis, t)}</p>`)}
+            ${section.paragraphs.map((paragraph) => html`<p lang=${analysis.language}>${citedText(paragraph, analysis, t, undefined, this.locale.tag)}</p>`)}
           </section>`,
         )}
       </section>

@@ -101,7 +101,7 @@ export class NwCite extends NwElement {
   }
 
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
-    return citation(this.source!, analysis, this.messages);
+    return citation(this.source!, analysis, this.messages, undefined, this.locale.tag);
   }
 
   /** A muted marker where the citation will be: no block placeholder inside a sentence. */

@@ -138,7 +138,7 @@ export class NwSourceList extends NwElement {
       <p class="title" part="title" lang=${analysis.language}>
         ${
           source.url
-            ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${source.title}<span class="visually-hidden"> (${t.opensInNewTab})</span></a>`
+            ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer">${source.title}<span class="visually-hidden" lang=${this.locale.tag}> (${t.opensInNewTab})</span></a>`
             : source.title
         }
       </p>

@@ -93,6 +93,7 @@ export class NwStanceCard extends NwElement {
       t: this.messages,
       formatDate: (value) => this.formatDate(value),
       headingLevel: this.level(0, 3),
+      lang: this.locale.tag,
     });
   }
 }

@@ -16,6 +16,7 @@ import {
   untilState,
   visibleText,
   withoutMarkers,
+  citationName,
 } from '../../../test/browser/helpers.js';
 
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -134,7 +135,7 @@ describe('<nw-stance-card>', () => {
     // Each is a button named by its source (its popover holds the link: see citation-popover.test.ts).
     for (const [i, id] of stance.sources.entries()) {
       const source = doc.sources.find((s) => s.id === id)!;
-      expect(cites[i]!.getAttribute('aria-label'), `marker [${id}]`).to.equal(`${en.source} ${id}: ${source.title}`);
+      expect(citationName(cites[i]!), `marker [${id}]`).to.equal(`${en.source} ${id}: ${source.title}`);
     }
   });
 

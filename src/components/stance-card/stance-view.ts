@@ -15,11 +15,13 @@ export interface StanceViewContext {
   formatDate: (value: string) => string;
   /** Heading level of the headline, so the card fits the page's outline. */
   headingLevel: number;
+  /** The element's own language, for what its words name (markers). */
+  lang: string;
 }
 
 export function stanceView(
   stance: Stance,
-  { analysis, t, formatDate, headingLevel }: StanceViewContext,
+  { analysis, t, formatDate, headingLevel, lang: tag }: StanceViewContext,
 ): TemplateResult {
   const actor = indexOf(analysis).actors.get(stance.actor);
   const lang = analysis.language;
@@ -36,13 +38,13 @@ export function stanceView(
       ${positionBadge(stance.position, t)}
     </header>
     <p role="heading" aria-level=${headingLevel} class="headline" part="headline" id="headline-${stance.id}" lang=${lang}>
-      ${citedText(stance.headline, analysis, t, block)}
+      ${citedText(stance.headline, analysis, t, block, tag)}
     </p>
-    <p class="summary" part="summary" lang=${lang}>${citedText(stance.summary, analysis, t, block)}</p>
+    <p class="summary" part="summary" lang=${lang}>${citedText(stance.summary, analysis, t, block, tag)}</p>
     ${
       quote
         ? html`<figure class="quote" part="quote">
-          <blockquote lang=${lang}><p>${citedText(quote.text, analysis, t, block)}</p></blockquote>
+          <blockquote lang=${lang}><p>${citedText(quote.text, analysis, t, block, tag)}</p></blockquote>
           ${
             quote.speaker || quote.date
               ? html`<figcaption>
@@ -63,7 +65,7 @@ export function stanceView(
           </p>`
           : nothing
       }
-      ${sourceLine(stance.sources, analysis, t, block)}
+      ${sourceLine(stance.sources, analysis, t, block, tag)}
     </footer>
   </article>`;
 }

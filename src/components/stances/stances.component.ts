@@ -86,6 +86,7 @@ export class NwStances extends NwElement {
       t: this.messages,
       formatDate: (value: string) => this.formatDate(value),
       headingLevel: this.level(0, 3),
+      lang: this.locale.tag,
     };
     return html`<ul class="grid" part="list" aria-label=${this.messages.stances}>
       ${analysis.stances.map((stance) => html`<li part="item" data-stance=${stance.id}>${stanceView(stance, context)}</li>`)}

@@ -52,6 +52,7 @@ export class NwSummary extends NwElement {
   protected override renderAnalysis(analysis: Analysis): TemplateResult {
     const t = this.messages;
     const lang = analysis.language; // the content's language; labels follow the reader's
+    const tag = this.locale.tag;
     // Heading tags are lit/static-html values (headingTag), which the lit lint rules cannot see.
     /* oxlint-disable lit/binding-positions, lit/no-invalid-html */
     const top = headingTag(this.level());
@@ -60,13 +61,13 @@ export class NwSummary extends NwElement {
       items?.length
         ? html`<section part=${part} class=${part}>
             <${sub} class="list-heading">${label}</${sub}>
-            <ul lang=${lang}>${items.map((item) => html`<li>${citedText(item, analysis, t)}</li>`)}</ul>
+            <ul lang=${lang}>${items.map((item) => html`<li>${citedText(item, analysis, t, undefined, tag)}</li>`)}</ul>
           </section>`
         : nothing;
     const name = this.landmarkName(undefined, analysis);
     return html`<article part="base" class="card" role=${name ? 'region' : nothing} aria-label=${name ?? nothing}>
       <${top} part="question" class="question" lang=${lang}>${analysis.question}</${top}>
-      <p part="summary" lang=${lang}>${citedText(analysis.summary, analysis, t)}</p>
+      <p part="summary" lang=${lang}>${citedText(analysis.summary, analysis, t, undefined, tag)}</p>
       ${list(analysis.keyPoints, 'key-points', t.keyPoints)}
       ${list(analysis.unknowns, 'unknowns', t.unknowns)}
     </article>`;

@@ -14,7 +14,15 @@ import { generatedAnalysis } from '../../../demo/generate.js';
 import type { Analysis, Statement } from '../../schema/analysis.js';
 import { en } from '../../internal/i18n/en.js';
 import { es } from '../../internal/i18n/es.js';
-import { markers, page, sample, squash, untilState, withoutMarkers } from '../../../test/browser/helpers.js';
+import {
+  citationName,
+  markers,
+  page,
+  sample,
+  squash,
+  untilState,
+  withoutMarkers,
+} from '../../../test/browser/helpers.js';
 
 const entries = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('li.entry')];
 const tabStops = (el: Element) => entries(el).filter((entry) => entry.tabIndex === 0);
@@ -54,7 +62,7 @@ function shown(entry: HTMLElement) {
     [...(element?.querySelectorAll('button.cite') ?? [])].map((button) => ({
       id: button.getAttribute('data-cite'),
       text: squash(button.textContent),
-      name: button.getAttribute('aria-label'),
+      name: citationName(button),
       tabStop: (button as HTMLElement).tabIndex >= 0,
     }));
   return {

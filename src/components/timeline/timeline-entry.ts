@@ -20,6 +20,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Actor, Analysis, Statement } from '../../schema/analysis.js';
 import { splitCitations } from '../../schema/citations.js';
 import { indexOf } from '../../internal/analysis-index.js';
+import { sourceTitleId } from '../../internal/citations.js';
 import type { CoreMessages as Messages } from '../../internal/i18n/en.js';
 import { escapeAttribute } from '../../internal/markup.js';
 import type { timelineMessages } from './timeline.messages.js';
@@ -31,6 +32,8 @@ export interface EntryWords {
   w: (typeof timelineMessages)['en'];
   /** A memoised date formatter: the same dates recur across thousands of entries. */
   date: (value: string) => string;
+  /** The element's own language, for what its words name (markers). */
+  tag: string;
   /** Entries built with these words, by statement: reused while the words stay the same. */
   nodes: WeakMap<Statement, HTMLElement>;
 }
@@ -85,7 +88,9 @@ function cite<N>(build: Build<N>, id: string, words: EntryWords, block: Set<stri
     'data-cite': id,
     'aria-expanded': 'false',
     'aria-haspopup': 'dialog',
-    'aria-label': `${words.t.source} ${id}: ${source.title}`,
+    'aria-label': `${words.t.source} ${id}`,
+    'aria-describedby': sourceTitleId(id),
+    lang: words.tag,
   };
   if (block.has(id)) attributes.tabindex = '-1';
   block.add(id);
@@ -132,7 +137,7 @@ function entry<N>(build: Build<N>, { statement, lane, actor, tabIndex }: EntryIt
   }
   if (sources.length > 0) {
     // "Sources: [1] [4]": the spaces are the line's own text, as find-in-page and copying read it.
-    const line: (N | string)[] = [build('span', { class: 'source-line-label' }, [`${t.sources}:`])];
+    const line: (N | string)[] = [build('span', { class: 'source-line-label' }, [`${t.sources}${t.colon}`])];
     for (const source of sources) line.push(' ', cite(build, source, words, block));
     children.push(build('p', { class: 'source-line', part: 'sources' }, line));
   }

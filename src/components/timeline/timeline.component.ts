@@ -156,6 +156,7 @@ export class NwTimeline extends NwElement {
         if (label === undefined) labels.set(value, (label = this.formatDate(value)));
         return label;
       },
+      tag,
       nodes: new WeakMap(),
     };
     this.lastWords = { analysis, t, w, tag, words };

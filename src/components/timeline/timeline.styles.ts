@@ -139,6 +139,10 @@ export const timelineStyles = css`
   .entry-actor {
     font-weight: 700;
   }
+  /* A comma for the ear only (the entry's name is "actor, kind date"): CSS alt text, no node. */
+  .actor-kind::before {
+    content: '' / ', ';
+  }
   .actor-kind {
     font-weight: 400;
     color: var(--_muted);
@@ -156,6 +160,10 @@ export const timelineStyles = css`
   /* Lanes: on a wide container, each actor's statements in its own column, still in time
      order down the page; period headings span every lane. */
   @container timeline (min-width: 52rem) {
+    /* Keyboard focus moving up lands below the sticky lane headers, not under them. */
+    .frame:not([data-lanes='0']) .entry {
+      scroll-margin-top: 3rem;
+    }
     .frame:not([data-lanes='0']) .lane-headers {
       display: grid;
       column-gap: 1rem;
