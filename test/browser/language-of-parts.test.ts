@@ -49,4 +49,15 @@ describe('language of parts', () => {
       expect(langOf(title)).to.equal('en');
     }
   });
+
+  it('timeline entries say how to move between them, in the element’s language', async () => {
+    const doc = await sample();
+    const root = page(html`<div lang="es"><nw-timeline .analysis=${doc}></nw-timeline></div>`);
+    await allSettled(root);
+    const shadow = root.querySelector('nw-timeline')!.shadowRoot!;
+    const entry = shadow.querySelector('[data-statement]')!;
+    const hint = shadow.getElementById(entry.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).to.match(/flechas/);
+    expect(langOf(hint)).to.match(/^es/);
+  });
 });

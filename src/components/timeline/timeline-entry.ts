@@ -38,6 +38,9 @@ export interface EntryWords {
   nodes: WeakMap<Statement, HTMLElement>;
 }
 
+/** The id of the timeline's hidden "arrow keys move between statements" hint. */
+export const KEYS_HINT_ID = 'keys-hint';
+
 /** One entry to render: its statement, its lane (0: no lanes), its actor, its tabindex. */
 export interface EntryItem {
   statement: Statement;
@@ -151,6 +154,8 @@ function entry<N>(build: Build<N>, { statement, lane, actor, tabIndex }: EntryIt
       'data-lane': String(lane),
       tabindex: tabIndex,
       'aria-labelledby': `actor-${id} date-${id}`,
+      // How to move on from here: the list's items have no role that would say it.
+      'aria-describedby': KEYS_HINT_ID,
     },
     children,
   );

@@ -12,7 +12,7 @@ import { ProgressiveRenderController } from '../../internal/controllers/progress
 import { RovingFocusController } from '../../internal/controllers/roving-focus-controller.js';
 import { lanes, statementIndex, timelineLayout, type TimelineLayout } from './timeline-layout.js';
 import { periodId, type Period, type TimelineOrder } from './timeline-order.js';
-import { entryList, type EntryItem, type EntryWords } from './timeline-entry.js';
+import { entryList, KEYS_HINT_ID, type EntryItem, type EntryWords } from './timeline-entry.js';
 import { timelineCount, timelineMessages } from './timeline.messages.js';
 import { timelineStyles } from './timeline.styles.js';
 
@@ -212,6 +212,7 @@ export class NwTimeline extends NwElement {
     /* oxlint-disable lit/binding-positions, lit/no-invalid-html */
     return html`<section class="timeline" part="base" aria-label=${name ?? nothing}>
       ${own ? html`<${own} class="visually-hidden">${w.timeline}</${own}>` : nothing}
+      <p hidden id=${KEYS_HINT_ID}>${w.keysHint}</p>
       ${
         speaking.length > 1
           ? html`<fieldset class="filter" part="filter">

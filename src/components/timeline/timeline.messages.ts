@@ -11,6 +11,8 @@ export const timelineMessages = {
   en: {
     timeline: 'Timeline of statements',
     showBy: 'Show statements by',
+    /** How the list is moved through (a screen reader hears it on the list, which has no role to say so). */
+    keysHint: 'Arrow keys, Home and End move between statements.',
     undated: 'Undated',
     noneShown: 'No statements from the selected actors.',
     statements: { one: '# statement', other: '# statements' } as Plural,
@@ -20,6 +22,7 @@ export const timelineMessages = {
   es: {
     timeline: 'Cronología de declaraciones',
     showBy: 'Mostrar declaraciones de',
+    keysHint: 'Las flechas, Inicio y Fin recorren las declaraciones.',
     undated: 'Sin fecha',
     noneShown: 'No hay declaraciones de los actores elegidos.',
     statements: { one: '# declaración', many: '# de declaraciones', other: '# declaraciones' },

@@ -89,6 +89,7 @@ const ar: Messages = {
   timeline: {
     timeline: 'التسلسل الزمني للتصريحات',
     showBy: 'عرض تصريحات:',
+    keysHint: 'تنقّل بين التصريحات بمفاتيح الأسهم وHome وEnd.',
     undated: 'بلا تاريخ',
     noneShown: 'لا تصريحات من الأطراف المختارة.',
     statements: {

@@ -89,6 +89,7 @@ const de: Messages = {
   timeline: {
     timeline: 'Chronik der Äußerungen',
     showBy: 'Äußerungen zeigen von',
+    keysHint: 'Pfeiltasten, Pos1 und Ende wechseln zwischen den Aussagen.',
     undated: 'Ohne Datum',
     noneShown: 'Keine Äußerungen der gewählten Akteure.',
     statements: {

@@ -89,6 +89,7 @@ const fr: Messages = {
   timeline: {
     timeline: 'Chronologie des déclarations',
     showBy: 'Afficher les déclarations de',
+    keysHint: 'Les flèches, Début et Fin parcourent les déclarations.',
     undated: 'Sans date',
     noneShown: 'Aucune déclaration des acteurs choisis.',
     statements: {

@@ -89,6 +89,7 @@ const he: Messages = {
   timeline: {
     timeline: 'ציר הזמן של ההצהרות',
     showBy: 'להציג הצהרות של',
+    keysHint: 'החצים, Home ו-End עוברים בין ההצהרות.',
     undated: 'ללא תאריך',
     noneShown: 'אין הצהרות של הגורמים שנבחרו.',
     statements: {

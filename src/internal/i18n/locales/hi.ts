@@ -89,6 +89,7 @@ const hi: Messages = {
   timeline: {
     timeline: 'बयानों का घटनाक्रम',
     showBy: 'इनके बयान दिखाएँ:',
+    keysHint: 'तीर कुंजियाँ, Home और End बयानों के बीच ले जाती हैं।',
     undated: 'बिना तारीख़',
     noneShown: 'चुने गए पक्षों का कोई बयान नहीं।',
     statements: {

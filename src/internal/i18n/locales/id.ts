@@ -89,6 +89,7 @@ const indonesian: Messages = {
   timeline: {
     timeline: 'Linimasa pernyataan',
     showBy: 'Tampilkan pernyataan dari',
+    keysHint: 'Tombol panah, Home, dan End berpindah antarpernyataan.',
     undated: 'Tanpa tanggal',
     noneShown: 'Tidak ada pernyataan dari pihak yang dipilih.',
     statements: {

@@ -89,6 +89,7 @@ const it: Messages = {
   timeline: {
     timeline: 'Cronologia delle dichiarazioni',
     showBy: 'Mostra le dichiarazioni di',
+    keysHint: 'Frecce, Home e Fine scorrono le dichiarazioni.',
     undated: 'Senza data',
     noneShown: 'Nessuna dichiarazione dei soggetti scelti.',
     statements: {

@@ -89,6 +89,7 @@ const pl: Messages = {
   timeline: {
     timeline: 'Oś czasu wypowiedzi',
     showBy: 'Pokaż wypowiedzi:',
+    keysHint: 'Strzałki, Home i End przechodzą między wypowiedziami.',
     undated: 'Bez daty',
     noneShown: 'Brak wypowiedzi wybranych stron.',
     statements: {

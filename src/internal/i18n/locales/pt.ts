@@ -89,6 +89,7 @@ const pt: Messages = {
   timeline: {
     timeline: 'Linha do tempo das declarações',
     showBy: 'Mostrar declarações de',
+    keysHint: 'As setas, Home e End percorrem as declarações.',
     undated: 'Sem data',
     noneShown: 'Nenhuma declaração dos atores escolhidos.',
     statements: {

@@ -89,6 +89,7 @@ const tr: Messages = {
   timeline: {
     timeline: 'Açıklamaların zaman çizelgesi',
     showBy: 'Açıklamaları göster:',
+    keysHint: 'Ok tuşları, Home ve End açıklamalar arasında gezinir.',
     undated: 'Tarihsiz',
     noneShown: 'Seçilen taraflardan açıklama yok.',
     statements: {

@@ -89,6 +89,7 @@ const uk: Messages = {
   timeline: {
     timeline: 'Хронологія заяв',
     showBy: 'Показати заяви:',
+    keysHint: 'Стрілки, Home і End переходять між заявами.',
     undated: 'Без дати',
     noneShown: 'Немає заяв вибраних сторін.',
     statements: {
