@@ -132,6 +132,15 @@ export function part<T extends Element = HTMLElement>(element: Element, selector
   return found;
 }
 
+/** Every element under `root`, through open shadow roots (each host's shadow root first). */
+export function* deepElements(root: Node): Generator<Element> {
+  const children = root instanceof Element && root.shadowRoot ? [root.shadowRoot, ...root.childNodes] : root.childNodes;
+  for (const child of children) {
+    if (child instanceof Element) yield child;
+    yield* deepElements(child);
+  }
+}
+
 /** What a sighted reader sees of a shadow-root element (rendered text only). */
 export function visibleText(element: Element, selector: string): string {
   return part(element, selector).innerText.replace(/\s+/g, ' ').trim();

@@ -6,7 +6,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import '../../src/define.js';
-import { allSettled, page, sample } from './helpers.js';
+import { allSettled, deepElements, page, sample } from './helpers.js';
 
 const LANDMARK_ROLES = new Set([
   'region',
@@ -19,22 +19,12 @@ const LANDMARK_ROLES = new Set([
   'search',
 ]);
 
-/** Every element under `root`, through open shadow roots. */
-function* deep(root: Node): Generator<Element> {
-  for (const child of root instanceof Element && root.shadowRoot
-    ? [root.shadowRoot, ...root.childNodes]
-    : root.childNodes) {
-    if (child instanceof Element) yield child;
-    yield* deep(child);
-  }
-}
-
 const named = (el: Element) => el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
 
 /** Landmarks as the accessibility tree has them: explicit roles, <nav>/<aside>/<main>, named <section>/<form>. */
 function landmarks(root: Element): { name: string; host: string }[] {
   const found: { name: string; host: string }[] = [];
-  for (const el of deep(root)) {
+  for (const el of deepElements(root)) {
     const role = el.getAttribute('role');
     const tag = el.localName;
     const landmark =
@@ -49,7 +39,7 @@ function landmarks(root: Element): { name: string; host: string }[] {
 
 /** Headings (native or role=heading) inside `el`'s shadow root with their levels, in order. */
 function headings(el: Element): [number, string][] {
-  return [...deep(el)]
+  return [...deepElements(el)]
     .filter((h) => /^h[1-6]$/.test(h.localName) || h.getAttribute('role') === 'heading')
     .map((h) => [
       h.getAttribute('role') === 'heading' ? Number(h.getAttribute('aria-level')) : Number(h.localName[1]),

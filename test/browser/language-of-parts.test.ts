@@ -5,22 +5,13 @@
  */
 import { expect, html } from '@open-wc/testing';
 import '../../src/define.js';
-import { allSettled, page, sample } from './helpers.js';
+import { allSettled, deepElements, page, sample } from './helpers.js';
 
 /** The nearest `lang` of a node, across shadow roots. */
 function langOf(node: Node): string | null {
   for (let at: Node | null = node; at; at = at instanceof ShadowRoot ? at.host : at.parentNode)
     if (at instanceof Element && at.hasAttribute('lang')) return at.getAttribute('lang');
   return null;
-}
-
-function* deep(root: Node): Generator<Element> {
-  for (const child of root instanceof Element && root.shadowRoot
-    ? [root.shadowRoot, ...root.childNodes]
-    : root.childNodes) {
-    if (child instanceof Element) yield child;
-    yield* deep(child);
-  }
 }
 
 describe('language of parts', () => {
@@ -33,7 +24,7 @@ describe('language of parts', () => {
       <nw-stance-card actor="claudia-sheinbaum" .analysis=${doc}></nw-stance-card>
     </div>`);
     await allSettled(root);
-    const all = [...deep(root)];
+    const all = [...deepElements(root)];
     const newTab = all.filter(
       (el) => el.classList.contains('visually-hidden') && /pestaña nueva/.test(el.textContent!),
     );
