@@ -153,9 +153,9 @@ export function visibleText(element: Element, selector: string): string {
  */
 export function citationName(marker: Element): string {
   const name = (marker.getAttribute('aria-label') ?? marker.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const described = marker.getAttribute('aria-describedby');
-  const description = described
-    ? (marker.getRootNode() as ShadowRoot).getElementById(described)?.textContent
+  const describedBy = marker.getAttribute('aria-describedby');
+  const description = describedBy
+    ? (marker.getRootNode() as ShadowRoot).getElementById(describedBy)?.textContent
     : undefined;
   return description ? `${name}: ${description.replace(/\s+/g, ' ').trim()}` : name;
 }
