@@ -54,7 +54,7 @@ export default defineConfig(({ command }) =>
           sourcemap: true,
           lib: { entry: LIBRARY_ENTRIES, formats: ['es'] },
           rollupOptions: {
-            external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\/ssr($|\/)/, /^zod($|\/)/, /^node:/],
+            external: [/^@e965\/xlsx($|\/)/, /^lit($|\/)/, /^@lit\//, /^@lit-labs\/ssr($|\/)/, /^zod($|\/)/, /^node:/],
             // One output file per source module: registration calls stay in the registering
             // files that sideEffects names. Shared chunks had moved some of them into hashed
             // files a consumer's bundler then dropped, so an element import registered nothing.
