@@ -22,7 +22,10 @@ commands:
   export-sheet <analysis.json> --out analysis.xlsx [--lang en|es]
                               an analysis as that workbook
   import-sheet <analysis.xlsx|.ods|csv-folder|url> [--out analysis.json]
-                              a filled workbook read back; every problem at its cell`;
+                              a filled workbook read back; every problem at its cell
+  import-text <article.txt> [--out draft.xlsx | draft.json]
+                              an article's text (question, summary, numbered sections, [n])
+                              as a draft to complete`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -44,6 +47,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       return (await import('./sheet-command.js')).exportSheetCommand(rest, io);
     case 'import-sheet':
       return (await import('./sheet-command.js')).importSheetCommand(rest, io);
+    case 'import-text':
+      return (await import('./sheet-command.js')).importTextCommand(rest, io);
     case '--help':
     case '-h':
     case 'help':

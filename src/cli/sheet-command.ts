@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../internal/data/shared-fetch.js';
 import { plural } from '../internal/i18n/plural.js';
 import { parseAnalysis } from '../schema/validate.js';
-import { exportSheet, templateSheet } from '../sheet/export.js';
+import type { Analysis } from '../schema/analysis.js';
+import { analysisToGrid, exportSheet, gridToXlsx, templateSheet } from '../sheet/export.js';
 import type { Grid } from '../sheet/grid.js';
 import { importSheet, problemLine } from '../sheet/import.js';
 import { SHEET_LANGUAGES, type SheetLanguage } from '../sheet/layout.js';
@@ -200,5 +201,46 @@ export async function importSheetCommand(args: string[], io: CommandIo): Promise
   }
   if (!(await writeOrReport(out, `${json}\n`, io.err))) return EXIT.usage;
   io.out(`${target}: wrote ${out}`);
+  return EXIT.ok;
+}
+
+export const IMPORT_TEXT_USAGE =
+  'usage: newsroom-widgets import-text <article.txt> [--out draft.xlsx | draft.json] [--lang en|es]';
+
+export async function importTextCommand(args: string[], io: CommandIo): Promise<number> {
+  const parsed = readArgs(args, { values: ['out', 'lang'], target: { what: 'article text file', verb: 'import' } });
+  if (parsed === 'help') {
+    io.out(
+      `${IMPORT_TEXT_USAGE}\n\nReads an article written as: its question, an "Executive Summary" heading and the\nsummary, numbered section headings ("1. Title") and their paragraphs, [n] markers.\nLines above the question are dropped. Writes a draft: a workbook (.xlsx, default) or\nJSON, with the text unchanged and a Sources row for every cited label; actors, stances\nand statements are left for the editor. Then: import-sheet draft.xlsx says what is missing.\n\n  --out file   draft.xlsx or draft.json (default: the JSON on stdout)\n${LANG_HELP}`,
+    );
+    return EXIT.ok;
+  }
+  if ('usage' in parsed) return usage(io, parsed.usage, IMPORT_TEXT_USAGE);
+  const lang = language(parsed.values.lang);
+  if (typeof lang !== 'string') return usage(io, lang.usage, IMPORT_TEXT_USAGE);
+  const text = await readOrReport(parsed.target, io.err);
+  if (text === undefined) return EXIT.usage;
+  const { parseArticle } = await import('../sheet/article-text.js');
+  const result = parseArticle(text);
+  if (!result.ok) {
+    io.err(`${parsed.target}: ${result.message}`);
+    return EXIT.usage;
+  }
+  const { draft } = result;
+  const { out } = parsed.values;
+  const json = JSON.stringify(draft, null, 2);
+  if (out === undefined) {
+    io.out(json);
+    return EXIT.ok;
+  }
+  const bytes = /\.json$/i.test(out) ? `${json}\n` : gridToXlsx(analysisToGrid(draft as Analysis, lang), lang);
+  if (!(await writeOrReport(out, bytes, io.err))) return EXIT.usage;
+  const counts = [
+    plural('en', draft.sections.length, { one: '# section', other: '# sections' }),
+    plural('en', draft.sources.length, { one: '# cited source', other: '# cited sources' }),
+  ];
+  io.out(
+    `${parsed.target}: wrote ${out} (${counts.join(', ')}); fill in the sources, actors and stances, then import-sheet`,
+  );
   return EXIT.ok;
 }
