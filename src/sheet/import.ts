@@ -140,6 +140,7 @@ export function importSheet(grid: Grid): SheetImport {
   const texts = (key: 'keyPoints' | 'unknowns') => {
     const rows = table(key);
     if (rows.length === 0) return;
+    mark([key], rows[0]!.cells.text);
     doc[key] = rows.map(({ values, cells }, i) => {
       mark([key, i], cells.text);
       return values.text ?? '';
@@ -173,6 +174,8 @@ export function importSheet(grid: Grid): SheetImport {
   /** Rows of a table into objects: plain fields, the quote, the labels list. */
   const items = (key: SheetKey, collection: string, plain: string[], extra?: { quote?: boolean; sources?: boolean }) =>
     table(key).map(({ values, cells }, i) => {
+      // A problem with the whole list (too many rows) is shown at its first row.
+      if (i === 0) mark([collection], cells.rowRef);
       const item: Record<string, unknown> = {};
       mark([collection, i], cells.rowRef);
       for (const field of plain) {
@@ -233,7 +236,7 @@ export function importSheet(grid: Grid): SheetImport {
   const result = validateAnalysis(doc);
   if (result.ok && problems.length === 0) return { ok: true, analysis: result.analysis };
   for (const issue of result.ok ? [] : (result.error.issues ?? [])) {
-    problems.push({ cell: locate(at, issue.path), message: sheetWords(issue.message) });
+    problems.push({ cell: locate(at, issue.path), message: sheetWords(issue.message, at) });
   }
   return { ok: false, problems };
 }
@@ -250,11 +253,14 @@ function locate(at: Map<string, string>, path: string): string {
   }
 }
 
-function sheetWords(message: string): string {
+function sheetWords(message: string, at: Map<string, string>): string {
   let out = message;
   for (const [from, to] of Object.entries(REFERENCE_WORDS)) out = out.replace(from, to);
-  // "is already used by stances[0]": the validator's path, as the editor's row.
-  return out;
+  // "is already used by stances[0]": the validator's path, as the editor's row ("Stances!2").
+  return out.replace(
+    /\b(sections|actors|stances|statements|sources)\[(\d+)\]/g,
+    (path) => `row ${at.get(path) ?? path}`,
+  );
 }
 
 /** A problem as the CLI prints it. */

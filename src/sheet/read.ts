@@ -22,8 +22,16 @@ const MAX_ENTRIES = 1_000;
 export const MAX_ROWS = LIMITS.statements + 2;
 export const MAX_COLUMNS = 50;
 
+interface ZipFile {
+  name: string;
+  method: number;
+  packed: number;
+  at: number;
+}
+
 /** The sizes a zip's central directory declares; throws for a bomb or a broken archive. */
-export function checkZip(bytes: Uint8Array): void {
+export function checkZip(bytes: Uint8Array): ZipFile[] {
+  const files: ZipFile[] = [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -51,13 +59,72 @@ export function checkZip(bytes: Uint8Array): void {
     // A ratio no spreadsheet reaches: XML compresses about 10:1, a bomb 1000:1.
     if (full > 1024 * 1024 && full / Math.max(packed, 1) > 200)
       throw new UnreadableSheet('is compressed 200 times or more (a zip bomb?); refused');
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    files.push({ name, method: view.getUint16(at + 10, true), packed, at: view.getUint32(at + 42, true) });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return files;
+}
+
+/** One file of the archive, unpacked (stored or deflated). */
+async function unpack(bytes: Uint8Array, file: ZipFile): Promise<string> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = file.at + 30 + view.getUint16(file.at + 26, true) + view.getUint16(file.at + 28, true);
+  const body = bytes.subarray(start, start + file.packed);
+  if (file.method === 0) return new TextDecoder().decode(body);
+  if (file.method !== 8)
+    throw new UnreadableSheet(`is packed in a way spreadsheets do not use (method ${file.method})`);
+  try {
+    const stream = new Blob([body as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return await new Response(stream).text();
+  } catch {
+    throw new UnreadableSheet('is damaged (a file inside it cannot be unpacked)');
+  }
+}
+
+/** Cells an .ods may hold, counting its repeats: a few bytes can say "this cell, a billion times". */
+const MAX_ODS_CELLS = 2_000_000;
+
+/**
+ * An .ods repeats rows and cells by number (`number-rows-repeated`); LibreOffice writes empty
+ * ones that way to the sheet's edge, which cost nothing. Cells with content repeated past
+ * {@link MAX_ODS_CELLS} in all would be expanded by SheetJS until memory runs out: refused.
+ */
+export function checkOdsRepeats(content: string): void {
+  let cells = 0;
+  const repeat = (attributes: string, name: string) =>
+    Number(new RegExp(`${name}="(\\d+)"`).exec(attributes)?.[1] ?? 1);
+  for (const row of content.matchAll(/<table:table-row\b([^>]*?)(\/>|>([\s\S]*?)<\/table:table-row>)/g)) {
+    const rows = repeat(row[1]!, 'table:number-rows-repeated');
+    for (const cell of (row[3] ?? '').matchAll(/<table:(?:covered-)?table-cell\b([^>]*?)(\/?)>/g)) {
+      // An empty cell (<table:table-cell/> with no value) is not expanded into anything.
+      if (cell[2] === '/' && !/office:value/.test(cell[1]!)) continue;
+      cells += rows * repeat(cell[1]!, 'table:number-columns-repeated');
+      if (cells > MAX_ODS_CELLS)
+        throw new UnreadableSheet(`repeats its cells more than ${MAX_ODS_CELLS.toLocaleString('en')} times; refused`);
+    }
   }
 }
 
 type SheetJS = typeof import('@e965/xlsx');
 let sheetjs: Promise<SheetJS> | undefined;
 const load = (): Promise<SheetJS> => (sheetjs ??= import('@e965/xlsx'));
+
+/**
+ * Runs SheetJS's (synchronous) read with its console notes silenced: it prints things like
+ * "ODS number format may be incorrect" for every LibreOffice file, which would read as errors.
+ */
+function quietly<T>(read: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  const nothing = () => {};
+  Object.assign(console, { error: nothing, warn: nothing, log: nothing });
+  try {
+    return read();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
 
 const DATE_ONLY = (code: { y: number; m: number; d: number }) =>
   `${String(code.y).padStart(4, '0')}-${String(code.m).padStart(2, '0')}-${String(code.d).padStart(2, '0')}`;
@@ -70,19 +137,23 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Grid> {
     );
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (!isZip) throw new UnreadableSheet('is not an .xlsx or .ods workbook');
-  checkZip(bytes);
+  const files = checkZip(bytes);
+  const content = files.find((file) => file.name === 'content.xml');
+  if (content) checkOdsRepeats(await unpack(bytes, content));
   const XLSX = await load();
   let book: import('@e965/xlsx').WorkBook;
   try {
-    book = XLSX.read(bytes, {
-      type: 'array',
-      cellFormula: true,
-      cellDates: false,
-      cellNF: true,
-      cellHTML: false,
-      sheetRows: MAX_ROWS,
-      dense: true,
-    });
+    book = quietly(() =>
+      XLSX.read(bytes, {
+        type: 'array',
+        cellFormula: true,
+        cellDates: false,
+        cellNF: true,
+        cellHTML: false,
+        sheetRows: MAX_ROWS,
+        dense: true,
+      }),
+    );
   } catch (cause) {
     throw new UnreadableSheet(
       `cannot be read as a workbook (${cause instanceof Error ? cause.message : String(cause)})`,
@@ -96,7 +167,9 @@ export async function readCsv(name: string, text: string): Promise<Grid> {
   if (text.length > MAX_FILE_BYTES) throw new UnreadableSheet(`is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   const XLSX = await load();
   // raw: every field stays the text it is ("3", "2025-04", "=1+1"): CSV has no types to read.
-  const book = XLSX.read(text.replace(/^\uFEFF/, ''), { type: 'string', raw: true, sheetRows: MAX_ROWS, dense: true });
+  const book = quietly(() =>
+    XLSX.read(text.replace(/^\uFEFF/, ''), { type: 'string', raw: true, sheetRows: MAX_ROWS, dense: true }),
+  );
   const grid = toGrid(XLSX, book);
   for (const sheet of grid.sheets) sheet.name = name;
   return grid;

@@ -15,7 +15,7 @@ import * as XLSX from '@e965/xlsx';
 import { main } from '../../src/cli/main.js';
 import { zipArchive } from '../../src/publish/zip.js';
 import { analysisToGrid } from '../../src/sheet/export.js';
-import { captureIo, readText, SAMPLE } from './helpers.js';
+import { captureIo, fromRoot, readText, SAMPLE } from './helpers.js';
 
 const STACK_LINE = '    at ';
 const dir = mkdtempSync(join(tmpdir(), 'nw-sheet-'));
@@ -69,6 +69,22 @@ describe('template, export-sheet, import-sheet', () => {
     const { code, out } = await run('import-sheet', ods);
     assert.equal(code, 0, out.join('\n'));
     assert.deepStrictEqual(JSON.parse(out.join('\n')), sample());
+  });
+
+  it('reads an .ods that LibreOffice saved from the exported workbook, printing nothing else', async () => {
+    const ods = fromRoot('test/fixtures/sheet/sample-libreoffice.ods');
+    const said: unknown[] = [];
+    const saved = console.error;
+    console.error = (...args: unknown[]) => void said.push(args);
+    try {
+      const { code, out, err } = await run('import-sheet', ods);
+      assert.equal(code, 0, out.join('\n'));
+      assert.deepEqual(err, []);
+      assert.deepStrictEqual(JSON.parse(out.join('\n')), sample());
+    } finally {
+      console.error = saved;
+    }
+    assert.deepEqual(said, [], 'SheetJS printed nothing');
   });
 
   it('reads a folder of CSV files named as Google Sheets exports them', async () => {

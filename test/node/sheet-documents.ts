@@ -40,7 +40,7 @@ const unit = fc.oneof(
  */
 const text = fc
   .tuple(fc.array(unit, { maxLength: 4 }), fc.array(unit, { maxLength: 4 }))
-  .map(([before, after]) => `${before.join('')}x${after.join('')}`.replace(/\r\n/g, '\n'));
+  .map(([before, after]) => `${before.join('')}x${after.join('')}`.replace(/\r+\n/g, '\n'));
 const slug = fc.stringMatching(/^[a-z0-9]{1,6}(-[a-z0-9]{1,4})?$/);
 const date = fc.constantFrom('2025', '2025-04', '2025-04-18', '1999-12-31', '0001');
 const label = fc.integer({ min: 1, max: 40 }).map(String);

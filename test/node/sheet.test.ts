@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { EXIT_CHARS, validDocument } from './sheet-documents.js';
 import { ACTOR_KINDS, type Analysis } from '../../src/schema/analysis.js';
 import { validateAnalysis } from '../../src/schema/validate.js';
-import { analysisToGrid, exportSheet, templateSheet } from '../../src/sheet/export.js';
+import { analysisToGrid, exportSheet, gridToXlsx, templateSheet } from '../../src/sheet/export.js';
 import { importSheet, problemLine } from '../../src/sheet/import.js';
 import { readCsv, readWorkbook } from '../../src/sheet/read.js';
 import { zipArchive } from '../../src/publish/zip.js';
@@ -98,6 +98,16 @@ describe('problems at their cells', () => {
     assert.ok(lines.includes('Analysis!B4: is required'), lines.join('\n'));
   });
 
+  it('names the row a repeated id first appears on', () => {
+    const result = edited((grid) => {
+      const actors = sheet(grid, 'Actors').rows;
+      actors[3]![0] = actors[1]![0]!;
+    });
+    assert.ok(!result.ok);
+    const lines = result.problems.map(problemLine);
+    assert.ok(lines.includes('Actors!A4: id "mexico-government" is already used by row Actors!2'), lines.join('\n'));
+  });
+
   it('refuses a formula at its cell, never evaluating it', () => {
     const result = edited((grid) => {
       sheet(grid, 'Stances').rows[1]![3] = { formula: 'HYPERLINK("http://evil","x")' };
@@ -147,6 +157,29 @@ describe('hostile files', () => {
     await assert.rejects(readWorkbook(new TextEncoder().encode('{"json": true}')), /is not an .xlsx or .ods workbook/);
     const bytes = exportSheet(sample());
     await assert.rejects(readWorkbook(bytes.slice(0, bytes.length - 30)), /damaged|no zip directory|cannot be read/);
+  });
+
+  it('refuses an .ods that repeats one cell a billion times (900 bytes that would fill the memory)', async () => {
+    const text = (value: string) => new TextEncoder().encode(value);
+    const ns =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+    const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns}><office:body><office:spreadsheet><table:table table:name="Actors"><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`;
+    const bomb = zipArchive([
+      { name: 'mimetype', data: text('application/vnd.oasis.opendocument.spreadsheet') },
+      { name: 'content.xml', data: text(content), deflated: deflateRawSync(text(content)) },
+      { name: 'styles.xml', data: text(`<office:document-styles ${ns}/>`) },
+    ]);
+    await assert.rejects(readWorkbook(bomb), /repeats its cells more than 2,000,000 times; refused/);
+  });
+
+  it('reads an .xlsx sheet of 30,000 rows only up to the schema limit, and says the list is too long', async () => {
+    const doc = analysisToGrid(sample());
+    doc.sheets[1]!.rows = [['Key point'], ...Array.from({ length: 30_000 }, (_, i) => [`point ${i}`])];
+    const grid = await readWorkbook(gridToXlsx(doc));
+    assert.equal(grid.sheets[1]!.rows.length, 20_002);
+    const result = importSheet(grid);
+    assert.ok(!result.ok);
+    assert.deepEqual(result.problems.map(problemLine), ["'Key points'!A2: has too many items: at most 50"]);
   });
 
   it('stops a huge sheet at the schema limit instead of reading it all', async () => {
