@@ -41,7 +41,8 @@ export default defineConfig(({ command }) =>
         server: { port: 5173, strictPort: false },
         // The builder's site.zip worker imports Lit SSR, found only when the worker first
         // starts: scanned up front, or Vite re-bundles then and reloads the page mid-download.
-        optimizeDeps: { entries: ['*.html', 'builder-publish.worker.ts'] },
+        // The same for the spreadsheet reader, which step 1 imports only when a workbook arrives.
+        optimizeDeps: { entries: ['*.html', 'builder-publish.worker.ts', 'builder-sheet.ts'] },
       }
     : {
         publicDir: false,
