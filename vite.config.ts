@@ -41,7 +41,8 @@ export default defineConfig(({ command }) =>
         server: { port: 5173, strictPort: false },
         // The builder's site.zip worker imports Lit SSR, found only when the worker first
         // starts: scanned up front, or Vite re-bundles then and reloads the page mid-download.
-        optimizeDeps: { entries: ['*.html', 'builder-publish.worker.ts'] },
+        // The same for the spreadsheet reader, which step 1 imports only when a workbook arrives.
+        optimizeDeps: { entries: ['*.html', 'builder-publish.worker.ts', 'builder-sheet.ts'] },
       }
     : {
         publicDir: false,
@@ -54,7 +55,7 @@ export default defineConfig(({ command }) =>
           sourcemap: true,
           lib: { entry: LIBRARY_ENTRIES, formats: ['es'] },
           rollupOptions: {
-            external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\/ssr($|\/)/, /^zod($|\/)/, /^node:/],
+            external: [/^@e965\/xlsx($|\/)/, /^lit($|\/)/, /^@lit\//, /^@lit-labs\/ssr($|\/)/, /^zod($|\/)/, /^node:/],
             // One output file per source module: registration calls stay in the registering
             // files that sideEffects names. Shared chunks had moved some of them into hashed
             // files a consumer's bundler then dropped, so an element import registered nothing.

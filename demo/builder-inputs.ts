@@ -18,17 +18,72 @@ export interface InputWiring {
   on: Listen;
 }
 
+/** Workbooks, CSV sheets and article text are read by builder-sheet.ts, loaded on first use. */
+const sheetModule = () => import('./builder-sheet.js');
+const SHEET_FILE = /\.(xlsx|ods|csv)$/i;
+/** Article text, not JSON: a line that is an "Executive Summary" heading. */
+const ARTICLE = /^\s*(executive summary|resumen ejecutivo)\s*$/im;
+
+function showSheetProblems(view: BuilderView, problems: readonly string[]): void {
+  const box = view.problemList.parentElement;
+  view.problemList.replaceChildren(
+    ...problems.map((line) => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      return item;
+    }),
+  );
+  if (box) box.hidden = problems.length === 0;
+}
+
 export function wireInputs(view: BuilderView, { load, fail, sample, on }: InputWiring): void {
-  async function loadFile(picked: File | undefined) {
-    if (!picked) return;
+  async function loadText(text: string) {
+    if (!text.trimStart().startsWith('{') && ARTICLE.test(text)) {
+      const json = (await sheetModule()).articleToJson(text);
+      if (json !== undefined) return load(json);
+    }
+    return load(text);
+  }
+
+  async function loadFiles(picked: readonly File[]) {
+    if (picked.length === 0) return;
     try {
-      await load(await picked.text());
+      if (picked.some((file) => SHEET_FILE.test(file.name))) {
+        const reading = await (await sheetModule()).readSheetFiles(picked);
+        if (reading.ok) return await load(reading.json);
+        fail(reading.status);
+        showSheetProblems(view, reading.problems);
+        return;
+      }
+      await loadText(await picked[0]!.text());
     } catch (error) {
-      fail(`Could not read ${picked.name}: ${String(error)}`);
+      fail(`Could not read ${picked[0]!.name}: ${String(error)}`);
     }
   }
 
-  on(view.file, 'change', () => void loadFile(view.file.files?.[0]));
+  on(view.file, 'change', () => void loadFiles([...(view.file.files ?? [])]));
+  on(view.json, 'paste', (event) => {
+    const text = (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
+    if (view.json.value.trim() !== '' || text.trimStart().startsWith('{') || !ARTICLE.test(text)) return;
+    event.preventDefault();
+    void loadText(text);
+  });
+
+  const section = view.drop.closest('section') ?? view.drop;
+  const language = (): 'en' | 'es' =>
+    section.ownerDocument.querySelector<HTMLSelectElement>('[data-lang]')?.value === 'es' ? 'es' : 'en';
+  const button = (name: string) => section.querySelector<HTMLButtonElement>(`[data-${name}]`);
+  const onButton = (name: string, act: (module: Awaited<ReturnType<typeof sheetModule>>) => string | undefined) => {
+    const target = button(name);
+    if (target)
+      on(target, 'click', async () => {
+        const problem = act(await sheetModule());
+        if (problem) fail(problem);
+      });
+  };
+  onButton('download-template', (module) => void module.downloadTemplate(language()));
+  onButton('download-workbook', (module) => module.downloadAnalysis(view.json.value, 'xlsx', language()));
+  onButton('download-json', (module) => module.downloadAnalysis(view.json.value, 'json', language()));
   on(view.drop, 'dragover', (event) => {
     event.preventDefault();
     view.drop.classList.add('is-over');
@@ -37,10 +92,10 @@ export function wireInputs(view: BuilderView, { load, fail, sample, on }: InputW
   on(view.drop, 'drop', (event) => {
     const transfer = (event as DragEvent).dataTransfer;
     view.drop.classList.remove('is-over');
-    const dropped = transfer?.files[0];
-    if (dropped) {
+    const dropped = [...(transfer?.files ?? [])];
+    if (dropped.length > 0) {
       event.preventDefault();
-      void loadFile(dropped);
+      void loadFiles(dropped);
     }
     // Dropped text goes into the textarea as usual and fires `input`.
   });

@@ -20,15 +20,22 @@ export function builderTemplate(p: string, { sample }: { sample: boolean }): Tem
       <h2 id="${p}-h1"><span class="step-number" aria-hidden="true">1</span> Your analysis</h2>
       <div class="drop" data-drop>
         <label for="${p}-json">Analysis JSON</label>
-        <p class="hint" id="${p}-json-hint">Paste it here, choose a file, or drop a .json file onto this box.</p>
+        <p class="hint" id="${p}-json-hint">Paste it here, choose a file, or drop one onto this box: JSON, a workbook
+          (.xlsx, .ods, or the .csv files of its sheets), or paste the article's own text.</p>
         <textarea id="${p}-json" data-json rows="10" spellcheck="false" autocomplete="off" aria-describedby="${p}-json-hint ${p}-status"></textarea>
         <div class="row">
           <span class="file">
             <label for="${p}-file">Upload a file</label>
-            <input type="file" id="${p}-file" data-file accept=".json,application/json">
+            <input type="file" id="${p}-file" data-file multiple
+              accept=".json,application/json,.xlsx,.ods,.csv,.txt">
           </span>
           ${sample ? html`<button type="button" data-sample>Use the sample analysis</button>` : nothing}
         </div>
+      </div>
+      <div class="row" data-sheet-downloads>
+        <button type="button" data-download-template>Download the template (.xlsx)</button>
+        <button type="button" data-download-workbook>Download as a workbook (.xlsx)</button>
+        <button type="button" data-download-json>Download the JSON</button>
       </div>
       <p role="status" id="${p}-status" class="status" data-status>${EMPTY_READING.status}</p>
       <div data-problems hidden>

@@ -53,9 +53,13 @@ export async function readOrReport(target: string, err: (line: string) => void):
  * Writes `text` to `out`; false after printing the one-line reason it could not (the caller
  * then exits 2). Unexpected errors still propagate.
  */
-export async function writeOrReport(out: string, text: string, err: (line: string) => void): Promise<boolean> {
+export async function writeOrReport(
+  out: string,
+  text: string | Uint8Array,
+  err: (line: string) => void,
+): Promise<boolean> {
   try {
-    await writeFile(out, text, 'utf8');
+    await writeFile(out, text, typeof text === 'string' ? 'utf8' : undefined);
     return true;
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -16,7 +16,16 @@ commands:
                               (render --help for every option)
   publish <analysis.json>... --out DIR --base-url URL [--provider-name NAME]
                               a static embed site: embed pages with oEmbed discovery, oEmbed
-                              JSON, static HTML and an index per analysis (publish --help)`;
+                              JSON, static HTML and an index per analysis (publish --help)
+  template --out analysis.xlsx [--lang en|es]
+                              the empty analysis workbook to fill in a spreadsheet
+  export-sheet <analysis.json> --out analysis.xlsx [--lang en|es]
+                              an analysis as that workbook
+  import-sheet <analysis.xlsx|.ods|csv-folder|url> [--out analysis.json]
+                              a filled workbook read back; every problem at its cell
+  import-text <article.txt> [--out draft.xlsx | draft.json]
+                              an article's text (question, summary, numbered sections, [n])
+                              as a draft to complete`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,6 +40,15 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     case 'publish':
       // Also renders every element, so also loaded on demand.
       return (await import('./publish-command.js')).publishCommand(rest, io);
+    // The workbook commands load the spreadsheet reader, which no other command needs.
+    case 'template':
+      return (await import('./sheet-command.js')).templateCommand(rest, io);
+    case 'export-sheet':
+      return (await import('./sheet-command.js')).exportSheetCommand(rest, io);
+    case 'import-sheet':
+      return (await import('./sheet-command.js')).importSheetCommand(rest, io);
+    case 'import-text':
+      return (await import('./sheet-command.js')).importTextCommand(rest, io);
     case '--help':
     case '-h':
     case 'help':
