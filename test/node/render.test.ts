@@ -124,9 +124,10 @@ describe('renderHtml', () => {
     assert.match(openTag(html, 'nw-analysis'), /lang="es" theme="dark"/);
     for (const nested of ['nw-summary', 'nw-stances', 'nw-timeline', 'nw-source-list']) {
       assert.ok(
-        new RegExp(`<${nested}\\s+theme="dark"\\s+lang="es"><template shadowroot="open" shadowrootmode="open">`).test(
-          html,
-        ),
+        // Marked as composed (no landmark of its own) and one heading level down where it sits.
+        new RegExp(
+          `<${nested}\\s+data-nested\\s+theme="dark"\\s+lang="es"\\s+heading-level="\\d"><template shadowroot="open" shadowrootmode="open">`,
+        ).test(html),
         nested,
       );
     }
