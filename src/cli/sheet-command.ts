@@ -211,7 +211,7 @@ export async function importTextCommand(args: string[], io: CommandIo): Promise<
   const parsed = readArgs(args, { values: ['out', 'lang'], target: { what: 'article text file', verb: 'import' } });
   if (parsed === 'help') {
     io.out(
-      `${IMPORT_TEXT_USAGE}\n\nReads an article written as: its question, an "Executive Summary" heading and the\nsummary, numbered section headings ("1. Title") and their paragraphs, [n] markers.\nLines above the question are dropped. Writes a draft: a workbook (.xlsx, default) or\nJSON, with the text unchanged and a Sources row for every cited label; actors, stances\nand statements are left for the editor. Then: import-sheet draft.xlsx says what is missing.\n\n  --out file   draft.xlsx or draft.json (default: the JSON on stdout)\n${LANG_HELP}`,
+      `${IMPORT_TEXT_USAGE}\n\nReads an article written as: its question, an "Executive Summary" heading and the\nsummary, numbered section headings ("1. Title") and their paragraphs, [n] markers.\nLines above the question are dropped. Writes a draft: a workbook (.xlsx, default) or\nJSON, with the text unchanged and a Sources row for every cited label; actors, stances\nand statements are left for the editor. Then: import-sheet draft.xlsx says what is missing.\n\n  --out file   draft.xlsx or draft.json (default: the JSON on stdout)\n${LANG_HELP}; also the draft's language`,
     );
     return EXIT.ok;
   }
@@ -221,7 +221,8 @@ export async function importTextCommand(args: string[], io: CommandIo): Promise<
   const text = await readOrReport(parsed.target, io.err);
   if (text === undefined) return EXIT.usage;
   const { parseArticle } = await import('../sheet/article-text.js');
-  const result = parseArticle(text);
+  // The article is in the language its sheets are asked for.
+  const result = parseArticle(text, lang);
   if (!result.ok) {
     io.err(`${parsed.target}: ${result.message}`);
     return EXIT.usage;

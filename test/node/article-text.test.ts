@@ -62,6 +62,9 @@ describe('import-text', () => {
     const json = join(dir, 'draft.json');
     assert.equal((await run('import-text', SEED, '--out', json)).code, 0);
     assert.equal(JSON.parse(readFileSync(json, 'utf8')).sections.length, 5);
+    const spanish = join(dir, 'borrador.json');
+    assert.equal((await run('import-text', SEED, '--out', spanish, '--lang', 'es')).code, 0);
+    assert.equal(JSON.parse(readFileSync(spanish, 'utf8')).language, 'es');
     const bad = join(dir, 'bad.txt');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(bad, 'Just a paragraph.\nAnother one.');

@@ -14,6 +14,7 @@ import { analysisToGrid, exportSheet, gridToXlsx, templateSheet } from '../../sr
 import { importSheet, problemLine } from '../../src/sheet/import.js';
 import { readCsv, readWorkbook } from '../../src/sheet/read.js';
 import { zipArchive } from '../../src/publish/zip.js';
+import { unzip } from '../unzip.js';
 import { readText, SAMPLE } from './helpers.js';
 
 const sample = (): Analysis => {
@@ -63,6 +64,48 @@ describe('workbook round trip', () => {
     const back = importSheet({ sheets });
     assert.ok(back.ok, back.ok ? '' : back.problems.map(problemLine).join('\n'));
     assert.deepStrictEqual(back.analysis, sample());
+  });
+});
+
+describe('the template', () => {
+  const sheetXml = async (bytes: Uint8Array, index: number) => {
+    const entries = await unzip(bytes);
+    const entry = entries.find((file) => file.name === `xl/worksheets/sheet${index}.xml`)!;
+    return new TextDecoder().decode(entry.data);
+  };
+
+  it('has lists to pick from: closed sets, and the actor from the Actors sheet, in English and Spanish', async () => {
+    const stances = await sheetXml(templateSheet('en'), 7);
+    assert.match(
+      stances,
+      /<dataValidation type="list"[^>]*sqref="C2:C2001"><formula1>&quot;supports,opposes,mixed,neutral,unclear&quot;<\/formula1>/,
+    );
+    assert.match(stances, /sqref="B2:B2001"><formula1>'Actors'!\$A\$2:\$A\$2001<\/formula1>/);
+    assert.match(stances, /sqref="I2:I2001"><formula1>&quot;low,medium,high&quot;/);
+    const posturas = await sheetXml(templateSheet('es'), 7);
+    assert.match(posturas, /<formula1>'Actores'!\$A\$2:\$A\$2001<\/formula1>/);
+    assert.match(posturas, /<t xml:space="preserve">Posición<\/t>/);
+    const sources = await sheetXml(templateSheet('en'), 9);
+    assert.match(sources, /sqref="F2:F2001"><formula1>&quot;news,government,legal,academic,analysis,other&quot;/);
+  });
+
+  it("names its sheets in the editor's language, with a How to fill this in sheet last", async () => {
+    const grid = await readWorkbook(templateSheet('es'));
+    assert.deepEqual(
+      grid.sheets.map((sheet) => sheet.name),
+      [
+        'Análisis',
+        'Puntos clave',
+        'Incógnitas',
+        'Secciones',
+        'Párrafos',
+        'Actores',
+        'Posturas',
+        'Declaraciones',
+        'Fuentes',
+        'Cómo rellenarlo',
+      ],
+    );
   });
 });
 
