@@ -42,6 +42,9 @@ export const EMBED_PADDING_PX = 4;
 
 const PAGE_CSS = `
 :root { color-scheme: light; font-family: ${EMBED_FONT}; line-height: 1.5; }
+/* A popover may be taller than the frame: the frame grows to show it whole (auto-height), so
+   the elements do not cap it to the frame's height and scroll it inside. */
+:root { --_popover-max-block-size: none; }
 :root[data-theme="dark"] { ${DARK_PAGE} }
 @media (prefers-color-scheme: dark) {
   :root[data-theme="auto"] { ${DARK_PAGE} }

@@ -265,8 +265,9 @@ export const baseStyles = css`
     font-size: max(1em, 14px);
     line-height: 1.45;
     /* Never taller than the screen (a phone held sideways, 400% zoom: 256 px): it scrolls
-       inside, its close button stays in view. */
-    max-block-size: 100dvh;
+       inside, its close button stays in view. The embed page lifts the cap (none): there the
+       frame grows to show the popover whole. */
+    max-block-size: var(--_popover-max-block-size, 100dvh);
     overflow-y: auto;
     overscroll-behavior: contain;
   }
@@ -278,7 +279,7 @@ export const baseStyles = css`
         position-try-fallbacks: flip-block, flip-inline, flip-block flip-inline;
         width: max-content;
         max-width: min(26rem, calc(100vw - 2rem));
-        max-block-size: calc(100dvh - 0.7rem);
+        max-block-size: var(--_popover-max-block-size, calc(100dvh - 0.7rem));
         margin: 0.35rem 0;
         border-radius: var(--_radius);
         box-shadow: 0 4px 24px rgb(0 0 0 / 0.2);
