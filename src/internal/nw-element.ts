@@ -275,16 +275,20 @@ export abstract class NwElement extends LitElement implements PageMember {
    * again, the error box stays with its button busy (focus stays on it); a polite status says
    * trying, then loaded or still failing. Rendered after the first fetch error, and kept from
    * then on, so the live region exists before it speaks. `shownFetchError` is the error the
-   * busy box shows; `retryFocus` whether the button had focus when pressed.
+   * busy box shows; `retryPending` that this element's button started the retry now running
+   * (not a comparison with the status's words, which change with the language); `retryFocus`
+   * whether the button had focus when pressed.
    */
   private retryStatus?: string;
   private shownFetchError?: AnalysisError;
   private retryFocus = false;
+  private retryPending = false;
 
   private readonly onRetry = (): void => {
     if (this.loader.retrying) return;
     this.retryFocus = this.shadowRoot?.activeElement?.matches('[part~="retry"]') ?? false;
     this.retryStatus = this.messages.retrying;
+    this.retryPending = true;
     this.loader.retry();
   };
 
@@ -322,7 +326,7 @@ export abstract class NwElement extends LitElement implements PageMember {
 
   /** A retry this element's button started has ended: say how, and keep focus in the element. */
   private afterRetry(): void {
-    if (this.retryStatus !== this.messages.retrying || this.loader.retrying) return;
+    if (!this.retryPending || this.loader.retrying) return;
     const state = this.state;
     if (state === 'loading') return;
     this.retryStatus = state === 'ready' ? this.messages.retryDone : this.messages.retryFailed;
@@ -335,6 +339,7 @@ export abstract class NwElement extends LitElement implements PageMember {
       }
     }
     this.retryFocus = false;
+    this.retryPending = false;
     this.requestUpdate();
   }
 

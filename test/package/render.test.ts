@@ -77,17 +77,20 @@ const CASES: Case[] = [
 const PAGE_CSS = 'body { font: 17px/1.5 Georgia, serif; margin: 0 auto; padding: 16px; max-width: 60rem; }';
 
 /** A plain article page around a snippet; `script` adds the CDN build at the end of the body. */
-const page = (snippet: string, { script = false, lang = 'en' } = {}) => `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>static render</title><link rel="icon" href="data:,">
-<style>${PAGE_CSS}</style>
-</head><body>
+/** The article around a snippet: a paragraph before and after it, and the module script if asked. */
+const articleBody = (snippet: string, script: boolean) => `<body>
 <h1>A newsroom article</h1>
 <p id="before">The paragraph before the embed.</p>
 ${snippet}
 <p id="after">The paragraph after the embed.</p>
 ${script ? '<script type="module" src="/cdn/newsroom-widgets.js"></script>' : ''}
 </body></html>`;
+
+const page = (snippet: string, { script = false, lang = 'en' } = {}) => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>static render</title><link rel="icon" href="data:,">
+<style>${PAGE_CSS}</style>
+</head>${articleBody(snippet, script)}`;
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const STYLESHEET = '/newsroom-widgets.css';
@@ -104,13 +107,7 @@ const cspPage = (snippet: string, { script = false, head = '' } = {}) => `<!doct
 <title>static render, strict CSP</title><link rel="icon" href="/favicon.ico">
 <link rel="stylesheet" href="/csp/page.css">${head}
 <script src="/csp/listener.js"></script>
-</head><body>
-<h1>A newsroom article</h1>
-<p id="before">The paragraph before the embed.</p>
-${snippet}
-<p id="after">The paragraph after the embed.</p>
-${script ? '<script type="module" src="/cdn/newsroom-widgets.js"></script>' : ''}
-</body></html>`;
+</head>${articleBody(snippet, script)}`;
 
 const PAGES = new Map<string, string>();
 const requested: string[] = [];
