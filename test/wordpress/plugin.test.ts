@@ -59,6 +59,7 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
   let wp: WordPress;
   let browser: Browser;
   let mediaUrl = '';
+  let mediaId = 0;
   let directUrl = '';
   const started = Date.now();
 
@@ -197,6 +198,7 @@ describe('WordPress plugin (WordPress 6.1, every role)', { skip: skip ?? false }
     assert.equal(status, 201, JSON.stringify(body));
     assert.equal(body.mime_type, 'application/json');
     mediaUrl = body.source_url;
+    mediaId = body.id;
     const served = await fetch(mediaUrl);
     assert.match(served.headers.get('content-type') ?? '', /^application\/json/);
     assert.equal(((await served.json()) as { id: string }).id, SAMPLE.id);
@@ -499,11 +501,22 @@ echo do_shortcode( '[newsroom_widget element="script" src="/a.json"]' );
       // WordPress opens the modal on "Upload files" until its library has loaded once.
       const browse = await page.waitForSelector('.media-modal #menu-item-browse', { visible: true });
       await browse!.click();
-      const attachment = await page.waitForSelector('.media-modal .attachments .attachment', {
-        visible: true,
-        timeout: 10_000,
-      });
-      await attachment!.click();
+      // Other tests upload .json files of their own, in the same second: the newest tile is not
+      // always the analysis (CI once picked another and waited for the src in vain). Pick the
+      // analysis's tile by its id, and click it only while it is not selected (a second click
+      // unselects it), until the Select button is enabled.
+      await page.waitForFunction(
+        (id: number) => {
+          const modal = document.querySelector('.media-modal');
+          const select = modal?.querySelector<HTMLButtonElement>('.media-button-select');
+          if (modal?.querySelector(`.attachments .attachment.selected[data-id="${id}"]`))
+            return Boolean(select && !select.disabled);
+          modal?.querySelector<HTMLElement>(`.attachments .attachment[data-id="${id}"]`)?.click();
+          return false;
+        },
+        { timeout: 15_000, polling: 250 },
+        mediaId,
+      );
       await page.click('.media-modal .media-button-select');
       await page.waitForFunction(
         (id: string, url: string) =>
