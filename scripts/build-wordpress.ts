@@ -2,9 +2,9 @@
  * `tsx scripts/build-wordpress.ts` (the last step of `npm run build`, after build-cdn.ts): the
  * WordPress plugin, from src/wordpress/.
  *
- * - dist/wordpress/newsroom-widgets/: the PHP, block.json and readme.txt as written, with the
- *   version from package.json stamped into the plugin header, its constant and readme.txt's
- *   "Stable tag"; build/editor.js (the block editor UI, src/wordpress/editor/editor.ts) with the
+ * - dist/wordpress/newsroom-widgets/: the PHP, block.json and readme.txt as written (their
+ *   version, in the plugin header, its constant and readme.txt's "Stable tag", is package.json's:
+ *   checked here, written by scripts/sync-version.ts); build/editor.js (the block editor UI, src/wordpress/editor/editor.ts) with the
  *   editor.asset.php WordPress's register_block_script_handle() requires beside it;
  *   build/json-ld.js; and assets/newsroom-widgets.classic.js, the library's classic-script
  *   build copied from dist/cdn (the plugin needs no CDN).
@@ -28,6 +28,7 @@ import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { withFolders, zipArchive, type ZipEntry } from '../src/publish/zip.js';
 import { bundleScript, CDN_DIR, CDN_FILES } from './build-cdn.js';
+import { VERSION_PLACES, versionAt } from './sync-version.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCE = join(ROOT, 'src/wordpress');
@@ -47,14 +48,6 @@ const EDITOR_DEPENDENCIES = [
 ];
 
 /** Replaces exactly one match of `pattern` in `text`, or throws: a stamp that misses is a bug. */
-function stamp(text: string, pattern: RegExp, replacement: string, what: string): string {
-  const matches = text.match(
-    new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'),
-  );
-  if (matches?.length !== 1) throw new Error(`build-wordpress: expected one ${what}, found ${matches?.length ?? 0}`);
-  return text.replace(pattern, replacement);
-}
-
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]))
@@ -82,18 +75,17 @@ export async function buildWordPress(): Promise<void> {
 
   cpSync(join(SOURCE, 'includes'), join(PLUGIN_DIR, 'includes'), { recursive: true });
   cpSync(join(SOURCE, 'block.json'), join(PLUGIN_DIR, 'block.json'));
-  const main = readFileSync(join(SOURCE, `${PLUGIN_SLUG}.php`), 'utf8');
-  writeFileSync(
-    join(PLUGIN_DIR, `${PLUGIN_SLUG}.php`),
-    stamp(
-      stamp(main, /^( \* Version:\s+).+$/m, `$1${version}`, 'Version header'),
-      /define\( 'NEWSROOM_WIDGETS_VERSION', '[^']*' \);/,
-      `define( 'NEWSROOM_WIDGETS_VERSION', '${version}' );`,
-      'version constant',
-    ),
-  );
-  const readme = readFileSync(join(SOURCE, 'readme.txt'), 'utf8');
-  writeFileSync(join(PLUGIN_DIR, 'readme.txt'), stamp(readme, /^(Stable tag:\s+).+$/m, `$1${version}`, 'Stable tag'));
+  // The version is written into the PHP and readme.txt by `npm run version-packages`
+  // (scripts/sync-version.ts); a plugin built from sources that disagree is not built.
+  for (const place of VERSION_PLACES.filter((p) => p.file.startsWith('src/wordpress/'))) {
+    const written = versionAt(readFileSync(join(ROOT, place.file), 'utf8'), place);
+    if (written !== version)
+      throw new Error(
+        `build-wordpress: ${place.file} says ${written}, package.json ${version}: run \`tsx scripts/sync-version.ts\``,
+      );
+  }
+  cpSync(join(SOURCE, `${PLUGIN_SLUG}.php`), join(PLUGIN_DIR, `${PLUGIN_SLUG}.php`));
+  cpSync(join(SOURCE, 'readme.txt'), join(PLUGIN_DIR, 'readme.txt'));
 
   cpSync(classic, join(PLUGIN_DIR, 'assets', CDN_FILES.classic));
   // The languages loaded on demand, beside the script that loads them.

@@ -1,0 +1,75 @@
+/**
+ * Every place besides package.json that spells the package's version, and the one function that
+ * writes it there. `npm run version-packages` runs this after `changeset version` has bumped
+ * package.json (`tsx scripts/sync-version.ts`); test/node/version.test.ts reads the same table and
+ * fails `npm test` when any place disagrees, so a hand-edited bump cannot be released half done.
+ * The README's script-tag snippet is pinned by readme-sri.ts instead: it needs the built files'
+ * hashes, not only the version.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface VersionPlace {
+  file: string;
+  /** What the place is, for messages. */
+  what: string;
+  /** Exactly one match in the file; group 1 is what precedes the version, group 2 what follows. */
+  pattern: RegExp;
+}
+
+export const VERSION_PLACES: readonly VersionPlace[] = [
+  {
+    file: 'src/version.ts',
+    what: 'the VERSION the elements compare with other copies on a page',
+    pattern: /^(export const VERSION = ')([^']*)(';)$/m,
+  },
+  {
+    file: 'src/wordpress/newsroom-widgets.php',
+    what: "the plugin header's Version",
+    pattern: /^( \* Version:\s+)(\S+)()$/m,
+  },
+  {
+    file: 'src/wordpress/newsroom-widgets.php',
+    what: 'NEWSROOM_WIDGETS_VERSION (the script handle version)',
+    pattern: /^(define\( 'NEWSROOM_WIDGETS_VERSION', ')([^']*)(' \);)$/m,
+  },
+  { file: 'src/wordpress/readme.txt', what: "readme.txt's Stable tag", pattern: /^(Stable tag:\s+)(\S+)()$/m },
+  // `changeset version` leaves the lockfile at the old version (npm ci accepts that, but the
+  // tagged tree would then name two versions).
+  { file: 'package-lock.json', what: "the lockfile's version", pattern: /^( {2}"version": ")([^"]+)(",)$/m },
+  {
+    file: 'package-lock.json',
+    what: "the lockfile's root package version",
+    pattern: /^( {4}"": \{\n {6}"name": "newsroom-widgets",\n {6}"version": ")([^"]+)(",)$/m,
+  },
+];
+
+const everywhere = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+
+/** The version written at `place` in `text`; throws unless the place occurs exactly once. */
+export function versionAt(text: string, place: VersionPlace): string {
+  const matches = [...text.matchAll(everywhere(place.pattern))];
+  if (matches.length !== 1) throw new Error(`${place.file}: expected one ${place.what}, found ${matches.length}`);
+  return matches[0]![2]!;
+}
+
+/** `text` with `version` written at `place`. */
+export function writeVersion(text: string, place: VersionPlace, version: string): string {
+  versionAt(text, place);
+  return text.replace(place.pattern, (_all, before: string, _old: string, after: string) => before + version + after);
+}
+
+export const packageVersion = (root = '.'): string =>
+  (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+function main(): void {
+  const version = packageVersion();
+  if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) throw new Error(`sync-version: odd version ${version}`);
+  for (const place of VERSION_PLACES) {
+    writeFileSync(place.file, writeVersion(readFileSync(place.file, 'utf8'), place, version));
+    console.log(`${place.file}: ${place.what} = ${version}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
