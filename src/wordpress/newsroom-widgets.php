@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Newsroom Widgets
  * Description:       Structured news analyses as accessible widgets: a "Newsroom widget" block, the [newsroom_widget] and [newsroom_cite] shortcodes, and analysis JSON in the media library. Works for Authors and Contributors.
- * Version:           0.0.0
+ * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
  * Author:            newsroom-widgets
@@ -15,7 +15,7 @@
 
 defined( 'ABSPATH' ) || exit;
 
-define( 'NEWSROOM_WIDGETS_VERSION', '0.0.0' );
+define( 'NEWSROOM_WIDGETS_VERSION', '0.1.0' );
 define( 'NEWSROOM_WIDGETS_FILE', __FILE__ );
 
 require_once __DIR__ . '/includes/attributes.php';

@@ -3,11 +3,37 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { pinSnippet, snippetCount } from '../../scripts/readme-sri.js';
+import { packageVersion, VERSION_PLACES, versionAt, writeVersion } from '../../scripts/sync-version.js';
 import { VERSION } from '../../src/version.js';
 
-it('src/version.ts matches package.json', () => {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  assert.equal(VERSION, version);
+const ROOT = new URL('../../', import.meta.url);
+const read = (file: string) => readFileSync(new URL(file, ROOT), 'utf8');
+
+describe('one version everywhere (a release cannot go out half bumped)', () => {
+  const version = packageVersion(ROOT.pathname);
+
+  it('src/version.ts as imported matches package.json', () => {
+    assert.equal(VERSION, version);
+  });
+
+  for (const place of VERSION_PLACES)
+    it(`${place.file}: ${place.what} is package.json's ${version}`, () => {
+      assert.equal(versionAt(read(place.file), place), version, 'run `npm run version-packages`');
+    });
+
+  it("the CHANGELOG's newest entry is this version", () => {
+    const newest = /^## (\S+)$/m.exec(read('CHANGELOG.md'))?.[1];
+    assert.equal(newest, version, 'CHANGELOG.md is written by `npm run version-packages`');
+  });
+
+  it('writing a version changes only the version, and refuses a file without its place', () => {
+    const php = read('src/wordpress/newsroom-widgets.php');
+    const header = VERSION_PLACES.find((p) => p.what.includes('header'))!;
+    const bumped = writeVersion(php, header, '9.8.7');
+    assert.equal(versionAt(bumped, header), '9.8.7');
+    assert.equal(bumped.replace(' 9.8.7', ` ${version}`), php);
+    assert.throws(() => writeVersion('<?php // no header', header, '9.8.7'), /expected one/);
+  });
 });
 
 describe('README script-tag snippet pinning (scripts/readme-sri.ts)', () => {
