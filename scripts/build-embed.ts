@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleScript, recordIntegrity, topLevelAwaits, writeLocaleFiles } from './build-cdn.js';
+import { VERSION } from '../src/version.js';
 
 export const EMBED_DIR = 'dist/embed';
 export const EMBED_PAGE = 'dist/embed.html';
@@ -25,14 +26,18 @@ export const EMBED_FILES = { page: 'embed.js', classic: 'embed.classic.js', resi
 /** The resizer is pasted into many pages: keep it tiny. */
 const RESIZER_BUDGET = 1024;
 
-/** The embed page; `script` is the module's path relative to the page, `hash` its integrity. */
+/**
+ * The embed page; `script` is the module's path relative to the page, `hash` its integrity. The
+ * version in its address: a cache holding the last release's embed.js would fail the new hash.
+ */
 export const embedPage = (script: string, hash: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="newsroom-widgets ${VERSION}">
 <title>Analysis</title>
-<script type="module" src="${script}" integrity="${hash}" crossorigin="anonymous"></script>
+<script type="module" src="${script}?v=${VERSION}" integrity="${hash}" crossorigin="anonymous"></script>
 </head>
 <body>
 <noscript><p>This analysis needs JavaScript to show.</p></noscript>

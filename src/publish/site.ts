@@ -14,6 +14,7 @@
 import { analysisJsonLd } from '../jsonld/analysis-jsonld.js';
 import { escapeAttribute } from '../internal/markup.js';
 import type { Analysis } from '../schema/analysis.js';
+import { VERSION } from '../version.js';
 import { publishViews, type PublishView } from './views.js';
 
 /** WordPress clamps an embed's height to this range (wp-embed.js); so does the oEmbed's `height`. */
@@ -26,7 +27,9 @@ export const DEFAULT_PROVIDER_NAME = 'newsroom-widgets';
 export const STYLESHEET_FILE = 'newsroom-widgets.css';
 /** Its address from an embed page, and the script's. */
 export const PAGE_STYLESHEET = `../${STYLESHEET_FILE}`;
-export const PAGE_SCRIPT = '../embed.js';
+// The version in the script's address: a host or CDN that keeps embed.js cached for long must not
+// serve the last release's script to pages published with this one.
+export const PAGE_SCRIPT = `../embed.js?v=${VERSION}`;
 
 /** The base URL with exactly one trailing slash, or a one-line reason it is not http(s). */
 export function normalizeBaseUrl(value: string): { url: string } | { problem: string } {
@@ -91,6 +94,7 @@ export function embedPageHtml(analysis: Analysis, view: PlannedView, baseUrl: st
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="newsroom-widgets ${VERSION}">
 <title>${title}</title>
 <link rel="canonical" href="${escapeAttribute(view.embed)}">
 <link rel="alternate" type="application/json+oembed" href="${escapeAttribute(view.oembed)}" title="${title}">

@@ -516,7 +516,7 @@ describe('embed builder', () => {
     const frame = document.createElement('iframe');
     frame.style.width = '375px';
     frame.srcdoc = page
-      .replace('src="../embed.js"', `src="${blobUrl('site/embed.js', 'text/javascript')}"`)
+      .replace(/src="\.\.\/embed\.js\?v=[^"]+"/, `src="${blobUrl('site/embed.js', 'text/javascript')}"`)
       .replaceAll('href="../newsroom-widgets.css"', `href="${blobUrl('site/newsroom-widgets.css', 'text/css')}"`);
     document.body.append(frame);
     try {

@@ -246,7 +246,10 @@ describe('publish <sample> --out DIR --base-url URL', () => {
         view.view,
       );
       assert.ok(page.includes(`<link rel="canonical" href="${view.embed}">`), view.view);
-      assert.ok(page.includes('<script src="../embed.js" defer></script>'), view.view);
+      // The release it was published with, named and in the script's address (a long-cached
+      // embed.js of an earlier release is not reused).
+      assert.ok(page.includes(`<meta name="generator" content="newsroom-widgets ${VERSION}">`), view.view);
+      assert.ok(page.includes(`<script src="../embed.js?v=${VERSION}" defer></script>`), view.view);
       assert.ok(!/integrity=|crossorigin/.test(page), `${view.view}: a null-origin frame refuses these`);
       // The static render, linking the stylesheet beside the folders instead of by its absolute URL.
       const fragment = read(fileOf(view.static));

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowser, HOW_TO_INSTALL } from '../../scripts/browser.mjs';
+import { PAGE_SCRIPT } from '../../src/publish/site.js';
 import { renderHtml, type RenderOptions } from '../../src/render/index.js';
 import { serve, TYPES, type StaticServer } from './static-server.js';
 
@@ -54,7 +55,7 @@ const embedPage = (body: string) => `<!doctype html>
 <title>${SAMPLE.question}</title></head>
 <body>${body}
 <p><a href="${embed}/${SAMPLE.id}/analysis.html">Read the full analysis</a></p>
-<script src="../embed.js" defer></script>
+<script src="${PAGE_SCRIPT}" defer></script>
 </body></html>`;
 
 /** A post's content column, as a WordPress theme lays it out. */
