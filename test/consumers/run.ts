@@ -735,7 +735,7 @@ type RenderExpect = {
  * Opens the built page: every nw-* element must be ready, the stance card titled with the sample's
  * headline at the expected level, with no page or console errors, failed requests or HTTP errors.
  */
-async function renderCheck(distDir: string, expect: RenderExpect): Promise<string> {
+async function renderCheck(distDir: string, expect: RenderExpect, loaded: { gzip: number }): Promise<string> {
   if (!browser) {
     const executablePath = findBrowser();
     if (!executablePath) throw new Error(HOW_TO_INSTALL);
@@ -751,8 +751,17 @@ async function renderCheck(distDir: string, expect: RenderExpect): Promise<strin
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  // What an English page downloads of script: the build also holds the languages loaded on demand.
+  const scripts: Promise<number>[] = [];
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    else if (response.request().resourceType() === 'script')
+      scripts.push(
+        response.buffer().then(
+          (body) => gzipSync(body, { level: 9 }).length,
+          () => 0,
+        ),
+      );
   });
   /** Every nw-* element in the page's light DOM (frameworks may nest them in their root). */
   const count = expect.elements;
@@ -819,6 +828,7 @@ async function renderCheck(distDir: string, expect: RenderExpect): Promise<strin
     if (!expect.viaProperty && seen.dataScripts !== 1)
       throw new Error(`${seen.dataScripts} data scripts on the page, expected one shared by the elements`);
     if (problems.length) throw new Error(problems.join('; '));
+    loaded.gzip = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
     return `${seen.count} elements ready, headline at level ${seen.headingLevel}, ${
       expect.viaProperty ? 'analysis an object property' : 'one shared data script'
     }`;
@@ -1105,7 +1115,17 @@ async function mustBin(dir: string, args: string[], timeout?: number): Promise<s
   return output;
 }
 
-type Measured = { name: string; versions: string; build: string; addedGzip?: number; needed: string; seconds: number };
+type Measured = {
+  name: string;
+  versions: string;
+  build: string;
+  /** Every script file the build wrote, over the app without the elements (gzip -9). */
+  addedGzip?: number;
+  /** The part of it an English page downloads (the other languages load on demand). */
+  loadedGzip?: number;
+  needed: string;
+  seconds: number;
+};
 const measured: Measured[] = [];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -1173,6 +1193,7 @@ async function consumer(spec: Consumer, tarball: string | undefined, scratch: st
   }
   const out = join(dir, spec.out ?? 'dist');
   const build = spec.build ?? ['vite', 'build'];
+  let baseline = 0;
   const built = await check(step('builds'), async () => {
     // The same app without newsroom-widgets first, to measure what the elements add.
     const real = Object.fromEntries(
@@ -1180,7 +1201,7 @@ async function consumer(spec: Consumer, tarball: string | undefined, scratch: st
     );
     write(dir, spec.baseline);
     await mustBin(dir, build, 300_000);
-    const baseline = scriptGzipBytes(out);
+    baseline = scriptGzipBytes(out);
     rmSync(out, { recursive: true, force: true });
     write(dir, real);
     await mustBin(dir, build, 300_000);
@@ -1199,7 +1220,12 @@ async function consumer(spec: Consumer, tarball: string | undefined, scratch: st
     skip(step('renders in Chromium'), 'the build failed');
     return;
   }
-  const rendered = await check(step('renders in Chromium'), () => renderCheck(out, spec.expect));
+  const loaded = { gzip: 0 };
+  const rendered = await check(step('renders in Chromium'), async () => {
+    const seen = await renderCheck(out, spec.expect, loaded);
+    record.loadedGzip = loaded.gzip - baseline;
+    return `${seen}; ${kb(record.loadedGzip)} of script loaded (gzip -9) over the same app without the elements`;
+  });
   if (spec.name === 'vite-ts') {
     // The README's CLI example, outside a clone: the sample ships in the package.
     await check(step('npx newsroom-widgets validate (the packaged sample)'), async () => {
@@ -1270,11 +1296,11 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    '\n| app | versions | build | script added (gzip -9) | time | needed |\n| --- | --- | --- | --- | --- | --- |',
+    '\n| app | versions | build | script added, loaded / built (gzip -9) | time | needed |\n| --- | --- | --- | --- | --- | --- |',
   );
   for (const app of measured) {
     console.log(
-      `| ${app.name} | ${app.versions} | ${app.build} | ${app.addedGzip === undefined ? '—' : kb(app.addedGzip)} | ${app.seconds.toFixed(0)} s | ${app.needed} |`,
+      `| ${app.name} | ${app.versions} | ${app.build} | ${app.loadedGzip === undefined ? '—' : kb(app.loadedGzip)} / ${app.addedGzip === undefined ? '—' : kb(app.addedGzip)} | ${app.seconds.toFixed(0)} s | ${app.needed} |`,
     );
   }
   console.log(`total ${seconds(performance.now() - t0)}`);
