@@ -28,7 +28,7 @@ import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { withFolders, zipArchive, type ZipEntry } from '../src/publish/zip.js';
 import { bundleScript, CDN_DIR, CDN_FILES } from './build-cdn.js';
-import { VERSION_PLACES, versionAt } from './sync-version.js';
+import { VERSION_PLACES, versionMismatches } from './sync-version.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCE = join(ROOT, 'src/wordpress');
@@ -77,13 +77,10 @@ export async function buildWordPress(): Promise<void> {
   cpSync(join(SOURCE, 'block.json'), join(PLUGIN_DIR, 'block.json'));
   // The version is written into the PHP and readme.txt by `npm run version-packages`
   // (scripts/sync-version.ts); a plugin built from sources that disagree is not built.
-  for (const place of VERSION_PLACES.filter((p) => p.file.startsWith('src/wordpress/'))) {
-    const written = versionAt(readFileSync(join(ROOT, place.file), 'utf8'), place);
-    if (written !== version)
-      throw new Error(
-        `build-wordpress: ${place.file} says ${written}, package.json ${version}: run \`tsx scripts/sync-version.ts\``,
-      );
-  }
+  const places = VERSION_PLACES.filter((place) => place.file.startsWith('src/wordpress/'));
+  const mismatches = versionMismatches(version, { root: ROOT, places, changelog: false });
+  if (mismatches.length > 0)
+    throw new Error(`build-wordpress: ${mismatches.join('; ')}: run \`tsx scripts/sync-version.ts\``);
   cpSync(join(SOURCE, `${PLUGIN_SLUG}.php`), join(PLUGIN_DIR, `${PLUGIN_SLUG}.php`));
   cpSync(join(SOURCE, 'readme.txt'), join(PLUGIN_DIR, 'readme.txt'));
 

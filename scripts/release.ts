@@ -18,11 +18,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipFolder } from './build-wordpress.js';
-import { packageVersion, VERSION_PLACES, versionAt } from './sync-version.js';
+import { packageVersion, versionMismatches } from './sync-version.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -47,16 +47,8 @@ function checkTreeIsARelease(): void {
   const waiting = readdirSync('.changeset').filter((name) => name.endsWith('.md') && name !== 'README.md');
   if (waiting.length > 0)
     throw new Stop(`${waiting.length} changeset(s) not yet versioned: run \`npm run version-packages\` first`);
-  for (const place of VERSION_PLACES) {
-    const written = versionAt(readFileSync(place.file, 'utf8'), place);
-    if (written !== version)
-      throw new Stop(`${place.file} says ${written}, package.json ${version}: run \`tsx scripts/sync-version.ts\``);
-  }
-  const newest = /^## (\S+)$/m.exec(readFileSync('CHANGELOG.md', 'utf8'))?.[1];
-  if (newest !== version)
-    throw new Stop(
-      `CHANGELOG.md's newest entry is ${newest ?? 'missing'}, not ${version}: run \`npm run version-packages\``,
-    );
+  const mismatches = versionMismatches(version);
+  if (mismatches.length > 0) throw new Stop(`${mismatches.join('; ')}: run \`npm run version-packages\``);
   const changes = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim();
   if (changes && !dryRun) throw new Stop('uncommitted changes: a release is cut from a commit (git status)');
   if (changes) console.log('release: uncommitted changes (allowed in a dry run; a release needs a clean tree)');
@@ -122,7 +114,6 @@ function main(): void {
     );
     return;
   }
-  if (!existsSync(join(OUT, pack.filename))) throw new Stop('the tarball was not written');
   run('npx', ['changeset', 'publish']);
 }
 

@@ -60,6 +60,23 @@ export function writeVersion(text: string, place: VersionPlace, version: string)
   return text.replace(place.pattern, (_all, before: string, _old: string, after: string) => before + version + after);
 }
 
+/** The newest version CHANGELOG.md has an entry for (`## x.y.z`, as `changeset version` writes it). */
+export const newestChangelogVersion = (changelog: string): string | undefined => /^## (\S+)$/m.exec(changelog)?.[1];
+
+/** Each place (`places`, and the CHANGELOG unless left out) that does not say `version`, as one line. */
+export function versionMismatches(
+  version: string,
+  { root = '.', places = VERSION_PLACES, changelog = true } = {},
+): string[] {
+  const problems = places.flatMap((place) => {
+    const written = versionAt(readFileSync(resolve(root, place.file), 'utf8'), place);
+    return written === version ? [] : [`${place.file} says ${written} (${place.what}), package.json ${version}`];
+  });
+  const newest = changelog ? newestChangelogVersion(readFileSync(resolve(root, 'CHANGELOG.md'), 'utf8')) : version;
+  if (newest !== version) problems.push(`CHANGELOG.md's newest entry is ${newest ?? 'missing'}, not ${version}`);
+  return problems;
+}
+
 export const packageVersion = (root = '.'): string =>
   (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
 

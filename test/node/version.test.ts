@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { pinSnippet, snippetCount } from '../../scripts/readme-sri.js';
-import { packageVersion, VERSION_PLACES, versionAt, writeVersion } from '../../scripts/sync-version.js';
+import {
+  newestChangelogVersion,
+  packageVersion,
+  VERSION_PLACES,
+  versionAt,
+  versionMismatches,
+  writeVersion,
+} from '../../scripts/sync-version.js';
 import { VERSION } from '../../src/version.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -22,8 +29,14 @@ describe('one version everywhere (a release cannot go out half bumped)', () => {
     });
 
   it("the CHANGELOG's newest entry is this version", () => {
-    const newest = /^## (\S+)$/m.exec(read('CHANGELOG.md'))?.[1];
-    assert.equal(newest, version, 'CHANGELOG.md is written by `npm run version-packages`');
+    assert.equal(newestChangelogVersion(read('CHANGELOG.md')), version, 'written by `npm run version-packages`');
+  });
+
+  it('the release check sees the same (scripts/release.ts refuses a tree that disagrees)', () => {
+    assert.deepEqual(versionMismatches(version, { root: ROOT.pathname }), []);
+    const [problem, ...more] = versionMismatches('9.8.7', { root: ROOT.pathname });
+    assert.match(problem!, new RegExp(`^src/version\\.ts says ${version.replaceAll('.', '\\.')} `));
+    assert.equal(more.length, VERSION_PLACES.length, 'every place and the CHANGELOG');
   });
 
   it('writing a version changes only the version, and refuses a file without its place', () => {
