@@ -83,6 +83,7 @@ export async function buildWordPress(): Promise<void> {
     throw new Error(`build-wordpress: ${mismatches.join('; ')}: run \`tsx scripts/sync-version.ts\``);
   cpSync(join(SOURCE, `${PLUGIN_SLUG}.php`), join(PLUGIN_DIR, `${PLUGIN_SLUG}.php`));
   cpSync(join(SOURCE, 'readme.txt'), join(PLUGIN_DIR, 'readme.txt'));
+  cpSync(join(ROOT, 'LICENSE'), join(PLUGIN_DIR, 'LICENSE'));
 
   cpSync(classic, join(PLUGIN_DIR, 'assets', CDN_FILES.classic));
   // The languages loaded on demand, beside the script that loads them.
