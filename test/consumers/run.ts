@@ -829,7 +829,7 @@ async function renderCheck(distDir: string, expect: RenderExpect, loaded: { gzip
       throw new Error(`${seen.dataScripts} data scripts on the page, expected one shared by the elements`);
     if (problems.length) throw new Error(problems.join('; '));
     loaded.gzip = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
-    return `${seen.count} elements ready, headline at level ${seen.headingLevel}, ${
+    return `${seen.count} ${seen.count === 1 ? 'element' : 'elements'} ready, headline at level ${seen.headingLevel}, ${
       expect.viaProperty ? 'analysis an object property' : 'one shared data script'
     }`;
   } finally {
