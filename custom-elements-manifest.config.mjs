@@ -53,11 +53,25 @@ function defineElementPlugin() {
   };
 }
 
+/**
+ * Modules in path order. The analyzer lists them in the order the file system returns the glob,
+ * which differs between machines, so the packed manifest (and the tarball) differed between a
+ * clone and a checkout of the same commit.
+ */
+function sortedModulesPlugin() {
+  return {
+    name: 'newsroom-widgets-sorted-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   // Only modules that may hold elements: not the CLI, the Node-only render, or the iframe page's glue.
   exclude: ['src/**/*.test.ts', 'src/cli/**', 'src/render/**', 'src/embed/**', 'src/wordpress/**', 'dist/**'],
   outdir: '.',
   litelement: true,
-  plugins: [defineElementPlugin()],
+  plugins: [defineElementPlugin(), sortedModulesPlugin()],
 };
