@@ -2,7 +2,8 @@
  * `tsx scripts/build-wordpress.ts` (the last step of `npm run build`, after build-cdn.ts): the
  * WordPress plugin, from src/wordpress/.
  *
- * - dist/wordpress/newsroom-widgets/: the PHP, block.json and readme.txt as written (their
+ * - dist/wordpress/newsroom-widgets/: the PHP, block.json and readme.txt as written, readme.txt's
+ *   Changelog from CHANGELOG.md (wordpress-changelog.ts) (their
  *   version, in the plugin header, its constant and readme.txt's "Stable tag", is package.json's:
  *   checked here, written by scripts/sync-version.ts); build/editor.js (the block editor UI, src/wordpress/editor/editor.ts) with the
  *   editor.asset.php WordPress's register_block_script_handle() requires beside it;
@@ -29,6 +30,7 @@ import { deflateRawSync } from 'node:zlib';
 import { withFolders, zipArchive, type ZipEntry } from '../src/publish/zip.js';
 import { bundleScript, CDN_DIR, CDN_FILES } from './build-cdn.js';
 import { VERSION_PLACES, versionMismatches } from './sync-version.js';
+import { changelogSection, withChangelog } from './wordpress-changelog.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCE = join(ROOT, 'src/wordpress');
@@ -82,7 +84,9 @@ export async function buildWordPress(): Promise<void> {
   if (mismatches.length > 0)
     throw new Error(`build-wordpress: ${mismatches.join('; ')}: run \`tsx scripts/sync-version.ts\``);
   cpSync(join(SOURCE, `${PLUGIN_SLUG}.php`), join(PLUGIN_DIR, `${PLUGIN_SLUG}.php`));
-  cpSync(join(SOURCE, 'readme.txt'), join(PLUGIN_DIR, 'readme.txt'));
+  const readme = readFileSync(join(SOURCE, 'readme.txt'), 'utf8');
+  const changelog = changelogSection(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'));
+  writeFileSync(join(PLUGIN_DIR, 'readme.txt'), withChangelog(readme, changelog));
   cpSync(join(ROOT, 'LICENSE'), join(PLUGIN_DIR, 'LICENSE'));
 
   cpSync(classic, join(PLUGIN_DIR, 'assets', CDN_FILES.classic));
