@@ -2,11 +2,11 @@
  * `tsx scripts/build-wordpress.ts` (the last step of `npm run build`, after build-cdn.ts): the
  * WordPress plugin, from src/wordpress/.
  *
- * - dist/wordpress/newsroom-widgets/: the PHP, block.json and readme.txt as written, readme.txt's
- *   Changelog from CHANGELOG.md (wordpress-changelog.ts) (their
- *   version, in the plugin header, its constant and readme.txt's "Stable tag", is package.json's:
- *   checked here, written by scripts/sync-version.ts); build/editor.js (the block editor UI, src/wordpress/editor/editor.ts) with the
- *   editor.asset.php WordPress's register_block_script_handle() requires beside it;
+ * - dist/wordpress/newsroom-widgets/: the PHP, block.json and readme.txt as written (their version,
+ *   in the plugin header, its constant and readme.txt's Stable tag, must be package.json's: written
+ *   by scripts/sync-version.ts, checked here), readme.txt's Changelog written from CHANGELOG.md
+ *   (wordpress-changelog.ts), LICENSE; build/editor.js (the block editor UI,
+ *   src/wordpress/editor/editor.ts) with the editor.asset.php WordPress's register_block_script_handle() requires beside it;
  *   build/json-ld.js; and assets/newsroom-widgets.classic.js, the library's classic-script
  *   build copied from dist/cdn (the plugin needs no CDN).
  * - dist/wordpress/newsroom-widgets.zip: that folder as Plugins → Add New → Upload takes it.
@@ -29,7 +29,7 @@ import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { withFolders, zipArchive, type ZipEntry } from '../src/publish/zip.js';
 import { bundleScript, CDN_DIR, CDN_FILES } from './build-cdn.js';
-import { VERSION_PLACES, versionMismatches } from './sync-version.js';
+import { isReleaseVersion, packageVersion, VERSION_PLACES, versionMismatches } from './sync-version.js';
 import { changelogSection, withChangelog } from './wordpress-changelog.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -49,7 +49,6 @@ const EDITOR_DEPENDENCIES = [
   'newsroom-widgets',
 ];
 
-/** Replaces exactly one match of `pattern` in `text`, or throws: a stamp that misses is a bug. */
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]))
@@ -66,8 +65,8 @@ export function zipFolder(dir: string, prefix: string): Buffer {
 }
 
 export async function buildWordPress(): Promise<void> {
-  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) throw new Error(`build-wordpress: odd version ${version}`);
+  const version = packageVersion(ROOT);
+  if (!isReleaseVersion(version)) throw new Error(`build-wordpress: odd version ${version}`);
   const classic = join(ROOT, CDN_DIR, CDN_FILES.classic);
   if (!existsSync(classic))
     throw new Error(`build-wordpress: ${CDN_DIR}/${CDN_FILES.classic} is missing (build-cdn.ts runs first)`);

@@ -26,11 +26,13 @@ if (messages.length === 0) {
 const REQUIRED = ['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md', 'custom-elements.json', 'dist/define.js'];
 const [packed] = JSON.parse(
   execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' }),
-) as { files: { path: string }[] }[];
+) as { files: { path: string }[]; size: number; unpackedSize: number }[];
 const missing = REQUIRED.filter((path) => !packed!.files.some((file) => file.path === path));
 if (missing.length > 0) {
   console.error(`package: the tarball lacks ${missing.join(', ')} (package.json "files")`);
   process.exitCode = 1;
 } else {
-  console.log(`package: the tarball carries ${REQUIRED.join(', ')} (${packed!.files.length} files).`);
+  console.log(
+    `package: ${packed!.files.length} files, ${packed!.size.toLocaleString('en')} B packed, ${packed!.unpackedSize.toLocaleString('en')} B unpacked; it carries ${REQUIRED.join(', ')}.`,
+  );
 }

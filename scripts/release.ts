@@ -7,7 +7,7 @@
  *    header, constant and Stable tag, the CHANGELOG's newest entry), and, for a real release, no
  *    uncommitted change.
  * 2. `npm run build`, then `npm run release:check` (publint, arethetypeswrong, the README against
- *    custom-elements.json, `npm pack --dry-run`) and the README's script-tag snippet against this
+ *    custom-elements.json, the tarball's must-have files) and the README's script-tag snippet against this
  *    build's version and hashes.
  * 3. The release's files, built from this commit, in `release/<version>/`: the npm tarball and its
  *    file list, the WordPress plugin zip, the sample analysis published as an embed site (folder
@@ -58,7 +58,6 @@ interface PackResult {
   filename: string;
   size: number;
   unpackedSize: number;
-  integrity: string;
   files: { path: string; size: number }[];
 }
 
@@ -99,13 +98,13 @@ function main(): void {
   const sums = artifacts.map((path) => `${sha256(path)}  ${path.slice(OUT.length + 1)}`).join('\n');
   writeFileSync(join(OUT, 'SHA256SUMS'), `${sums}\n`);
 
-  const kb = (bytes: number) => `${bytes.toLocaleString('en')} B (${(bytes / 1024).toFixed(1)} KB)`;
+  const size = (bytes: number) => `${bytes.toLocaleString('en')} B (${(bytes / 1024).toFixed(1)} KB)`;
   console.log(`\nrelease: ${OUT}/`);
   console.log(
-    `  ${pack.filename}: ${pack.files.length} files, ${kb(pack.size)} packed, ${kb(pack.unpackedSize)} unpacked (list in package-files.txt)`,
+    `  ${pack.filename}: ${pack.files.length} files, ${size(pack.size)} packed, ${size(pack.unpackedSize)} unpacked (list in package-files.txt)`,
   );
-  console.log(`  ${plugin.slice(OUT.length + 1)}: ${kb(readFileSync(plugin).length)}`);
-  console.log(`  ${site.slice(OUT.length + 1)}: ${kb(readFileSync(site).length)} (base URL ${options['base-url']})`);
+  console.log(`  ${plugin.slice(OUT.length + 1)}: ${size(readFileSync(plugin).length)}`);
+  console.log(`  ${site.slice(OUT.length + 1)}: ${size(readFileSync(site).length)} (base URL ${options['base-url']})`);
   console.log(`  SHA256SUMS\n${sums.replace(/^/gm, '    ')}`);
 
   if (dryRun) {

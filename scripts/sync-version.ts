@@ -14,7 +14,7 @@ export interface VersionPlace {
   file: string;
   /** What the place is, for messages. */
   what: string;
-  /** Exactly one match in the file; group 1 is what precedes the version, group 2 what follows. */
+  /** Exactly one match in the file: group 1 what precedes the version, group 2 the version, group 3 what follows. */
   pattern: RegExp;
 }
 
@@ -77,12 +77,15 @@ export function versionMismatches(
   return problems;
 }
 
+/** x.y.z, with an optional pre-release part (1.0.0-rc.1): what npm and WordPress's Stable tag take. */
+export const isReleaseVersion = (version: string): boolean => /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version);
+
 export const packageVersion = (root = '.'): string =>
   (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 function main(): void {
   const version = packageVersion();
-  if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) throw new Error(`sync-version: odd version ${version}`);
+  if (!isReleaseVersion(version)) throw new Error(`sync-version: odd version ${version}`);
   for (const place of VERSION_PLACES) {
     writeFileSync(place.file, writeVersion(readFileSync(place.file, 'utf8'), place, version));
     console.log(`${place.file}: ${place.what} = ${version}`);

@@ -1,8 +1,8 @@
 /**
  * The plugin's readme.txt "== Changelog ==" section, written from CHANGELOG.md at build time:
- * WordPress shows it in the plugin's "View details" (where CHANGELOG.md cannot be opened), one
- * `= version =` per release and a line per change: a change's bold lead ("**Thirteen
- * languages**"), or its first sentence when it has none.
+ * WordPress's plugin directory shows it (CHANGELOG.md cannot be opened there): one `= version =`
+ * per release and a line per change, the change's first sentence (up to a colon or semicolon,
+ * capped at MAX_LINE) without its bold.
  */
 
 const MAX_LINE = 200;

@@ -735,7 +735,7 @@ type RenderExpect = {
  * Opens the built page: every nw-* element must be ready, the stance card titled with the sample's
  * headline at the expected level, with no page or console errors, failed requests or HTTP errors.
  */
-async function renderCheck(distDir: string, expect: RenderExpect, loaded: { gzip: number }): Promise<string> {
+async function renderCheck(distDir: string, expect: RenderExpect): Promise<{ summary: string; scriptGzip: number }> {
   if (!browser) {
     const executablePath = findBrowser();
     if (!executablePath) throw new Error(HOW_TO_INSTALL);
@@ -828,10 +828,10 @@ async function renderCheck(distDir: string, expect: RenderExpect, loaded: { gzip
     if (!expect.viaProperty && seen.dataScripts !== 1)
       throw new Error(`${seen.dataScripts} data scripts on the page, expected one shared by the elements`);
     if (problems.length) throw new Error(problems.join('; '));
-    loaded.gzip = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
-    return `${seen.count} ${seen.count === 1 ? 'element' : 'elements'} ready, headline at level ${seen.headingLevel}, ${
+    const summary = `${seen.count} ${seen.count === 1 ? 'element' : 'elements'} ready, headline at level ${seen.headingLevel}, ${
       expect.viaProperty ? 'analysis an object property' : 'one shared data script'
     }`;
+    return { summary, scriptGzip: (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0) };
   } finally {
     await page.close();
     server.close();
@@ -1220,11 +1220,10 @@ async function consumer(spec: Consumer, tarball: string | undefined, scratch: st
     skip(step('renders in Chromium'), 'the build failed');
     return;
   }
-  const loaded = { gzip: 0 };
   const rendered = await check(step('renders in Chromium'), async () => {
-    const seen = await renderCheck(out, spec.expect, loaded);
-    record.loadedGzip = loaded.gzip - baseline;
-    return `${seen}; ${kb(record.loadedGzip)} of script loaded (gzip -9) over the same app without the elements`;
+    const { summary, scriptGzip } = await renderCheck(out, spec.expect);
+    record.loadedGzip = scriptGzip - baseline;
+    return `${summary}; ${kb(record.loadedGzip)} of script loaded (gzip -9) over the same app without the elements`;
   });
   if (spec.name === 'vite-ts') {
     // The README's CLI example, outside a clone: the sample ships in the package.
